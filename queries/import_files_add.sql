@@ -1,0 +1,1 @@
+INSERT INTO import_files VALUES (?, ?);

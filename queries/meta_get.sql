@@ -1,0 +1,1 @@
+SELECT value FROM ssi_meta WHERE key = ?;

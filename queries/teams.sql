@@ -1,0 +1,1 @@
+SELECT DISTINCT team FROM reps WHERE team IS NOT NULL ORDER BY team;

@@ -1,0 +1,8 @@
+"""`python -m ssi_tui` behaves exactly like the `ssi-tui` command."""
+
+from __future__ import annotations
+
+from ssi_tui.cli import main
+
+if __name__ == "__main__":
+    main()

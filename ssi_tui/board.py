@@ -1,0 +1,158 @@
+"""The leaderboard model: plain values built from the named queries, shared by CLI and app.
+
+No Textual and no Polars here: this is what the viewer loads on start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ssi_tui import resources, store
+from ssi_tui.pillars import PILLAR_KEYS
+
+Source = Literal["official", "estimated", "best"]
+SortKey = Literal["ssi", "brand", "people", "insights", "relationships", "change", "name"]
+SORT_KEYS: tuple[str, ...] = ("ssi", *PILLAR_KEYS, "change", "name")
+TREND_WEEKS = 12
+NO_TREND = "·" * TREND_WEEKS
+
+
+@dataclass(frozen=True)
+class Trends:
+    """One character per ISO week for the last 12 weeks (see queries/sparklines.sql)."""
+
+    ssi: str = NO_TREND
+    brand: str = NO_TREND
+    people: str = NO_TREND
+    insights: str = NO_TREND
+    relationships: str = NO_TREND
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    """One rep on the board: their latest snapshot on or before the as-of date."""
+
+    rank: int
+    """Standing by total SSI on this board (ties broken by name)."""
+    rep_id: str
+    name: str
+    team: str | None
+    ssi: float
+    brand: float
+    people: float
+    insights: float
+    relationships: float
+    change: float | None
+    """Total minus the latest total on or before (this snapshot's date - 7 days)."""
+    change_4w: float | None
+    as_of: dt.date
+    """Date of the snapshot shown (may be before the board's as-of date)."""
+    prev_rank: int | None
+    """Standing on the board a week earlier; None when the rep was not on it."""
+    industry_rank: float | None = None
+    network_rank: float | None = None
+    industry_avg: float | None = None
+    network_avg: float | None = None
+    source: str = "official"
+    trends: Trends = field(default_factory=Trends)
+
+    def value(self, key: str) -> float | str | None:
+        """The value a sort key refers to."""
+        return getattr(self, key)
+
+    @property
+    def movement(self) -> str:
+        """Rank movement since last week: ▲3, ▼1, – (same) or NEW."""
+        if self.prev_rank is None:
+            return "NEW"
+        step = self.prev_rank - self.rank
+        if step > 0:
+            return f"▲{step}"
+        if step < 0:
+            return f"▼{-step}"
+        return "–"
+
+
+@dataclass(frozen=True)
+class Board:
+    """Everything the leaderboard shows for one as-of date, team and source."""
+
+    as_of: dt.date | None
+    """None when the database holds no snapshots at all."""
+    team: str | None
+    source: str
+    rows: tuple[LeaderboardRow, ...]
+    dates: tuple[dt.date, ...] = ()
+    """Every snapshot date in the file, oldest first."""
+    teams: tuple[str, ...] = ()
+
+    def average(self, key: str) -> float | None:
+        """Mean of one numeric column over the rows shown."""
+        values = [v for r in self.rows if (v := r.value(key)) is not None]
+        return sum(values) / len(values) if values else None  # type: ignore[arg-type]
+
+    def at_or_above(self, target: float) -> int:
+        """How many reps are on or over the target total."""
+        return sum(1 for r in self.rows if r.ssi >= target)
+
+
+def sort_rows(
+    rows: Sequence[LeaderboardRow], key: str = "ssi", *, reverse: bool = False
+) -> list[LeaderboardRow]:
+    """Board order: descending, except `name` ascending; ties by name; missing values last.
+
+    `reverse` flips the direction of the key only: ties stay by name, missing values stay last.
+    """
+    if key not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {key!r}; expected one of {', '.join(SORT_KEYS)}")
+
+    def tie(row: LeaderboardRow) -> tuple[str, str]:
+        return (row.name.lower(), row.rep_id)
+
+    if key == "name":
+        ordered = sorted(rows, key=tie, reverse=reverse)
+        return ordered
+    present = [r for r in rows if r.value(key) is not None]
+    missing = [r for r in rows if r.value(key) is None]
+    sign = 1 if reverse else -1
+    present.sort(key=lambda r: (sign * r.value(key), *tie(r)))  # type: ignore[operator]
+    missing.sort(key=tie)
+    return present + missing
+
+
+def _query(conn, name: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return conn.execute(resources.query(name), params).fetchall()
+
+
+def load_board(
+    db_path: str | Path,
+    *,
+    as_of: dt.date | None = None,
+    team: str | None = None,
+    source: Source = "best",
+    with_trends: bool = False,
+) -> Board:
+    """Read the board from the database (read-only, connection closed before returning)."""
+    with store.open_read(db_path) as conn:
+        dates = tuple(d for (d,) in _query(conn, "snapshot_dates", {"source": source}))
+        teams = tuple(t for (t,) in _query(conn, "teams", {}))
+        if as_of is None:
+            as_of = dates[-1] if dates else None
+        if as_of is None:
+            return Board(None, team, source, (), dates, teams)
+        params = {"as_of": as_of, "team": team, "source": source}
+        trends: dict[str, Trends] = {}
+        if with_trends:
+            trends = {
+                rep_id: Trends(*series) for rep_id, *series in _query(conn, "sparklines", params)
+            }
+        no_trend = Trends()
+        rows = tuple(
+            LeaderboardRow(*record, trends=trends.get(record[1], no_trend))
+            for record in _query(conn, "leaderboard", params)
+        )
+    return Board(as_of, team, source, rows, dates, teams)

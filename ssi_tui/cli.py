@@ -1,0 +1,216 @@
+"""The `ssi-tui` command: open the app on a database, import exports, print the board.
+
+Heavy modules (Textual, Polars) are imported inside the commands that need them, so
+`ssi-tui leaderboard` never loads Textual and `ssi-tui DB` never loads Polars.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ssi_tui import __version__
+from ssi_tui.errors import InvalidExportError, SsiError
+
+EXIT_INVALID = 1
+
+
+class _OpenByDefault(click.Group):
+    """`ssi-tui team.duckdb` means `ssi-tui open team.duckdb`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_INVALID)
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+@click.group(cls=_OpenByDefault, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ssi-tui")
+def cli() -> None:
+    """Your team's LinkedIn Social Selling Index, as a leaderboard in the terminal.
+
+    \b
+    ssi-tui demo                      try it on the bundled sample team
+    ssi-tui import team.duckdb exports/   build or update a database from exports
+    ssi-tui team.duckdb               open the leaderboard
+    """
+
+
+@cli.command("open")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as-of", callback=_iso_date, help="Show the board as of this date (YYYY-MM-DD).")
+@click.option("--team", help="Show only this team.")
+def open_command(database: Path, as_of: dt.date | None, team: str | None) -> None:
+    """Open the leaderboard app on DATABASE (read-only)."""
+    _run_app(database, as_of=as_of, team=team)
+
+
+def _run_app(database: Path, **options: Any) -> None:
+    from ssi_tui import store
+
+    try:
+        with store.open_read(database):
+            pass
+    except SsiError as error:
+        _fail(str(error))
+    from ssi_tui.ui.app import SsiApp
+
+    SsiApp(database, **options).run()
+
+
+@cli.command("import")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
+@click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def import_command(
+    database: Path,
+    paths: tuple[str, ...],
+    skip_invalid: bool,
+    dry_run: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
+
+    The whole import is one transaction: any invalid row rejects it all (unless
+    --skip-invalid), and the database is left exactly as it was.
+    """
+    from ssi_tui.importer import run_import
+
+    try:
+        report = run_import(database, paths, skip_invalid=skip_invalid, dry_run=dry_run)
+    except InvalidExportError as error:
+        if as_json:
+            click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))
+        count = len(error.problems)
+        click.echo(
+            f"Import rejected: {count} problem{'s' if count != 1 else ''};"
+            f" nothing was written to {database}.",
+            err=True,
+        )
+        click.echo(error.describe(), err=True)
+        sys.exit(EXIT_INVALID)
+    except SsiError as error:
+        _fail(str(error))
+    if as_json:
+        click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
+        return
+    for notice in report.notices:
+        click.echo(f"Note: {notice}", err=True)
+    if report.problems:
+        click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)
+        click.echo(InvalidExportError(report.problems).describe(), err=True)
+    if quiet:
+        return
+    for f in report.files:
+        if f.status == "already imported":
+            click.echo(f"{f.path}: already imported, skipped")
+        elif f.status != "rejected":
+            span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
+            click.echo(
+                f"{f.path}: {f.added} added, {f.updated} updated, {f.unchanged} unchanged"
+                f"{', ' + str(f.rejected) + ' rejected' if f.rejected else ''}"
+                f" ({f.reps} reps{span})"
+            )
+    verb = "Dry run: nothing written to" if dry_run else "Imported into"
+    click.echo(
+        f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
+        f" {report.total('unchanged')} unchanged."
+    )
+
+
+@cli.command("leaderboard")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as-of", callback=_iso_date, help="Latest date to consider (YYYY-MM-DD).")
+@click.option("--team", help="Only this team.")
+@click.option(
+    "--sort",
+    type=click.Choice(["ssi", "brand", "people", "insights", "relationships", "change", "name"]),
+    default="ssi",
+    show_default=True,
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+def leaderboard_command(
+    database: Path, as_of: dt.date | None, team: str | None, sort: str, output_format: str
+) -> None:
+    """Print the leaderboard without the app (for scripts, chat posts and reports)."""
+    from ssi_tui import formats
+    from ssi_tui.board import load_board, sort_rows
+
+    try:
+        board = load_board(database, as_of=as_of, team=team)
+    except SsiError as error:
+        _fail(str(error))
+    rows = sort_rows(board.rows, sort)
+    if output_format == "json":
+        click.echo(formats.to_json(rows))
+    elif output_format == "csv":
+        click.echo(formats.to_csv(rows), nl=False)
+    elif output_format == "markdown":
+        click.echo(formats.to_markdown(rows), nl=False)
+    else:
+        from rich.console import Console
+
+        title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
+        Console().print(formats.to_table(rows, title))
+
+
+def default_demo_path() -> Path:
+    """Where `ssi-tui demo` keeps its database when none is named."""
+    from platformdirs import user_data_path
+
+    return user_data_path("ssi-tui", appauthor=False) / "demo.duckdb"
+
+
+@cli.command("demo")
+@click.argument("database", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
+def demo_command(database: Path | None, no_open: bool) -> None:
+    """Build a database from the bundled sample team and open it: start here."""
+    from ssi_tui.importer import run_import
+    from ssi_tui.resources import sample_data_dir
+
+    database = database or default_demo_path()
+    try:
+        report = run_import(database, [sample_data_dir()])
+    except SsiError as error:
+        _fail(str(error))
+    if report.total("added") or report.total("updated"):
+        click.echo(f"Demo database ready: {database}", err=True)
+    if not no_open:
+        _run_app(database)
+    else:
+        click.echo(str(database))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="ssi-tui")

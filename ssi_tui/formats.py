@@ -1,0 +1,125 @@
+"""`ssi-tui leaderboard` output: a Rich table, CSV, JSON or Markdown, all safe to paste anywhere.
+
+Every text value is treated as data: Rich markup is never interpreted, CSV cells that a
+spreadsheet would run as a formula are neutralised, Markdown table syntax is escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ssi_tui.board import LeaderboardRow
+from ssi_tui.pillars import PILLAR_KEYS, PILLARS
+from ssi_tui.text import printable
+
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "markdown")
+JSON_KEYS: tuple[str, ...] = (
+    "rank",
+    "rep_id",
+    "name",
+    "team",
+    "ssi",
+    *PILLAR_KEYS,
+    "change",
+    "as_of",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def row_record(row: LeaderboardRow) -> dict[str, Any]:
+    """The contract's fields of one row, as plain JSON-ready values."""
+    record = {key: getattr(row, key) for key in JSON_KEYS}
+    record["as_of"] = row.as_of.isoformat()
+    return record
+
+
+def to_json(rows: Sequence[LeaderboardRow]) -> str:
+    """A list of objects with exactly JSON_KEYS."""
+    return json.dumps([row_record(r) for r in rows], indent=2, ensure_ascii=False)
+
+
+def neutralise_formula(cell: str) -> str:
+    """Prefix a quote so a spreadsheet shows `=cmd|...` as text instead of running it."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return ""
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+
+
+def to_csv(rows: Sequence[LeaderboardRow]) -> str:
+    """CSV with the JSON keys as header; text cells neutralised against formula injection."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(JSON_KEYS)
+    for row in rows:
+        record = row_record(row)
+        writer.writerow(
+            neutralise_formula(v) if isinstance(v, str) else ("" if v is None else v)
+            for v in record.values()
+        )
+    return out.getvalue()
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.1f}"
+
+
+def _markdown_cell(text: str) -> str:
+    """Escape what would break or style a Markdown table cell."""
+    text = printable(text).replace("\\", "\\\\")
+    for ch in "|*_`[]<>#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def to_markdown(rows: Sequence[LeaderboardRow]) -> str:
+    """A Markdown table for pasting into chat or a wiki."""
+    header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for r in rows:
+        cells = [
+            str(r.rank),
+            _markdown_cell(r.name),
+            _markdown_cell(r.team or ""),
+            f"{r.ssi:.0f}",
+            *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
+            _signed(r.change),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
+    """A Rich table; names go in as Text, so markup in them is shown, not interpreted."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(title), title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Name")
+    table.add_column("Team")
+    table.add_column("SSI", justify="right")
+    for pillar in PILLARS:
+        table.add_column(pillar.short, justify="right")
+    table.add_column("Δ week", justify="right")
+    table.add_column("As of")
+    for r in rows:
+        table.add_row(
+            str(r.rank),
+            Text(printable(r.name)),
+            Text(printable(r.team or "")),
+            f"{r.ssi:.0f}",
+            *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
+            _signed(r.change),
+            r.as_of.isoformat(),
+        )
+    return table

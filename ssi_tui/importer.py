@@ -1,0 +1,230 @@
+"""The import use case: files in, validated, written in one transaction, reported.
+
+Shared by `ssi-tui import` and the in-app import dialog. Polars is imported lazily here, so
+merely importing this module (as the app does) costs nothing.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui import store, writer
+from ssi_tui.errors import InvalidExportError, Problem
+
+if TYPE_CHECKING:
+    import polars as pl
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
+
+ProgressCallback = Callable[[str, int, int], None]
+"""Called as (what is happening, files done, files in all)."""
+
+
+@dataclass
+class FileReport:
+    """What happened to one file."""
+
+    path: str
+    status: str = "imported"
+    """imported | would import | already imported | rejected"""
+    rows_read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    reps: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass
+class ImportReport:
+    """The whole import: per-file outcomes, problems (with --skip-invalid) and notices."""
+
+    database: str
+    dry_run: bool
+    files: list[FileReport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def total(self, attribute: str) -> int:
+        """Sum of one per-file count, e.g. total('added')."""
+        return sum(getattr(f, attribute) for f in self.files)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (`ssi-tui import --json`)."""
+        return {
+            "database": self.database,
+            "dry_run": self.dry_run,
+            "files": [vars(f) for f in self.files],
+            "added": self.total("added"),
+            "updated": self.total("updated"),
+            "unchanged": self.total("unchanged"),
+            "rejected": self.total("rejected"),
+            "problems": [str(p) for p in self.problems],
+            "notices": self.notices,
+        }
+
+
+class _ArrowStream:
+    """Lets DuckDB scan a Polars frame without pyarrow (DuckDB would otherwise ask for it)."""
+
+    def __init__(self, frame: pl.DataFrame) -> None:
+        self._frame = frame
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        return self._frame.__arrow_c_stream__(requested_schema)
+
+
+def collect_paths(arguments: Iterable[str | Path]) -> list[Path]:
+    """Files named, files under folders (recursively, supported types only) and glob matches."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        elif path.is_file():
+            found.append(path)
+        elif glob.has_magic(str(argument)):
+            matches = sorted(Path(m) for m in glob.glob(str(argument), recursive=True))
+            found += [p for p in matches if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
+        else:
+            problems.append(Problem(str(argument), "no such file or folder"))
+    if problems:
+        raise InvalidExportError(problems)
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    if not unique:
+        names = ", ".join(str(a) for a in arguments)
+        raise InvalidExportError(
+            [Problem(names, f"no exports found (expected {', '.join(SUPPORTED_SUFFIXES)} files)")]
+        )
+    return unique
+
+
+def run_import(
+    db_path: str | Path,
+    paths: Iterable[str | Path],
+    *,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Validate every file, then write them all in one transaction (or nothing at all).
+
+    Raises InvalidExportError, leaving the database exactly as it was, when any row is invalid
+    and skip_invalid is off.
+    """
+    import polars as pl
+
+    from ssi_tui.ingest.readers import read_export
+    from ssi_tui.ingest.validate import FILE, LINE, drop_duplicate_snapshots, validate
+
+    db_path = Path(db_path)
+    report = ImportReport(database=str(db_path), dry_run=dry_run)
+    files = collect_paths(paths)
+    known = _known_hashes(db_path)
+    batches: list[pl.DataFrame] = []
+    to_log: list[writer.FileToLog] = []
+    problems: list[Problem] = []
+    for done, path in enumerate(files):
+        if progress:
+            progress(f"Reading {path.name}", done, len(files))
+        file_report = FileReport(str(path))
+        report.files.append(file_report)
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in known:
+            file_report.status = "already imported"
+            continue
+        known.add(digest)
+        try:
+            raw = read_export(path, data)
+        except InvalidExportError as error:
+            problems += error.problems
+            file_report.status = "rejected"
+            continue
+        result = validate(raw.frame, raw.file)
+        file_report.rows_read = raw.frame.height
+        file_report.rejected = result.rejected_lines
+        report.notices += result.notices
+        problems += result.problems
+        index = len(to_log)
+        to_log.append(writer.FileToLog(index, path.name, digest, result.rejected_lines))
+        batches.append(result.rows.with_columns(pl.lit(index, pl.Int32).alias("file_index")))
+
+    batch = pl.concat(batches) if batches else None
+    if batch is not None and len(batches) > 1:
+        batch, conflicts = drop_duplicate_snapshots(batch)
+        problems += conflicts
+        for conflict in conflicts:
+            for file_report in report.files:
+                if file_report.path == conflict.file:
+                    file_report.rejected += 1
+    report.problems = problems
+    if problems and not skip_invalid:
+        raise InvalidExportError(problems)
+
+    if progress:
+        progress("Writing", len(files), len(files))
+    if batch is not None:
+        stream = _ArrowStream(batch.drop(FILE, LINE))
+        if dry_run:
+            counts = _dry_run_counts(db_path, stream)
+        else:
+            with store.open_write(db_path) as conn:
+                counts = writer.write(conn, stream, to_log)
+        _fill_counts(report, to_log, counts, dry_run=dry_run)
+    return report
+
+
+def _known_hashes(db_path: Path) -> set[str]:
+    if not db_path.exists():
+        return set()
+    with store.open_read(db_path) as conn:
+        return writer.known_hashes(conn)
+
+
+def _dry_run_counts(db_path: Path, stream: _ArrowStream) -> dict[int, writer.FileCounts]:
+    """What the import would do, without writing (or creating) the database."""
+    import duckdb
+
+    if db_path.exists():
+        with store.open_read(db_path) as conn:
+            return writer.classify(conn, stream)
+    conn = duckdb.connect(":memory:")
+    try:
+        store.migrate(conn, db_path, is_new=True)
+        return writer.classify(conn, stream)
+    finally:
+        conn.close()
+
+
+def _fill_counts(
+    report: ImportReport,
+    logged: list[writer.FileToLog],
+    counts: dict[int, writer.FileCounts],
+    *,
+    dry_run: bool,
+) -> None:
+    by_name = {f.file_index: f for f in logged}
+    pending = [f for f in report.files if f.status not in ("already imported", "rejected")]
+    for index, file_report in enumerate(pending):
+        assert by_name[index].file_name == Path(file_report.path).name
+        c = counts.get(index, writer.FileCounts())
+        file_report.added, file_report.updated, file_report.unchanged = (
+            c.added,
+            c.updated,
+            c.unchanged,
+        )
+        file_report.reps = c.reps
+        file_report.first_date = c.first_date.isoformat() if c.first_date else None
+        file_report.last_date = c.last_date.isoformat() if c.last_date else None
+        file_report.status = "would import" if dry_run else "imported"

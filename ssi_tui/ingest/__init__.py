@@ -1,0 +1,1 @@
+"""Turning managers' exports into validated snapshot batches (Polars lives only here)."""

@@ -1,0 +1,131 @@
+"""Header matching: the ONE alias table that maps whatever an export calls a column to ours."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+REQUIRED: tuple[str, ...] = ("date", "name", "brand", "people", "insights", "relationships")
+"""Columns an SSI export must have (rep_id and the rest are optional)."""
+
+OPTIONAL: tuple[str, ...] = (
+    "rep_id",
+    "team",
+    "ssi",
+    "industry_rank",
+    "network_rank",
+    "industry_avg",
+    "network_avg",
+)
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "date": ("date", "snapshot_date", "recordedAt", "recorded_at", "snapshot", "day", "as_of"),
+    "name": ("name", "Rep", "Rep name", "Seat holder", "Full name", "member", "member_name"),
+    "rep_id": (
+        "rep_id",
+        "id",
+        "email",
+        "e-mail",
+        "profile",
+        "profile_url",
+        "linkedin_url",
+        "member_id",
+        "rep id",
+    ),
+    "team": ("team", "team_name", "group", "squad"),
+    "ssi": ("ssi", "Social Selling Index", "ssi_score", "overall", "total", "score", "total_ssi"),
+    "brand": (
+        "brand",
+        "Establish your professional brand",
+        "professional_brand",
+        "PROFESSIONAL_BRAND",
+        "prof_brand",
+    ),
+    "people": ("people", "Find the right people", "find_the_right_people", "FIND_RIGHT_PEOPLE"),
+    "insights": (
+        "insights",
+        "Engage with insights",
+        "engage_with_insights",
+        "INSIGHT_ENGAGEMENT",
+        "insight_engagement",
+    ),
+    "relationships": (
+        "relationships",
+        "Build relationships",
+        "build_relationships",
+        "STRONG_RELATIONSHIP",
+        "relationship",
+    ),
+    "industry_rank": ("industry_rank", "Industry SSI rank", "industry rank"),
+    "network_rank": ("network_rank", "Network SSI rank", "network rank"),
+    "industry_avg": (
+        "industry_avg",
+        "industry_average",
+        "Industry SSI",
+        "Industry average SSI",
+        "People in your industry",
+    ),
+    "network_avg": (
+        "network_avg",
+        "network_average",
+        "Network SSI",
+        "Network average SSI",
+        "People in your network",
+    ),
+}
+
+
+def normalise_header(text: str) -> str:
+    """Lower-case, accents and everything but letters and digits removed.
+
+    So `Social Selling Index`, `social_selling_index` and `SOCIAL-SELLING-INDEX` all agree.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]", "", ascii_only.casefold())
+
+
+_LOOKUP: dict[str, str] = {
+    normalise_header(alias): canonical
+    for canonical, aliases in ALIASES.items()
+    for alias in aliases
+}
+
+
+def canonical_name(header: str) -> str | None:
+    """Our column name for an export's header, or None when we do not know it."""
+    return _LOOKUP.get(normalise_header(header))
+
+
+@dataclass
+class HeaderMatch:
+    """How an export's headers map onto our columns."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    """Export header -> canonical column, for every recognised header."""
+    unknown: list[str] = field(default_factory=list)
+    """Headers we ignore (reported in a one-line notice)."""
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
+    """Canonical column -> the several headers that claim it (an error)."""
+
+    def missing(self, required: tuple[str, ...] = REQUIRED) -> list[str]:
+        """Required canonical columns that no header provides."""
+        present = set(self.columns.values())
+        return [name for name in required if name not in present]
+
+
+def match_headers(headers: list[str]) -> HeaderMatch:
+    """Match every header through the alias table."""
+    match = HeaderMatch()
+    claimed: dict[str, list[str]] = {}
+    for header in headers:
+        canonical = canonical_name(header)
+        if canonical is None:
+            if header.strip():
+                match.unknown.append(header)
+            continue
+        claimed.setdefault(canonical, []).append(header)
+        match.columns[header] = canonical
+    match.duplicates = {c: hs for c, hs in claimed.items() if len(hs) > 1}
+    return match

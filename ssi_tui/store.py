@@ -1,0 +1,147 @@
+"""The DuckDB file: opening it safely, its schema version and forward-only migrations.
+
+Viewers open the file read-only and only for the length of one query batch, so that an
+import in another process can take the write lock in between. Writers wait a bounded time
+for that lock, then give up with a clear "busy" message.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from ssi_tui import resources
+from ssi_tui.errors import DatabaseError
+
+APP_ID = "ssi-tui"
+MIGRATIONS: tuple[str, ...] = ("0001_initial",)
+"""Each entry is queries/migrations/NAME.sql; schema version N = the first N applied."""
+SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_WAIT_SECONDS = 10.0
+
+_HINT = "Create one with `ssi-tui import DB FILE...`, or try `ssi-tui demo`."
+
+
+def _is_lock_conflict(error: duckdb.Error) -> bool:
+    text = str(error).lower()
+    return "lock" in text and ("conflict" in text or "could not set" in text)
+
+
+def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if _is_lock_conflict(error):
+                if time.monotonic() < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+                    continue
+                raise DatabaseError(
+                    f"{path}: database is busy (another ssi-tui import is writing to it);"
+                    " try again in a moment."
+                ) from None
+            if "not a valid duckdb database" in str(error).lower():
+                raise DatabaseError(f"{path}: not a DuckDB database file. {_HINT}") from None
+            raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+        except duckdb.Error as error:
+            raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+
+
+def schema_version(conn: duckdb.DuckDBPyConnection) -> int | None:
+    """The file's schema version, or None when it is not an ssi-tui database."""
+    (has_meta,) = conn.execute(resources.query("schema_info")).fetchone()  # type: ignore[misc]
+    if not has_meta:
+        return None
+    app = conn.execute(resources.query("meta_get"), ["app"]).fetchone()
+    version = conn.execute(resources.query("meta_get"), ["schema_version"]).fetchone()
+    if app is None or app[0] != APP_ID or version is None:
+        return None
+    return int(version[0])
+
+
+def _check_version(path: Path, version: int | None) -> None:
+    if version is None:
+        raise DatabaseError(f"{path}: not an ssi-tui database. {_HINT}")
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: written by a newer ssi-tui (schema version {version}, this one knows"
+            f" {SCHEMA_VERSION}). Upgrade ssi-tui to open it."
+        )
+
+
+@contextmanager
+def open_read(
+    path: str | Path, *, wait: float = BUSY_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to an existing ssi-tui database, closed on exit.
+
+    Never creates or modifies the file, whatever it turns out to be.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(f"{path}: no such database. {_HINT}")
+    conn = _connect(path, read_only=True, wait=wait)
+    try:
+        version = schema_version(conn)
+        _check_version(path, version)
+        if version is not None and version < SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path}: made by an older ssi-tui (schema version {version});"
+                " run `ssi-tui upgrade DB` (or any `ssi-tui import`) to bring it up to date."
+            )
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def open_write(
+    path: str | Path, *, create: bool = True, wait: float = BUSY_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection, creating and migrating the file as needed; closed on exit."""
+    path = Path(path)
+    is_new = not path.exists()
+    if is_new and not create:
+        raise DatabaseError(f"{path}: no such database. {_HINT}")
+    if is_new:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path, read_only=False, wait=wait)
+    try:
+        migrate(conn, path, is_new=is_new)
+        yield conn
+    finally:
+        conn.close()
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, path: Path, *, is_new: bool) -> int:
+    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction.
+
+    A new (empty) file is initialised; a file with other tables but no ssi-tui marker is
+    refused rather than written into.
+    """
+    version = schema_version(conn)
+    if version is None:
+        tables = conn.execute(resources.query("user_tables")).fetchone()
+        if not is_new and tables is not None and tables[0] > 0:
+            _check_version(path, None)
+        version = 0
+    _check_version(path, version if version else SCHEMA_VERSION)
+    for number in range(version, SCHEMA_VERSION):
+        conn.begin()
+        try:
+            conn.execute(resources.query(f"migrations/{MIGRATIONS[number]}"))
+            if number == 0:
+                conn.execute(resources.query("meta_set"), ["app", APP_ID])
+            conn.execute(resources.query("meta_set"), ["schema_version", str(number + 1)])
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+    return SCHEMA_VERSION
