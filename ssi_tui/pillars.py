@@ -17,7 +17,9 @@ class Pillar:
     label: str
     """LinkedIn's own wording, shown in headers and the drill-down."""
     short: str
-    """A narrow header for small terminals."""
+    """A short header."""
+    tiny: str
+    """A header of at most five cells, for the narrowest layout."""
     colour: str
     """Textual/Rich colour used for bars and sparklines."""
     coaching: tuple[str, ...]
@@ -29,6 +31,7 @@ PILLARS: tuple[Pillar, ...] = (
         key="brand",
         label="Establish your professional brand",
         short="Brand",
+        tiny="Brand",
         colour="dodger_blue1",
         coaching=(
             "Complete every profile section and use a professional photo and banner.",
@@ -40,6 +43,7 @@ PILLARS: tuple[Pillar, ...] = (
         key="people",
         label="Find the right people",
         short="People",
+        tiny="Peopl",
         colour="medium_purple1",
         coaching=(
             "Run saved searches for the territory every week and act on the new matches.",
@@ -50,6 +54,7 @@ PILLARS: tuple[Pillar, ...] = (
         key="insights",
         label="Engage with insights",
         short="Insights",
+        tiny="Insig",
         colour="dark_orange",
         coaching=(
             "Share one useful insight a day and comment on prospects' posts"
@@ -61,6 +66,7 @@ PILLARS: tuple[Pillar, ...] = (
         key="relationships",
         label="Build relationships",
         short="Relations",
+        tiny="Relat",
         colour="green3",
         coaching=(
             "Connect with senior decision makers at target accounts (VP and above).",

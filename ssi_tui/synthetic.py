@@ -13,6 +13,7 @@ import random
 import unicodedata
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -110,6 +111,10 @@ LAST_NAMES: tuple[str, ...] = (
 # LinkedIn users typically score lowest on insights and highest on relationships.
 _PILLAR_SHARES = (0.245, 0.245, 0.19, 0.32)
 
+# Trends level off: a rep's change after w weeks is slope * H * (1 - exp(-w / H)), about
+# slope * w for a quarter but far less than that over two years, as real habits plateau.
+_TREND_HORIZON_WEEKS = 52.0
+
 # Week-to-week wobble of each pillar: AR(1) so scores drift for a few weeks instead of jumping.
 _NOISE_KEEP = 0.7
 _NOISE_SD = 0.45
@@ -139,7 +144,7 @@ class _Rep:
     base: tuple[float, ...]
     """Typical value of each pillar at the first snapshot."""
     slope: tuple[float, ...]
-    """Change of each pillar per week."""
+    """Change of each pillar per week at first; trends level off (_TREND_HORIZON_WEEKS)."""
     industry_avg: float
     industry_drift: float
     network_avg: float
@@ -223,7 +228,8 @@ def _make_rep(
     if level is None:
         level = min(80.0, max(24.0, gauss(45.0, 11.0) + team_offset))
     if weekly_trend is None:
-        weekly_trend = gauss(0.0, 0.1)
+        # Low scorers tend to improve and high scorers to slip a little: regression to the mean.
+        weekly_trend = gauss(0.0, 0.1) - (level - 45.0) * 0.002
     shares = [max(0.05, s + gauss(0.0, 0.025)) for s in _PILLAR_SHARES]
     total_share = sum(shares)
     base = tuple(min(24.5, max(0.5, level * s / total_share)) for s in shares)
@@ -246,7 +252,9 @@ def _make_rep(
     )
 
 
-def _team_profiles(rnd: random.Random, names: Sequence[str]) -> dict[str, tuple]:
+def _team_profiles(
+    rnd: random.Random, names: Sequence[str]
+) -> dict[str, tuple[float, tuple[float, float]]]:
     """Per team: an offset to its reps' level and its industry's (average SSI, weekly drift)."""
     profiles = {}
     for i, team in enumerate(names):
@@ -255,6 +263,13 @@ def _team_profiles(rnd: random.Random, names: Sequence[str]) -> dict[str, tuple]
         industry = (rnd.uniform(36.0, 46.0), rnd.gauss(0.03, 0.02))
         profiles[team] = (offset, industry)
     return profiles
+
+
+@cache
+def _trend_weeks(weeks: int) -> tuple[float, ...]:
+    """For each week index, how many weeks' worth of slope the trend has added by then."""
+    h = _TREND_HORIZON_WEEKS
+    return tuple(h * (1.0 - math.exp(-w / h)) for w in range(weeks))
 
 
 def _series(
@@ -277,6 +292,7 @@ def _series(
     s0, s1, s2, s3 = rep.slope
     rep_id, name, team = rep.rep_id, rep.name, rep.team
     weeks = range(len(dates))
+    trend_weeks = _trend_weeks(len(dates))
     ia, idrift = rep.industry_avg, rep.industry_drift
     na, ndrift = rep.network_avg, rep.network_drift
     industry_avgs = [((ia + idrift * w) * 10.0 + 0.5) // 1.0 / 10.0 for w in weeks]
@@ -291,10 +307,11 @@ def _series(
         n3 = n3 * keep + (rand() - 0.5) * spread
         if w in absent:
             continue
-        v0 = b0 + s0 * w + n0
-        v1 = b1 + s1 * w + n1
-        v2 = b2 + s2 * w + n2
-        v3 = b3 + s3 * w + n3
+        t = trend_weeks[w]
+        v0 = b0 + s0 * t + n0
+        v1 = b1 + s1 * t + n1
+        v2 = b2 + s2 * t + n2
+        v3 = b3 + s3 * t + n3
         v0 = 0.0 if v0 <= 0.0 else 25.0 if v0 >= 25.0 else (v0 * 100.0 + 0.5) // 1.0 / 100.0
         v1 = 0.0 if v1 <= 0.0 else 25.0 if v1 >= 25.0 else (v1 * 100.0 + 0.5) // 1.0 / 100.0
         v2 = 0.0 if v2 <= 0.0 else 25.0 if v2 >= 25.0 else (v2 * 100.0 + 0.5) // 1.0 / 100.0
@@ -333,22 +350,28 @@ def generate_rows(
     """Canonical rows for REPS reps x WEEKS weekly snapshots, rep by rep, oldest date first.
 
     Dates run weekly from START, or end at END (default DEFAULT_END). The same arguments always
-    give the same rows: the only randomness is a random.Random(seed).
+    give the same rows: the only randomness is a random.Random(seed). Bad arguments raise
+    ValueError here, before write_csv creates its file, not at the first row.
     """
     if reps < 1:
         raise ValueError("reps must be at least 1")
     team_count = default_team_count(reps) if teams is None else teams
     if team_count < 1:
         raise ValueError("teams must be at least 1")
-    rnd = random.Random(seed)
     dates = [d.isoformat() for d in snapshot_dates(weeks, start=start, end=end)]
+    return _generated_rows(random.Random(seed), reps, dates, team_names(team_count))
+
+
+def _generated_rows(
+    rnd: random.Random, reps: int, dates: Sequence[str], teams: Sequence[str]
+) -> Iterator[Row]:
+    """The body of generate_rows, which checks its arguments eagerly."""
     names = _unique_names(rnd, reps)
     emails = _unique_emails(names)
-    teams_list = team_names(team_count)
-    profiles = _team_profiles(rnd, teams_list)
+    profiles = _team_profiles(rnd, teams)
     for i in range(reps):
         # Every team gets a rep before any team gets a second; the rest are spread at random.
-        team = teams_list[i] if i < team_count else rnd.choice(teams_list)
+        team = teams[i] if i < len(teams) else rnd.choice(teams)
         offset, industry = profiles[team]
         rep = _make_rep(rnd, emails[i], names[i], team, offset, industry)
         yield from _series(rnd, rep, dates)
@@ -363,7 +386,7 @@ _SAMPLE_REPS: tuple[tuple[str, str, float | None, float | None, str], ...] = (
     ("Maria Garcia", "Enterprise", 68.0, None, "all"),
     ("James Whitfield", "Enterprise", 44.0, 0.75, "all"),  # clearly improving
     ("Priya Raman", "Enterprise", 78.0, None, "all"),
-    ("Tom Becker", "Enterprise", 58.0, -0.55, "all"),  # clearly sliding
+    ("Tom Becker", "Enterprise", 58.0, -0.65, "all"),  # clearly sliding
     ("Łukasz Nowak", "Enterprise", None, None, "all"),
     ("Olivia Bennett", "Enterprise", None, None, "all"),
     ("Daniel Okafor", "Enterprise", None, None, "all"),
@@ -373,7 +396,7 @@ _SAMPLE_REPS: tuple[tuple[str, str, float | None, float | None, str], ...] = (
     ("Carlos Mendes", "Enterprise", None, None, "all"),
     ("Anna Schmidt", "Mid-Market", 36.0, 0.8, "all"),  # clearly improving
     ("José Hernández", "Mid-Market", None, None, "all"),
-    ("Emily Carter", "Mid-Market", 62.0, -0.5, "all"),  # clearly sliding
+    ("Emily Carter", "Mid-Market", 62.0, -0.65, "all"),  # clearly sliding
     ("Michael Brennan", "Mid-Market", None, None, "all"),
     ("Aisha Khan", "Mid-Market", None, None, "all"),
     ("Ryan Doyle", "Mid-Market", 47.0, None, "gaps"),  # misses four snapshots in three gaps
@@ -383,9 +406,9 @@ _SAMPLE_REPS: tuple[tuple[str, str, float | None, float | None, str], ...] = (
     ("Zoë Müller", "SMB", None, None, "all"),
     ("Ben Harris", "SMB", 31.0, 0.3, "late"),  # joined ten weeks before the last snapshot
     ("Chloe Martin", "SMB", 27.0, None, "all"),  # needs coaching
-    ("Samuel Osei", "SMB", 41.0, 0.7, "all"),  # clearly improving
+    ("Samuel Osei", "SMB", 41.0, 0.85, "all"),  # clearly improving
     ("Hannah Brooks", "SMB", None, None, "all"),
-    ("Diego Alvarez", "SMB", 55.0, -0.6, "all"),  # clearly sliding
+    ("Diego Alvarez", "SMB", 55.0, -0.7, "all"),  # clearly sliding
     ("Fiona Walsh", "SMB", None, None, "all"),
     ("Omar Haddad", "SMB", None, None, "all"),
     ("Laura Jensen", "SMB", None, None, "all"),

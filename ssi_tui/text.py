@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -23,3 +24,9 @@ def printable(text: str) -> str:
     reverse the rest of the row; the replacement shows that something odd was there.
     """
     return _CONTROL.sub(_visible, text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: what a filter compares, so `mull` finds Müller."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

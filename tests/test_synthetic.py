@@ -142,3 +142,12 @@ def test_bundled_sample_tells_the_demo_story() -> None:
     assert any(not n.isascii() for n in names)
     assert sum(1 for n in names if n.isascii()) > len(names) // 2
     assert not any(set(n) & set("[]<>*_`\\") for n in names)
+
+
+def test_bad_arguments_fail_before_the_file_is_created(tmp_path: Path) -> None:
+    out = tmp_path / "never.csv"
+    with pytest.raises(ValueError):
+        synthetic.write_csv(out, 10, 0)
+    with pytest.raises(ValueError):
+        synthetic.write_csv(out, 0, 10)
+    assert not out.exists()

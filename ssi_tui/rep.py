@@ -1,0 +1,205 @@
+"""The rep drill-down model: one rep's history up to the board's as-of date, and coaching.
+
+Plain values and pure functions, no Textual and no Polars, so that the screen stays a thin view
+and every rule here (changes, falls, weakest pillar, peer averages) is tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ssi_tui import resources, store
+from ssi_tui.board import LeaderboardRow, Source
+from ssi_tui.errors import SsiError
+from ssi_tui.pillars import PILLARS, Pillar
+
+FALL_POINTS = 2.0
+"""A pillar that lost at least this much over FALL_DAYS gets coaching."""
+FALL_DAYS = 28
+SUGGESTIONS_PER_PILLAR = 2
+_EPSILON = 1e-9
+"""Stored values have two decimals; differences are compared with this much slack."""
+
+
+class RepNotFoundError(SsiError):
+    """The rep is not (or no longer) in the database, e.g. after a re-import elsewhere."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One dated SSI reading of one rep, from the source the board chose for that date."""
+
+    date: dt.date
+    source: str
+    ssi: float
+    brand: float
+    people: float
+    insights: float
+    relationships: float
+    industry_rank: float | None = None
+    network_rank: float | None = None
+    industry_avg: float | None = None
+    network_avg: float | None = None
+
+    def value(self, key: str) -> float:
+        """The total ('ssi') or one pillar, by key."""
+        return float(getattr(self, key))
+
+
+@dataclass(frozen=True)
+class RepDetail:
+    """Everything the drill-down shows that is not already on the board."""
+
+    rep_id: str
+    name: str
+    team: str | None
+    as_of: dt.date
+    source: str
+    history: tuple[Snapshot, ...]
+    """Every snapshot on or before as_of, newest first (may be empty)."""
+
+    @property
+    def latest(self) -> Snapshot | None:
+        """The snapshot the board shows for this rep."""
+        return self.history[0] if self.history else None
+
+    def at_or_before(self, date: dt.date) -> Snapshot | None:
+        """The latest snapshot on or before DATE: the reading that was current then."""
+        return next((s for s in self.history if s.date <= date), None)
+
+    def change(self, index: int, key: str) -> float | None:
+        """history[index]'s value minus the snapshot before it; None for the oldest one."""
+        if not 0 <= index < len(self.history) - 1:
+            return None
+        return round(self.history[index].value(key) - self.history[index + 1].value(key), 3)
+
+    def change_over(self, key: str, days: int = FALL_DAYS) -> float | None:
+        """Latest value on or before as_of minus the latest on or before (as_of - DAYS).
+
+        Anchored on the board's as-of date (not on the rep's last snapshot) so that a rep who
+        stopped exporting is compared over the same window as everyone else.
+        """
+        now = self.at_or_before(self.as_of)
+        then = self.at_or_before(self.as_of - dt.timedelta(days=days))
+        if now is None or then is None:
+            return None
+        return round(now.value(key) - then.value(key), 3)
+
+    def weakest_pillar(self) -> Pillar | None:
+        """The lowest pillar in the latest snapshot (ties: LinkedIn's pillar order)."""
+        latest = self.latest
+        if latest is None:
+            return None
+        return min(PILLARS, key=lambda p: latest.value(p.key))
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """Suggestions for one pillar, with why that pillar was picked."""
+
+    pillar: Pillar
+    reasons: tuple[str, ...]
+    """e.g. ('weakest pillar', 'fell 2.40 over 4 weeks')."""
+    suggestions: tuple[str, ...]
+
+    @property
+    def heading(self) -> str:
+        """The pillar's label and the reasons, for a one-line title."""
+        return f"{self.pillar.label}: {', '.join(self.reasons)}"
+
+
+def _window(days: int) -> str:
+    if days % 7 == 0:
+        weeks = days // 7
+        return f"{weeks} week{'s' if weeks != 1 else ''}"
+    return f"{days} days"
+
+
+def coaching_for(
+    detail: RepDetail,
+    *,
+    fall: float = FALL_POINTS,
+    days: int = FALL_DAYS,
+    per_pillar: int = SUGGESTIONS_PER_PILLAR,
+) -> list[Coaching]:
+    """Coaching for the weakest pillar, then for each pillar that fell FALL or more over DAYS.
+
+    The weakest pillar comes first; falling pillars follow, biggest fall first. A pillar that
+    is both weakest and falling appears once, with both reasons.
+    """
+    weakest = detail.weakest_pillar()
+    if weakest is None:
+        return []
+    reasons: dict[str, list[str]] = {weakest.key: ["weakest pillar"]}
+    falls: list[tuple[float, int, Pillar]] = []
+    for position, pillar in enumerate(PILLARS):
+        delta = detail.change_over(pillar.key, days)
+        if delta is not None and delta <= -fall + _EPSILON:
+            falls.append((delta, position, pillar))
+    for delta, _position, pillar in sorted(falls):
+        reasons.setdefault(pillar.key, []).append(f"fell {-delta:.2f} over {_window(days)}")
+    pillars = {p.key: p for p in PILLARS}
+    return [
+        Coaching(pillars[key], tuple(why), pillars[key].coaching[:per_pillar])
+        for key, why in reasons.items()
+    ]
+
+
+@dataclass(frozen=True)
+class PeerAverages:
+    """Pillar averages of the rep's peers on the board: their team, or everyone shown."""
+
+    label: str
+    """What the average is over, e.g. 'Enterprise team average (12 reps)'."""
+    values: tuple[tuple[str, float], ...]
+    """(pillar key, average) pairs; empty when there are no peers."""
+    count: int
+
+    def average(self, key: str) -> float | None:
+        """The peers' average of one pillar."""
+        return dict(self.values).get(key)
+
+
+def peer_averages(rows: Sequence[LeaderboardRow], team: str | None) -> PeerAverages:
+    """Average of each pillar over the board's rows of TEAM, or over all rows when TEAM is None.
+
+    The rep is one of their own peers here, as on the board. The label names which average it
+    is, so a rep without a team is never compared with a 'team' that does not exist.
+    """
+    peers = [r for r in rows if r.team == team] if team is not None else list(rows)
+    count = len(peers)
+    reps = f"{count} rep{'s' if count != 1 else ''}"
+    label = f"{team} team average ({reps})" if team is not None else f"board average ({reps})"
+    values = (
+        tuple((p.key, sum(float(r.value(p.key)) for r in peers) / count) for p in PILLARS)  # type: ignore[arg-type]
+        if count
+        else ()
+    )
+    return PeerAverages(label, values, count)
+
+
+def load_rep(
+    db_path: str | Path,
+    rep_id: str,
+    *,
+    as_of: dt.date,
+    source: Source | str = "best",
+) -> RepDetail:
+    """Read one rep's history up to AS_OF (read-only, connection closed before returning).
+
+    Raises RepNotFoundError when the rep is not in the database.
+    """
+    params: dict[str, object] = {"rep_id": rep_id}
+    with store.open_read(db_path) as conn:
+        info = conn.execute(resources.query("rep_info"), params).fetchone()
+        if info is None:
+            raise RepNotFoundError(f"{rep_id}: no such rep in {Path(db_path).name}")
+        records = conn.execute(
+            resources.query("rep_history"), {**params, "as_of": as_of, "source": source}
+        ).fetchall()
+    name, team = info
+    history = tuple(Snapshot(*record) for record in records)
+    return RepDetail(rep_id, name, team, as_of, str(source), history)

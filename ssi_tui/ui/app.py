@@ -1,0 +1,53 @@
+"""The Textual application: opens the leaderboard on a database, read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
+from ssi_tui.ui.widgets.board_table import Bands
+
+
+class SsiApp(App[None]):
+    """ssi-tui: the team's Social Selling Index as a keyboard-driven leaderboard."""
+
+    TITLE = "ssi-tui"
+    CSS_PATH = "app.tcss"
+
+    def __init__(
+        self,
+        database: Path,
+        *,
+        as_of: dt.date | None = None,
+        team: str | None = None,
+        target: float = 70.0,
+        bands: Bands | None = None,
+    ) -> None:
+        super().__init__()
+        self.database = database
+        self._options = {"as_of": as_of, "team": team, "target": target, "bands": bands}
+
+    def on_mount(self) -> None:
+        self.push_screen(LeaderboardScreen(self.database, **self._options))  # type: ignore[arg-type]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for binding in screen.BINDINGS:
+            if isinstance(binding, tuple) or not binding.description:
+                continue
+            if binding.action in seen or binding.action.startswith("app."):
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.tooltip or binding.description,
+                f"Key: {binding.key_display or binding.key}",
+                partial(screen.run_action, binding.action),
+            )

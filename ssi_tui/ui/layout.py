@@ -1,0 +1,78 @@
+"""Which leaderboard columns fit a terminal width, and how wide each one is.
+
+Columns give way in a fixed order as the terminal narrows: pillar sparklines shrink, then
+hide; then the total's sparkline; then the team; only then is a name cut. A pure function,
+so the rules are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ssi_tui.board import TREND_WEEKS
+
+GAP = 1
+RANK_WIDTH = 4
+MOVE_WIDTH = 4
+SSI_WIDTH = 6
+CHANGE_WIDTH = 6
+PILLAR_VALUE_WIDTH = 5
+MIN_SPARK = 4
+MIN_NAME = 10
+MIN_TEAM = 5
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Column widths for one terminal width (0 means hidden)."""
+
+    name: int
+    team: int
+    total_spark: int
+    pillar_spark: int
+
+    @property
+    def pillar(self) -> int:
+        """Width of a pillar cell: value, then (when shown) a space and its sparkline."""
+        return PILLAR_VALUE_WIDTH + (GAP + self.pillar_spark if self.pillar_spark else 0)
+
+    @property
+    def ssi(self) -> int:
+        """Width of the total cell: value, then (when shown) a space and its sparkline."""
+        return SSI_WIDTH + (GAP + self.total_spark if self.total_spark else 0)
+
+
+def _fixed(name: int, team: int, total_spark: int, pillar_spark: int) -> int:
+    layout = Layout(name, team, total_spark, pillar_spark)
+    widths = [RANK_WIDTH, MOVE_WIDTH, name, layout.ssi, CHANGE_WIDTH, *[layout.pillar] * 4]
+    if team:
+        widths.append(team)
+    return sum(widths) + GAP * (len(widths) - 1)
+
+
+def fit_columns(width: int, longest_name: int, longest_team: int) -> Layout:
+    """The richest layout that fits WIDTH, giving way in the documented order."""
+    name = max(MIN_NAME, min(longest_name, 28))
+    team = max(MIN_TEAM, min(longest_team, 14)) if longest_team else 0
+
+    for spark in range(TREND_WEEKS, MIN_SPARK - 1, -1):
+        if _fixed(name, team, spark, spark) <= width:
+            return _grow(width, Layout(name, team, spark, spark), longest_name)
+    for spark in range(TREND_WEEKS, MIN_SPARK - 1, -1):
+        if _fixed(name, team, spark, 0) <= width:
+            return _grow(width, Layout(name, team, spark, 0), longest_name)
+    if _fixed(name, team, 0, 0) <= width:
+        return _grow(width, Layout(name, team, 0, 0), longest_name)
+    if team:
+        for shrunk in range(team, MIN_TEAM - 1, -1):
+            if _fixed(name, shrunk, 0, 0) <= width:
+                return Layout(name, shrunk, 0, 0)
+    room_for_name = width - _fixed(0, 0, 0, 0)
+    return Layout(max(MIN_NAME, min(name, room_for_name)), 0, 0, 0)
+
+
+def _grow(width: int, layout: Layout, longest_name: int) -> Layout:
+    """Give spare width back to a name that was capped."""
+    spare = width - _fixed(layout.name, layout.team, layout.total_spark, layout.pillar_spark)
+    extra = max(0, min(spare, longest_name - layout.name))
+    return Layout(layout.name + extra, layout.team, layout.total_spark, layout.pillar_spark)

@@ -1,0 +1,347 @@
+"""The main screen: the sortable, filterable leaderboard for one as-of date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from ssi_tui.board import Board, LeaderboardRow, load_board, sort_rows
+from ssi_tui.errors import SsiError
+from ssi_tui.text import fold, printable
+from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
+from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
+from ssi_tui.ui.widgets.summary import Summary, summary_text
+
+SORT_LABELS: dict[str, str] = {
+    "ssi": "total SSI",
+    "brand": "brand",
+    "people": "people",
+    "insights": "insights",
+    "relationships": "relationships",
+    "change": "week-over-week change",
+    "name": "name",
+}
+RELOAD_CHECK_SECONDS = 2.0
+"""How often the screen looks at the file's modification time for imports from elsewhere."""
+
+
+def _database_stamp(path: Path) -> tuple[float, ...]:
+    """Modification times of the file and its write-ahead log: changes when anyone imports."""
+    stamps = []
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        try:
+            stamps.append(candidate.stat().st_mtime)
+        except OSError:
+            stamps.append(0.0)
+    return tuple(stamps)
+
+
+class LeaderboardScreen(Screen[None]):
+    """One row per rep; sort, filter, walk through weeks and teams, open a rep."""
+
+    DEFAULT_CSS = """
+    LeaderboardScreen #empty { height: 1fr; content-align: center middle; color: $text-muted; }
+    LeaderboardScreen #filter { dock: bottom; display: none; }
+    """
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "open_rep",
+            "Open",
+            tooltip="Open the drill-down for the highlighted rep",
+            show=False,
+        ),
+        Binding("slash", "start_filter", "Filter", tooltip="Filter reps by name or team"),
+        Binding("t", "cycle_team", "Team", tooltip="Show all teams, then each team in turn"),
+        Binding(
+            "left_square_bracket",
+            "week(-1)",
+            "Week back",
+            key_display="[",
+            tooltip="Move the as-of date one week back",
+        ),
+        Binding(
+            "right_square_bracket",
+            "week(1)",
+            "Week fwd",
+            key_display="]",
+            tooltip="Move the as-of date one week forward",
+        ),
+        Binding(
+            "1",
+            "sort('ssi')",
+            "Sort",
+            key_display="1-7",
+            tooltip="Sort by total SSI (again: reverse)",
+        ),
+        Binding(
+            "2",
+            "sort('brand')",
+            "Sort by brand",
+            show=False,
+            tooltip="Sort by Establish your professional brand (again: reverse)",
+        ),
+        Binding(
+            "3",
+            "sort('people')",
+            "Sort by people",
+            show=False,
+            tooltip="Sort by Find the right people (again: reverse)",
+        ),
+        Binding(
+            "4",
+            "sort('insights')",
+            "Sort by insights",
+            show=False,
+            tooltip="Sort by Engage with insights (again: reverse)",
+        ),
+        Binding(
+            "5",
+            "sort('relationships')",
+            "Sort by relationships",
+            show=False,
+            tooltip="Sort by Build relationships (again: reverse)",
+        ),
+        Binding(
+            "6",
+            "sort('change')",
+            "Sort by change",
+            show=False,
+            tooltip="Sort by week-over-week change (again: reverse)",
+        ),
+        Binding(
+            "7", "sort('name')", "Sort by name", show=False, tooltip="Sort by name (again: reverse)"
+        ),
+        Binding("r", "reload", "Reload", tooltip="Read the database again", show=False),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit ssi-tui"),
+    ]
+
+    filter_text: reactive[str] = reactive("", init=False)
+    """Case-insensitive text a row's name or team must contain."""
+
+    def __init__(
+        self,
+        database: Path,
+        *,
+        as_of: dt.date | None = None,
+        team: str | None = None,
+        target: float = 70.0,
+        bands: Bands | None = None,
+    ) -> None:
+        super().__init__()
+        self.database = database
+        self.as_of = as_of
+        self.team = team
+        self.target = target
+        self.bands = bands or Bands()
+        self.board: Board | None = None
+        self.sort_key = "ssi"
+        self.reverse = False
+        self.shown: list[LeaderboardRow] = []
+        self._search_text: dict[str, str] = {}
+        """rep_id -> folded name and team, computed once per load for fast filtering."""
+        self._stamp = _database_stamp(database)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield Summary(Text("Loading…"), id="summary")
+        yield BoardHeader(id="board-header")
+        yield BoardTable(bands=self.bands, id="board")
+        yield Static(Text("Loading…"), id="empty")
+        yield Input(placeholder="Filter by name or team — esc clears", id="filter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "SSI leaderboard"
+        self.query_one("#board").display = False
+        self.load()
+        self.set_interval(RELOAD_CHECK_SECONDS, self._reload_if_changed)
+
+    # -- loading (in a thread: the UI never waits on DuckDB) -----------------------------------
+
+    @work(thread=True, exclusive=True, group="board")
+    def load(self, keep_rep: str | None = None) -> None:
+        """Read the board for the current as-of date and team, then post it."""
+        try:
+            board = load_board(self.database, as_of=self.as_of, team=self.team, with_trends=True)
+        except SsiError as error:
+            self.post_message(BoardLoadFailed(str(error)))
+        else:
+            self.post_message(BoardLoaded(board, keep_rep=keep_rep))
+
+    def _reload_if_changed(self) -> None:
+        stamp = _database_stamp(self.database)
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self.action_reload()
+
+    def on_board_loaded(self, message: BoardLoaded) -> None:
+        self.board = message.board
+        self.as_of = message.board.as_of
+        self._search_text = {
+            r.rep_id: fold(f"{r.name}\n{r.team or ''}") for r in message.board.rows
+        }
+        self.refresh_rows(keep_rep=message.keep_rep)
+
+    def on_board_load_failed(self, message: BoardLoadFailed) -> None:
+        self.notify(message.error, title="Cannot read the database", severity="error")
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    def refresh_rows(self, *, keep_rep: str | None = None) -> None:
+        """Apply filter and sort to the loaded board and redraw."""
+        board = self.board
+        if board is None:
+            return
+        table = self.query_one(BoardTable)
+        if keep_rep is None and table.current is not None:
+            keep_rep = table.current.rep_id
+        needle = fold(self.filter_text.strip())
+        if needle:
+            rows = [r for r in board.rows if needle in self._search_text[r.rep_id]]
+        else:
+            rows = list(board.rows)
+        self.shown = sort_rows(rows, self.sort_key, reverse=self.reverse)
+        table.show_rows(self.shown, keep_rep=keep_rep, measure=board.rows)
+        self._update_header()
+        self.query_one(Summary).update(
+            summary_text(
+                self.database.name,
+                board,
+                self.shown,
+                target=self.target,
+                filter_text=self.filter_text.strip(),
+            )
+        )
+        empty = self._empty_message(board)
+        table.display = empty is None
+        self.query_one("#empty", Static).display = empty is not None
+        if empty is not None:
+            self.query_one("#empty", Static).update(Text(empty))
+
+    def _empty_message(self, board: Board) -> str | None:
+        if self.shown:
+            return None
+        if not board.dates:
+            return (
+                "No snapshots yet.\n\nImport your team's exports with\n"
+                f"ssi-tui import {self.database.name} exports/"
+            )
+        if not board.rows:
+            when = board.as_of.isoformat() if board.as_of else "that date"
+            team = f" for team {printable(board.team)}" if board.team else ""
+            return f"No snapshots on or before {when}{team}.\n\nPress ] to move forward a week."
+        return f"No rep matches “{printable(self.filter_text.strip())}”.\n\nPress esc to clear."
+
+    def _update_header(self) -> None:
+        ascending = (self.sort_key == "name") != self.reverse
+        header = self.query_one(BoardHeader)
+        header.show(header.columns, self.sort_key, ascending)
+
+    @on(BoardTable.LayoutChanged)
+    def _layout_changed(self, message: BoardTable.LayoutChanged) -> None:
+        header = self.query_one(BoardHeader)
+        header.show(message.columns, header.sort_key, header.ascending)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_sort(self, key: str) -> None:
+        """Sort by KEY; the active key again reverses the direction."""
+        if key == self.sort_key:
+            self.reverse = not self.reverse
+        else:
+            self.sort_key, self.reverse = key, False
+        self.refresh_rows()
+
+    @on(BoardHeader.SortClicked)
+    def _sort_clicked(self, message: BoardHeader.SortClicked) -> None:
+        self.action_sort(message.key)
+
+    def action_start_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.display = True
+        # Focus now, not on the next refresh, so keys typed right after `/` are not lost.
+        self.set_focus(filter_input, scroll_visible=False)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    def watch_filter_text(self) -> None:
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(BoardTable).focus()
+
+    def key_escape(self) -> None:
+        """Escape clears the filter (and leaves the filter box)."""
+        filter_input = self.query_one("#filter", Input)
+        if self.filter_text or filter_input.has_focus:
+            filter_input.value = ""
+            filter_input.display = False
+            self.query_one(BoardTable).focus()
+
+    def action_cycle_team(self) -> None:
+        teams = list(self.board.teams) if self.board else []
+        cycle: list[str | None] = [None, *teams]
+        position = cycle.index(self.team) if self.team in cycle else 0
+        self.team = cycle[(position + 1) % len(cycle)]
+        self.notify(f"Team: {self.team or 'All'}", timeout=2, markup=False)
+        self.load()
+
+    def action_week(self, step: int) -> None:
+        """Move the as-of date a week back or forward, never past the data."""
+        board = self.board
+        if board is None or board.as_of is None or not board.dates:
+            return
+        wanted = board.as_of + dt.timedelta(days=7 * step)
+        first, last = board.dates[0], board.dates[-1]
+        if step < 0 and board.as_of <= first:
+            self.notify("No earlier data.", timeout=2)
+            return
+        if step > 0 and board.as_of >= last:
+            self.notify("Already at the latest data.", timeout=2)
+            return
+        self.as_of = min(max(wanted, first), last)
+        self.load()
+
+    def action_reload(self) -> None:
+        current = self.query_one(BoardTable).current
+        self.load(current.rep_id if current else None)
+
+    def action_help(self) -> None:
+        bindings = [*self.BINDINGS, *BoardTable.BINDINGS]
+        self.app.push_screen(HelpScreen("Leaderboard keys", bindings))
+
+    @on(BoardTable.RowChosen)
+    def _row_chosen(self, _message: BoardTable.RowChosen) -> None:
+        self.action_open_rep()
+
+    def action_open_rep(self) -> None:
+        table = self.query_one(BoardTable)
+        if self.board is None or table.current is None:
+            return
+        from ssi_tui.ui.screens.rep import RepScreen
+
+        order = [r.rep_id for r in self.shown]
+        screen = RepScreen(self.database, self.board, order, table.cursor, target=self.target)
+        self.app.push_screen(screen, self._rep_closed)
+
+    def _rep_closed(self, rep_id: str | None) -> None:
+        """Back from the drill-down: put the cursor on the rep last shown there."""
+        if rep_id is not None:
+            table = self.query_one(BoardTable)
+            table.show_rows(self.shown, keep_rep=rep_id)
+        self.query_one(BoardTable).focus()

@@ -1,0 +1,354 @@
+"""The leaderboard table: a virtual list that renders only the rows on screen.
+
+Textual's DataTable keeps a Python object per cell and re-adds every row on a re-sort or a
+filter keystroke; at 10,000 reps that costs far more than a frame. This widget keeps the
+plain row list, draws each visible line straight from it (Textual's line API), and caches
+the few strips it has drawn, so sorting and filtering cost a list sort and one refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ssi_tui.board import LeaderboardRow
+from ssi_tui.pillars import PILLARS
+from ssi_tui.text import printable
+from ssi_tui.ui.layout import (
+    CHANGE_WIDTH,
+    GAP,
+    MOVE_WIDTH,
+    PILLAR_VALUE_WIDTH,
+    RANK_WIDTH,
+    SSI_WIDTH,
+    Layout,
+    fit_columns,
+)
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Where a total counts as good or fair (below fair is low)."""
+
+    good: float = 70.0
+    fair: float = 50.0
+
+    def marker(self, total: float) -> tuple[str, str]:
+        """A shape (so colour is never the only signal) and a colour for TOTAL."""
+        if total >= self.good:
+            return "●", "green"
+        if total >= self.fair:
+            return "◐", "yellow"
+        return "○", "red"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column as drawn: where it starts, how wide it is, what sorts it."""
+
+    key: str
+    label: str
+    x: int
+    width: int
+    align: str = "left"
+
+
+def columns_for(layout: Layout) -> list[Column]:
+    """The visible columns, left to right, for a layout."""
+    specs: list[tuple[str, str, int, str]] = [
+        ("rank", "#", RANK_WIDTH, "right"),
+        ("move", "±", MOVE_WIDTH, "left"),
+        ("name", "Name", layout.name, "left"),
+    ]
+    if layout.team:
+        specs.append(("team", "Team", layout.team, "left"))
+    specs.append(("ssi", "SSI", layout.ssi, "left"))
+    specs.append(("change", "Δ wk", CHANGE_WIDTH, "right"))
+    specs += [
+        (p.key, p.short if layout.pillar_spark else p.tiny, layout.pillar, "left") for p in PILLARS
+    ]
+    columns, x = [], 0
+    for key, label, width, align in specs:
+        columns.append(Column(key, label, x, width, align))
+        x += width + GAP
+    return columns
+
+
+def _fit(text: str, width: int, align: str = "left") -> str:
+    """TEXT padded or cut (with an ellipsis) to exactly WIDTH cells."""
+    if cell_len(text) > width:
+        return set_cell_size(text, max(0, width - 1)) + "…" if width else ""
+    pad = " " * (width - cell_len(text))
+    return pad + text if align == "right" else text + pad
+
+
+def signed_change(value: float | None) -> str:
+    """A change with its sign (so colour is never the only signal): +2, -1.5, ±0, —."""
+    if value is None:
+        return "—"
+    if round(value, 1) == 0:
+        return "±0"
+    return f"{value:+.1f}".removesuffix(".0")
+
+
+class BoardHeader(Widget):
+    """The column titles; the active sort column shows its direction; a click sorts."""
+
+    DEFAULT_CSS = """
+    BoardHeader { height: 1; background: $panel; color: $text; text-style: bold; }
+    """
+
+    class SortClicked(Message):
+        """A column title was clicked."""
+
+        def __init__(self, key: str) -> None:
+            self.key = key
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns: list[Column] = []
+        self.sort_key = "ssi"
+        self.ascending = False
+
+    def show(self, columns: list[Column], sort_key: str, ascending: bool) -> None:
+        """Draw these columns, marking the active sort."""
+        self.columns, self.sort_key, self.ascending = columns, sort_key, ascending
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        segments: list[Segment] = []
+        active = Style(reverse=True)
+        for column in self.columns:
+            if column.key == self.sort_key:
+                arrow = "▲" if self.ascending else "▼"
+                if cell_len(column.label) + 2 <= column.width:
+                    arrow = " " + arrow
+                text = _fit(column.label, column.width - len(arrow), column.align) + arrow
+                segments.append(Segment(text, active))
+            else:
+                segments.append(Segment(_fit(column.label, column.width, column.align)))
+            segments.append(Segment(" " * GAP))
+        return Strip(segments).crop(0, self.size.width)
+
+    def on_click(self, event: events.Click) -> None:
+        for column in self.columns:
+            if column.x <= event.x < column.x + column.width and column.key not in ("move",):
+                key = "ssi" if column.key == "rank" else column.key
+                self.post_message(self.SortClicked(key))
+                return
+
+
+class BoardTable(ScrollView, can_focus=True):
+    """Rows of the leaderboard with a cursor; Enter asks to open the rep under it."""
+
+    DEFAULT_CSS = """
+    BoardTable { height: 1fr; overflow-x: hidden; }
+    BoardTable > .board-table--cursor { background: $accent 50%; }
+    BoardTable:focus > .board-table--cursor { background: $accent; }
+    """
+    COMPONENT_CLASSES = {"board-table--cursor"}
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("home,g", "cursor_top", "Top", show=False),
+        Binding("end,G", "cursor_bottom", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "choose", "Open rep", tooltip="Open the drill-down for this rep"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+    """Index of the highlighted row in the rows shown."""
+
+    class RowChosen(Message):
+        """Enter (or a click on the highlighted row) asked to open a rep."""
+
+        def __init__(self, index: int, row: LeaderboardRow) -> None:
+            self.index = index
+            self.row = row
+            super().__init__()
+
+    class LayoutChanged(Message):
+        """The terminal width changed which columns fit (the header follows)."""
+
+        def __init__(self, columns: list[Column]) -> None:
+            self.columns = columns
+            super().__init__()
+
+    def __init__(self, *, bands: Bands | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: Sequence[LeaderboardRow] = ()
+        self.bands = bands or Bands()
+        self._layout: Layout | None = None
+        self._columns: list[Column] = []
+        self._cache: dict[int, Strip] = {}
+        self._longest_name = 12
+        self._longest_team = 0
+
+    # -- data -------------------------------------------------------------------------------
+
+    def show_rows(
+        self,
+        rows: Sequence[LeaderboardRow],
+        *,
+        keep_rep: str | None = None,
+        measure: Sequence[LeaderboardRow] | None = None,
+    ) -> None:
+        """Replace the rows; keep the cursor on KEEP_REP when it is still shown.
+
+        Column widths are measured on MEASURE (the whole board) when given, so the columns
+        stay put while a filter narrows the rows.
+        """
+        self.rows = rows
+        measured = rows if measure is None else measure
+        self._longest_name = max((cell_len(printable(r.name)) for r in measured), default=12)
+        self._longest_team = max((cell_len(printable(r.team or "")) for r in measured), default=0)
+        self._relayout()
+        index = 0
+        if keep_rep is not None:
+            index = next((i for i, r in enumerate(rows) if r.rep_id == keep_rep), 0)
+        self.virtual_size = Size(self.size.width, len(rows))
+        self._cache.clear()
+        self.cursor = min(index, max(0, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def current(self) -> LeaderboardRow | None:
+        """The row under the cursor."""
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        layout = fit_columns(width, self._longest_name, self._longest_team)
+        if layout != self._layout:
+            self._layout = layout
+            self._columns = columns_for(layout)
+            self._cache.clear()
+            self.post_message(self.LayoutChanged(self._columns))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._relayout()
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self._cache.clear()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        if index >= len(self.rows) or self._layout is None:
+            return Strip.blank(self.size.width, self.rich_style)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_row(self.rows[index])
+            if len(self._cache) > 400:
+                self._cache.clear()
+            self._cache[index] = strip
+        if index == self.cursor:
+            strip = strip.apply_style(self.get_component_rich_style("board-table--cursor"))
+        return strip.extend_cell_length(self.size.width, self.rich_style).crop(0, self.size.width)
+
+    def _render_row(self, row: LeaderboardRow) -> Strip:
+        layout = self._layout
+        assert layout is not None
+        base = self.rich_style
+        segments: list[Segment] = []
+
+        def cell(text: str, width: int, style: Style | None = None, align: str = "left") -> None:
+            segments.append(Segment(_fit(text, width, align), base + style if style else base))
+            segments.append(Segment(" " * GAP, base))
+
+        cell(str(row.rank), RANK_WIDTH, align="right")
+        move = row.movement
+        move_colour = {"▲": "green", "▼": "red", "N": "cyan"}.get(move[0])
+        cell(move, MOVE_WIDTH, Style(color=move_colour) if move_colour else Style(dim=True))
+        cell(printable(row.name), layout.name)
+        if layout.team:
+            cell(printable(row.team or ""), layout.team, Style(dim=True))
+        marker, colour = self.bands.marker(row.ssi)
+        segments.append(
+            Segment(
+                _fit(f"{marker} {row.ssi:.0f}", SSI_WIDTH), base + Style(color=colour, bold=True)
+            )
+        )
+        if layout.total_spark:
+            segments.append(Segment(" " * GAP, base))
+            segments.append(
+                Segment(
+                    row.trends.ssi[-layout.total_spark :],
+                    base + Style(color="bright_white", dim=True),
+                )
+            )
+        segments.append(Segment(" " * GAP, base))
+        change_colour = None if not row.change else ("green" if row.change > 0 else "red")
+        cell(signed_change(row.change), CHANGE_WIDTH, Style(color=change_colour), align="right")
+        for pillar in PILLARS:
+            value = _fit(f"{row.value(pillar.key):.2f}", PILLAR_VALUE_WIDTH, "right")
+            segments.append(Segment(value, base))
+            if layout.pillar_spark:
+                spark = getattr(row.trends, pillar.key)[-layout.pillar_spark :]
+                segments.append(Segment(" " * GAP, base))
+                segments.append(Segment(spark, base + Style(color=pillar.colour)))
+            segments.append(Segment(" " * GAP, base))
+        return Strip(segments)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old - self.scroll_offset.y)
+        self.refresh_line(new - self.scroll_offset.y)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
+
+    def refresh_line(self, y: int) -> None:
+        """Repaint one visible line (y relative to the top of the widget)."""
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    # -- keys and mouse -----------------------------------------------------------------------
+
+    def _move(self, index: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(index, len(self.rows) - 1))
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_top(self) -> None:
+        self._move(0)
+
+    def action_cursor_bottom(self) -> None:
+        self._move(len(self.rows) - 1)
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor - max(1, self.size.height - 1))
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor + max(1, self.size.height - 1))
+
+    def action_choose(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.RowChosen(self.cursor, row))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self.rows):
+            if index == self.cursor and event.chain >= 2:
+                self.action_choose()
+            self._move(index)

@@ -1,0 +1,50 @@
+"""The line under the title: what is shown, team averages, and how many reps are on target."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ssi_tui.board import Board, LeaderboardRow
+from ssi_tui.pillars import PILLARS
+from ssi_tui.text import printable
+
+
+def _average(rows: Sequence[LeaderboardRow], key: str) -> float | None:
+    values = [float(r.value(key)) for r in rows]  # type: ignore[arg-type]
+    return sum(values) / len(values) if values else None
+
+
+def summary_text(
+    database_name: str,
+    board: Board,
+    rows: Sequence[LeaderboardRow],
+    *,
+    target: float,
+    filter_text: str = "",
+) -> Text:
+    """One plain line (no markup parsed) summing up the rows shown."""
+    parts: list[Text] = [Text(printable(database_name), style="bold")]
+    parts.append(Text(f"as of {board.as_of.isoformat() if board.as_of else '—'}"))
+    if board.team:
+        parts.append(Text(f"team {printable(board.team)}"))
+    if filter_text:
+        parts.append(Text(f"filter “{printable(filter_text)}”"))
+    parts.append(Text(f"{len(rows)} rep{'s' if len(rows) != 1 else ''}"))
+    total = _average(rows, "ssi")
+    if total is not None:
+        averages = " ".join(f"{p.short} {_average(rows, p.key):.1f}" for p in PILLARS)
+        parts.append(Text(f"avg SSI {total:.1f} ({averages})"))
+        on_target = sum(1 for r in rows if r.ssi >= target)
+        parts.append(Text(f"{on_target}/{len(rows)} at or above {target:g}"))
+    return Text(" · ").join(parts)
+
+
+class Summary(Static):
+    """Shows summary_text; a Static given a Text, so names are never read as markup."""
+
+    DEFAULT_CSS = """
+    Summary { height: auto; padding: 0 1; background: $boost; color: $text-muted; }
+    """
