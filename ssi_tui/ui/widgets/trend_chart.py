@@ -1,0 +1,202 @@
+"""The drill-down's trend: total SSI with the target line, and the four pillars, over time.
+
+Chart choice: textual-plotext (`PlotextPlot`). It works in Textual 8.2.8 (it renders plotext's
+ANSI output as a Rich Text, so it is deterministic in snapshot tests) and gives what
+`Sparkline` cannot: real y axes with values, a dated x axis, a horizontal target line and
+several coloured series in one frame. Two plots share one date axis: the total (0-100, with
+the target) and the pillars (0-25). One plot with a second y axis was tried and rejected: an
+average pillar sits exactly on total/4, so the lines lay on top of each other.
+
+Axes are zoomed to rounded bounds (tens for the total, fives for pillars) that always include
+the target, so a 2-point change is visible yet the scale rarely jumps when walking through reps.
+x is "days since the first snapshot", labelled with our own ISO dates: plotext's own date
+parsing goes through the local time zone, which would make snapshots machine-dependent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.color import Color as RichColor
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult, RenderResult
+from textual.color import Color
+from textual.containers import Vertical
+from textual.widgets import Static
+from textual_plotext import PlotextPlot
+
+from ssi_tui.pillars import PILLAR_MAX, PILLARS, TOTAL_MAX
+from ssi_tui.rep import RepDetail
+
+RGB = tuple[int, int, int]
+TICK_SPACING = 16
+"""Columns per x tick label (an ISO date is 10): fewer labels on narrow terminals."""
+
+
+def rich_rgb(colour: str) -> RGB:
+    """A Rich colour name (as in pillars.py) as an RGB triple for plotext."""
+    r, g, b = RichColor.parse(colour).get_truecolor()
+    return (r, g, b)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a plot."""
+
+    label: str
+    values: tuple[float, ...]
+    colour: RGB
+
+
+def axis_bounds(values: Sequence[float], *, step: float, top: float) -> tuple[float, float]:
+    """Bounds rounded out to STEP with a little room, clipped to 0..TOP."""
+    low, high = min(values), max(values)
+    room = step / 4
+    lower = max(0.0, math.floor((low - room) / step) * step)
+    upper = min(top, math.ceil((high + room) / step) * step)
+    if upper <= lower:
+        upper = min(top, lower + step)
+    return lower, upper
+
+
+def axis_ticks(lower: float, upper: float, rows: int, steps: Sequence[float]) -> list[float]:
+    """Evenly spaced y ticks: the finest of STEPS that leaves two rows per label."""
+    span = upper - lower
+    step = next((s for s in steps if span / s <= max(1, rows // 2)), steps[-1])
+    first = math.ceil(lower / step) * step
+    count = int((upper - first) // step) + 1
+    return [first + i * step for i in range(count)]
+
+
+def date_ticks(days: Sequence[int], width: int) -> list[int]:
+    """Which points get a date label: the first, the last and evenly between, by width."""
+    if not days:
+        return []
+    wanted = max(2, min(len(days), width // TICK_SPACING))
+    if len(days) == 1:
+        return [days[0]]
+    picks = {round(i * (len(days) - 1) / (wanted - 1)) for i in range(wanted)}
+    return [days[i] for i in sorted(picks)]
+
+
+class SeriesPlot(PlotextPlot):
+    """A plotext plot of dated series; ticks are recomputed for the size at each render."""
+
+    DEFAULT_CSS = """
+    SeriesPlot { height: 1fr; min-height: 6; }
+    """
+
+    def __init__(self, *, top: float, steps: Sequence[float], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._top = top
+        self._steps = tuple(steps)
+        self._start: dt.date | None = None
+        self._days: list[int] = []
+        self._bounds: tuple[float, float] = (0.0, top)
+
+    def show(
+        self,
+        dates: Sequence[dt.date],
+        series: Sequence[Series],
+        *,
+        target: float | None = None,
+        target_colour: RGB | None = None,
+    ) -> None:
+        """Replace the plotted data (dates oldest first, each series aligned with them)."""
+        plt = self.plt
+        plt.clear_data()
+        self._start = dates[0] if dates else None
+        self._days = [(d - dates[0]).days for d in dates]
+        values = [v for s in series for v in s.values]
+        if target is not None:
+            values.append(target)
+        step = self._steps[-1]
+        self._bounds = axis_bounds(values, step=step, top=self._top) if values else (0, self._top)
+        for line in series:
+            plt.plot(self._days, list(line.values), marker="braille", color=line.colour)
+        if target is not None:
+            plt.horizontal_line(target, color=target_colour)
+        plt.ylim(*self._bounds)
+        if len(self._days) == 1:
+            plt.xlim(-1, 1)
+        elif self._days:
+            plt.xlim(self._days[0], self._days[-1])
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        """Draw with ticks that fit the current size."""
+        plt = self.plt
+        if self._start is not None:
+            start = self._start
+            ticks = date_ticks(self._days, self.size.width)
+            plt.xticks(ticks, [(start + dt.timedelta(days=t)).isoformat() for t in ticks])
+        ys = axis_ticks(*self._bounds, self.size.height - 3, self._steps)
+        # Same label width on both plots, so their date axes line up.
+        plt.yticks(ys, [f"{y:>3g}" for y in ys])
+        return super().render()
+
+
+class TrendChart(Vertical):
+    """Total (with the target line) above the pillars, with legends naming every line."""
+
+    DEFAULT_CSS = """
+    TrendChart { height: auto; }
+    TrendChart .legend { height: 1; }
+    TrendChart #trend-empty { color: $text-muted; height: auto; display: none; }
+    TrendChart.-empty #trend-empty { display: block; }
+    TrendChart.-empty SeriesPlot, TrendChart.-empty .legend { display: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="total-legend", classes="legend")
+        yield SeriesPlot(top=TOTAL_MAX, steps=(5, 10, 20, 25, 50), id="total-plot")
+        yield Static(id="pillar-legend", classes="legend")
+        yield SeriesPlot(top=PILLAR_MAX, steps=(1, 2, 2.5, 5, 12.5), id="pillar-plot")
+        yield Static(id="trend-empty")
+
+    def _theme_rgb(self, variable: str, fallback: str) -> RGB:
+        value = self.app.theme_variables.get(variable, fallback)
+        r, g, b = Color.parse(value).rgb
+        return (r, g, b)
+
+    def show(self, detail: RepDetail, target: float) -> None:
+        """Plot the rep's whole history (up to the board's as-of date)."""
+        history = list(reversed(detail.history))
+        self.set_class(not history, "-empty")
+        if not history:
+            self.query_one("#trend-empty", Static).update(
+                Text(f"No snapshots on or before {detail.as_of.isoformat()}.")
+            )
+            return
+        dates = [s.date for s in history]
+        total_colour = self._theme_rgb("foreground", "#e0e0e0")
+        target_colour = self._theme_rgb("error", "#ff4040")
+        self.query_one("#total-plot", SeriesPlot).show(
+            dates,
+            [Series("Total SSI", tuple(s.ssi for s in history), total_colour)],
+            target=target,
+            target_colour=target_colour,
+        )
+        pillar_series = [
+            Series(p.short, tuple(s.value(p.key) for s in history), rich_rgb(p.colour))
+            for p in PILLARS
+        ]
+        self.query_one("#pillar-plot", SeriesPlot).show(dates, pillar_series)
+
+        span = f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
+        total = Text("Total SSI ", style="bold")
+        total.append("━━", style=Style(color=f"rgb{total_colour}"))
+        total.append(f" total (0-100)  ")
+        total.append("──", style=Style(color=f"rgb{target_colour}"))
+        total.append(f" target {target:g}  ")
+        total.append(f"· {len(history)} snapshots, {span}", style="dim")
+        self.query_one("#total-legend", Static).update(total)
+        pillars = Text("Pillars (0-25) ", style="bold")
+        for line in pillar_series:
+            pillars.append("━━", style=Style(color=f"rgb{line.colour}"))
+            pillars.append(f" {line.label}  ")
+        self.query_one("#pillar-legend", Static).update(pillars)
