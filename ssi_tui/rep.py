@@ -91,9 +91,15 @@ class RepDetail:
     def weakest_pillar(self) -> Pillar | None:
         """The lowest pillar in the latest snapshot (ties: LinkedIn's pillar order)."""
         latest = self.latest
-        if latest is None:
-            return None
-        return min(PILLARS, key=lambda p: latest.value(p.key))
+        return None if latest is None else weakest_of(latest)
+
+
+def weakest_of(values: Snapshot | LeaderboardRow) -> Pillar:
+    """The pillar with the lowest value (ties: LinkedIn's pillar order).
+
+    All four are out of the same 25, so the lowest value is the one with most room to grow.
+    """
+    return min(PILLARS, key=lambda p: float(values.value(p.key)))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

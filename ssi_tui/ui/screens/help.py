@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; padding: 0 1; background: $surface;
     }
     HelpScreen .help-title { text-style: bold; margin-bottom: 1; }
@@ -64,10 +64,10 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, title: str, bindings: Iterable[Binding]) -> None:
         super().__init__()
         self._title = title
-        self._bindings = list(bindings)
+        self._keys_shown = list(bindings)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text(self._title), classes="help-title")
-            yield Static(bindings_table(self._bindings))
+            yield Static(bindings_table(self._keys_shown))
             yield Static(Text("ctrl+p opens the command palette: every action is there too."))

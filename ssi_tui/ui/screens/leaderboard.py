@@ -142,6 +142,8 @@ class LeaderboardScreen(Screen[None]):
         super().__init__()
         self.database = database
         self.as_of = as_of
+        self.follow_latest = as_of is None
+        """True while the board shows the newest data: a reload then moves to new dates."""
         self.team = team
         self.target = target
         self.bands = bands or Bands()
@@ -149,6 +151,8 @@ class LeaderboardScreen(Screen[None]):
         self.sort_key = "ssi"
         self.reverse = False
         self.shown: list[LeaderboardRow] = []
+        self.loads = 0
+        """How many boards have arrived from the database (tests and benchmarks wait on it)."""
         self._search_text: dict[str, str] = {}
         """rep_id -> folded name and team, computed once per load for fast filtering."""
         self._stamp = _database_stamp(database)
@@ -174,7 +178,8 @@ class LeaderboardScreen(Screen[None]):
     def load(self, keep_rep: str | None = None) -> None:
         """Read the board for the current as-of date and team, then post it."""
         try:
-            board = load_board(self.database, as_of=self.as_of, team=self.team, with_trends=True)
+            as_of = None if self.follow_latest else self.as_of
+            board = load_board(self.database, as_of=as_of, team=self.team, with_trends=True)
         except SsiError as error:
             self.post_message(BoardLoadFailed(str(error)))
         else:
@@ -193,6 +198,7 @@ class LeaderboardScreen(Screen[None]):
             r.rep_id: fold(f"{r.name}\n{r.team or ''}") for r in message.board.rows
         }
         self.refresh_rows(keep_rep=message.keep_rep)
+        self.loads += 1
 
     def on_board_load_failed(self, message: BoardLoadFailed) -> None:
         self.notify(message.error, title="Cannot read the database", severity="error")
@@ -315,6 +321,7 @@ class LeaderboardScreen(Screen[None]):
             self.notify("Already at the latest data.", timeout=2)
             return
         self.as_of = min(max(wanted, first), last)
+        self.follow_latest = self.as_of >= last
         self.load()
 
     def action_reload(self) -> None:

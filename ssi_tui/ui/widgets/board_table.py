@@ -136,7 +136,10 @@ class BoardHeader(Widget):
                 arrow = "▲" if self.ascending else "▼"
                 if cell_len(column.label) + 2 <= column.width:
                     arrow = " " + arrow
-                text = _fit(column.label, column.width - len(arrow), column.align) + arrow
+                label = column.label
+                if cell_len(label) + len(arrow) > column.width:
+                    label = set_cell_size(label, max(0, column.width - len(arrow)))
+                text = _fit(label + arrow, column.width, column.align)
                 segments.append(Segment(text, active))
             else:
                 segments.append(Segment(_fit(column.label, column.width, column.align)))

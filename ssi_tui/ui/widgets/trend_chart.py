@@ -90,9 +90,12 @@ class SeriesPlot(PlotextPlot):
     SeriesPlot { height: 1fr; min-height: 6; }
     """
 
-    def __init__(self, *, top: float, steps: Sequence[float], id: str | None = None) -> None:
+    def __init__(
+        self, *, top: float, round_to: float, steps: Sequence[float], id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._top = top
+        self._round_to = round_to
         self._steps = tuple(steps)
         self._start: dt.date | None = None
         self._days: list[int] = []
@@ -114,8 +117,9 @@ class SeriesPlot(PlotextPlot):
         values = [v for s in series for v in s.values]
         if target is not None:
             values.append(target)
-        step = self._steps[-1]
-        self._bounds = axis_bounds(values, step=step, top=self._top) if values else (0, self._top)
+        self._bounds = (
+            axis_bounds(values, step=self._round_to, top=self._top) if values else (0, self._top)
+        )
         for line in series:
             plt.plot(self._days, list(line.values), marker="braille", color=line.colour)
         if target is not None:
@@ -145,7 +149,7 @@ class TrendChart(Vertical):
 
     DEFAULT_CSS = """
     TrendChart { height: auto; }
-    TrendChart .legend { height: 1; }
+    TrendChart .legend { height: auto; }
     TrendChart #trend-empty { color: $text-muted; height: auto; display: none; }
     TrendChart.-empty #trend-empty { display: block; }
     TrendChart.-empty SeriesPlot, TrendChart.-empty .legend { display: none; }
@@ -153,9 +157,9 @@ class TrendChart(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="total-legend", classes="legend")
-        yield SeriesPlot(top=TOTAL_MAX, steps=(5, 10, 20, 25, 50), id="total-plot")
+        yield SeriesPlot(top=TOTAL_MAX, round_to=10, steps=(2, 5, 10, 20, 25, 50), id="total-plot")
         yield Static(id="pillar-legend", classes="legend")
-        yield SeriesPlot(top=PILLAR_MAX, steps=(1, 2, 2.5, 5, 12.5), id="pillar-plot")
+        yield SeriesPlot(top=PILLAR_MAX, round_to=5, steps=(1, 2, 2.5, 5, 12.5), id="pillar-plot")
         yield Static(id="trend-empty")
 
     def _theme_rgb(self, variable: str, fallback: str) -> RGB:
@@ -188,14 +192,16 @@ class TrendChart(Vertical):
         self.query_one("#pillar-plot", SeriesPlot).show(dates, pillar_series)
 
         span = f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
-        total = Text("Total SSI ", style="bold")
+        total = Text()
+        total.append("Total SSI ", style="bold")
         total.append("━━", style=Style(color=f"rgb{total_colour}"))
-        total.append(f" total (0-100)  ")
+        total.append(" total (0-100)  ")
         total.append("──", style=Style(color=f"rgb{target_colour}"))
         total.append(f" target {target:g}  ")
         total.append(f"· {len(history)} snapshots, {span}", style="dim")
         self.query_one("#total-legend", Static).update(total)
-        pillars = Text("Pillars (0-25) ", style="bold")
+        pillars = Text()
+        pillars.append("Pillars (0-25) ", style="bold")
         for line in pillar_series:
             pillars.append("━━", style=Style(color=f"rgb{line.colour}"))
             pillars.append(f" {line.label}  ")

@@ -1,0 +1,324 @@
+"""The rep drill-down: one rep's headline, pillars, trend, history and coaching.
+
+Opened from the leaderboard with the board it was showing and the reps in their displayed
+order, so `n`/`p` walk through exactly the list the manager was looking at. The headline and
+the bars come from that board (instant, and never disagreeing with it); the history is read
+from the database in a thread worker, which posts a message that fills the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from ssi_tui.board import Board, LeaderboardRow
+from ssi_tui.errors import SsiError
+from ssi_tui.rep import RepDetail, coaching_for, load_rep, peer_averages, weakest_of
+from ssi_tui.text import printable
+from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.widgets.coaching import CoachingPanel
+from ssi_tui.ui.widgets.history_table import HistoryTable
+from ssi_tui.ui.widgets.pillar_bars import PillarBars
+from ssi_tui.ui.widgets.rep_headline import RepHeadline, headline_facts
+from ssi_tui.ui.widgets.trend_chart import TrendChart
+
+WIDE = 120
+"""From this many columns, headline/bars/coaching sit left of the chart and history."""
+
+
+class _Body(VerticalScroll, can_focus=False):
+    """Scrolls with the mouse and page keys; not focusable, so up/down stay free for n/p."""
+
+
+class RepScreen(Screen[str | None]):
+    """One rep in detail; dismissed with the rep_id last shown (for the board's cursor)."""
+
+    AUTO_FOCUS = ""
+    """Nothing focused at first: up/down walk through reps until the history table is entered."""
+
+    DEFAULT_CSS = """
+    RepScreen #position { height: 1; padding: 0 1; background: $panel; }
+    RepScreen #body { height: 1fr; padding: 0 1; }
+    RepScreen #left, RepScreen #right { height: auto; }
+    RepScreen .section { height: 1; margin-top: 1; text-style: bold; }
+    RepScreen PillarBars { margin-top: 1; }
+    RepScreen CoachingPanel { margin-top: 1; }
+    RepScreen TrendChart { height: 26; margin-top: 1; }
+    RepScreen #empty { height: 1fr; content-align: center middle; color: $text-muted; }
+    RepScreen.-wide #body { layout: horizontal; overflow-y: hidden; }
+    RepScreen.-wide #left { width: 2fr; max-width: 76; height: 100%; overflow-y: auto;
+                            margin-right: 2; }
+    RepScreen.-wide #right { width: 3fr; height: 100%; }
+    RepScreen.-wide TrendChart { height: 1fr; margin-top: 0; }
+    RepScreen.-wide HistoryTable { height: 14; max-height: 14; }
+    """
+
+    BINDINGS = [
+        # One binding per action, its keys comma-separated: the Footer shows the first key, the
+        # help lists them all. up/down reach the screen only while the history table (which
+        # uses them for its cursor) does not have focus.
+        Binding(
+            "n,down",
+            "next_rep",
+            "Next rep",
+            tooltip="Next rep in the board's order (down: only outside the history table)",
+        ),
+        Binding(
+            "p,up",
+            "previous_rep",
+            "Prev rep",
+            tooltip="Previous rep in the board's order (up: only outside the history table)",
+        ),
+        Binding(
+            "h",
+            "toggle_history",
+            "History",
+            tooltip="Enter the history table (arrows then move in it); again to leave it",
+        ),
+        Binding(
+            "pagedown",
+            "scroll_panel('page_down')",
+            "Scroll down",
+            show=False,
+            tooltip="Scroll the panel down a page",
+        ),
+        Binding(
+            "pageup",
+            "scroll_panel('page_up')",
+            "Scroll up",
+            show=False,
+            tooltip="Scroll the panel up a page",
+        ),
+        Binding(
+            "home",
+            "scroll_panel('home')",
+            "Top",
+            show=False,
+            tooltip="Scroll to the top of the panel",
+        ),
+        Binding(
+            "end",
+            "scroll_panel('end')",
+            "Bottom",
+            show=False,
+            tooltip="Scroll to the bottom of the panel",
+        ),
+        Binding("escape", "close", "Back", tooltip="Back to the leaderboard, on this rep"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show these keys"),
+    ]
+
+    class HistoryLoaded(Message):
+        """A worker read one rep's history."""
+
+        def __init__(self, detail: RepDetail) -> None:
+            self.detail = detail
+            super().__init__()
+
+    class HistoryFailed(Message):
+        """The history could not be read (database busy, removed, rep gone)."""
+
+        def __init__(self, rep_id: str, error: str) -> None:
+            self.rep_id = rep_id
+            self.error = error
+            super().__init__()
+
+    def __init__(
+        self,
+        db_path: Path,
+        board: Board,
+        order: Sequence[str],
+        index: int,
+        *,
+        target: float = 70.0,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.board = board
+        self.order: tuple[str, ...] = tuple(order)
+        self.index = max(0, min(index, len(self.order) - 1))
+        self.target = target
+        self.detail: RepDetail | None = None
+        """The history shown, once loaded (None while loading the current rep)."""
+        self._rows: dict[str, LeaderboardRow] = {r.rep_id: r for r in board.rows}
+        self._cache: dict[str, RepDetail] = {}
+
+    @property
+    def rep_id(self) -> str | None:
+        """The rep shown now (None when the board's order was empty)."""
+        return self.order[self.index] if self.order else None
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="position")
+        if not self.order or self.board.as_of is None:
+            yield Static(Text("No rep to show. Press esc to go back."), id="empty")
+        else:
+            with _Body(id="body"):
+                with Vertical(id="left"):
+                    yield RepHeadline()
+                    yield PillarBars(id="bars")
+                    yield CoachingPanel(id="coaching")
+                with Vertical(id="right"):
+                    yield TrendChart(id="trend")
+                    yield Static(Text("History, newest first"), classes="section")
+                    yield HistoryTable(id="history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_width(self.size.width)
+        self._show_current()
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    def _show_current(self) -> None:
+        """Show what the board knows about the current rep now; read the history in a worker."""
+        rep_id = self.rep_id
+        position = Text(f"Rep {self.index + 1} of {len(self.order)}")
+        if self.board.as_of is not None:
+            position.append(f" · as of {self.board.as_of.isoformat()}")
+        position.append(f" · {printable(self.board.source)} values")
+        if self.board.team is not None:
+            position.append(f" · team {printable(self.board.team)}")
+        self.query_one("#position", Static).update(position)
+        if rep_id is None or self.board.as_of is None:
+            return
+        row = self._rows.get(rep_id)
+        self.detail = None
+        self._show_board_row(rep_id, row)
+        if row is None:
+            self.query_one(PillarBars).display = False
+        self.query_one(CoachingPanel).update(Text("Coaching: reading the history…", style="dim"))
+        cached = self._cache.get(rep_id)
+        if cached is not None:
+            self._show_detail(cached)
+        else:
+            self._load_history(rep_id)
+
+    def _show_board_row(self, rep_id: str, row: LeaderboardRow | None) -> None:
+        headline = self.query_one(RepHeadline)
+        if row is None:
+            facts = Text("Not on this board (filtered out or no snapshot by this date).")
+            headline.show(rep_id, None, rep_id, None, facts)
+            return
+        facts = headline_facts(row, len(self.board.rows), self.board.as_of, self.target)
+        headline.show(row.name, row.team, row.rep_id, row.ssi, facts)
+        bars = self.query_one(PillarBars)
+        bars.display = True
+        bars.show(
+            {
+                key: float(row.value(key))
+                for key in ("brand", "people", "insights", "relationships")
+            },  # type: ignore[arg-type]
+            peer_averages(self.board.rows, row.team),
+            weakest_of(row).key,
+        )
+
+    def _show_detail(self, detail: RepDetail) -> None:
+        self.detail = detail
+        if detail.rep_id not in self._rows:
+            latest = detail.latest
+            headline = self.query_one(RepHeadline)
+            facts = Text("Not on this board (filtered out or no snapshot by this date).")
+            total = latest.ssi if latest is not None else None
+            headline.show(detail.name, detail.team, detail.rep_id, total, facts)
+        self.query_one(TrendChart).show(detail, self.target)
+        self.query_one(HistoryTable).show(detail)
+        self.query_one(CoachingPanel).show(coaching_for(detail))
+
+    @work(thread=True, exclusive=True, group="rep-history")
+    def _load_history(self, rep_id: str) -> None:
+        """Read the rep's history off the UI thread; only the message handlers touch widgets."""
+        assert self.board.as_of is not None
+        try:
+            detail = load_rep(
+                self.db_path, rep_id, as_of=self.board.as_of, source=self.board.source
+            )
+        except SsiError as error:
+            self.post_message(self.HistoryFailed(rep_id, str(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.HistoryLoaded(detail))
+
+    @on(HistoryLoaded)
+    def _history_loaded(self, message: HistoryLoaded) -> None:
+        self._cache[message.detail.rep_id] = message.detail
+        if message.detail.rep_id == self.rep_id:
+            self._show_detail(message.detail)
+
+    @on(HistoryFailed)
+    def _history_failed(self, message: HistoryFailed) -> None:
+        if message.rep_id == self.rep_id:
+            self.query_one(CoachingPanel).update(Text(printable(message.error)))
+            self.notify(
+                printable(message.error),
+                title="Cannot read the history",
+                severity="error",
+                markup=False,
+            )
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_next_rep(self) -> None:
+        """Move to the next rep in the board's order; at the end, stay and say so."""
+        if self.index >= len(self.order) - 1:
+            self.notify("last rep", timeout=2)
+            return
+        self.index += 1
+        self._show_current()
+
+    def action_previous_rep(self) -> None:
+        """Move to the previous rep in the board's order; at the start, stay and say so."""
+        if self.index <= 0:
+            self.notify("first rep", timeout=2)
+            return
+        self.index -= 1
+        self._show_current()
+
+    def action_toggle_history(self) -> None:
+        """Focus the history table, or leave it so that up/down walk through reps again."""
+        if not self.order:
+            return
+        table = self.query_one(HistoryTable)
+        if table.has_focus:
+            self.set_focus(None)
+        else:
+            table.focus()
+
+    def action_scroll_panel(self, how: str) -> None:
+        """Page keys for the panel (it is not focusable, to keep up/down for walking)."""
+        if not self.order:
+            return
+        target = self.query_one("#left" if self.has_class("-wide") else "#body")
+        scroll = {
+            "page_down": target.scroll_page_down,
+            "page_up": target.scroll_page_up,
+            "home": target.scroll_home,
+            "end": target.scroll_end,
+        }[how]
+        scroll(animate=False)
+
+    def action_close(self) -> None:
+        """Back to the board, telling it which rep was shown last."""
+        self.dismiss(self.rep_id)
+
+    def action_help(self) -> None:
+        """The keys of this screen, built from BINDINGS so the help cannot drift."""
+        self.app.push_screen(HelpScreen("Rep drill-down: keys", self.BINDINGS))

@@ -1,0 +1,51 @@
+"""Coaching for the rep: which pillars need work, why they were picked, what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ssi_tui.rep import Coaching
+
+
+def coaching_heading(item: Coaching) -> Text:
+    """'▸ Engage with insights: weakest pillar, fell 2.40 over 4 weeks'."""
+    colour = Style(color=item.pillar.colour, bold=True)
+    text = Text()
+    text.append("▸ ", style=colour)
+    text.append(item.pillar.label, style=colour)
+    text.append(f": {', '.join(item.reasons)}", style="bold")
+    return text
+
+
+def coaching_renderable(items: Sequence[Coaching]) -> Group:
+    """A title, then per pillar its heading and bullets with a hanging indent."""
+    parts: list[Text | Table] = [Text("Coaching", style="bold underline")]
+    if not items:
+        parts.append(Text("No snapshots to coach from.", style="dim"))
+    for item in items:
+        parts.append(coaching_heading(item))
+        bullets = Table.grid(padding=(0, 1), pad_edge=False)
+        bullets.add_column(no_wrap=True)
+        bullets.add_column(ratio=1)
+        for suggestion in item.suggestions:
+            bullets.add_row(Text("  •"), Text(suggestion))
+        parts.append(bullets)
+    return Group(*parts)
+
+
+class CoachingPanel(Static):
+    """Static text; replaced when the rep's history arrives."""
+
+    DEFAULT_CSS = """
+    CoachingPanel { height: auto; }
+    """
+
+    def show(self, items: Sequence[Coaching]) -> None:
+        """Show the coaching for ITEMS (from ssi_tui.rep.coaching_for)."""
+        self.update(coaching_renderable(items))

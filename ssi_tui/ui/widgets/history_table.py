@@ -1,0 +1,58 @@
+"""Every snapshot of one rep, newest first, each value with its change since the one before.
+
+A DataTable is enough: a rep has at most a few hundred snapshots (one a week for years).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ssi_tui.pillars import PILLARS
+from ssi_tui.rep import RepDetail
+from ssi_tui.text import printable
+
+CHANGE_WIDTH = 6
+"""'+12.34' or '-0.45': the change column inside each cell, so values line up."""
+
+
+def value_cell(value: float, change: float | None) -> Text:
+    """'20.99 +0.45'; the oldest snapshot (nothing to compare with) is padded to line up."""
+    cell = Text(f"{value:5.2f} ", justify="right")
+    if change is None:
+        cell.append(" " * CHANGE_WIDTH)
+    else:
+        style = "" if abs(change) < 0.005 else ("green" if change > 0 else "red")
+        cell.append(f"{change:+.2f}".rjust(CHANGE_WIDTH), style=style)
+    return cell
+
+
+class HistoryTable(DataTable[Text]):
+    """Date, total and the four pillars of every snapshot up to the board's as-of date."""
+
+    DEFAULT_CSS = """
+    HistoryTable { height: auto; max-height: 16; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def show(self, detail: RepDetail) -> None:
+        """Replace the rows with DETAIL's history."""
+        self.clear(columns=True)
+        mixed = any(s.source != "official" for s in detail.history)
+        self.add_column("Date", key="date")
+        self.add_column(Text("Total", justify="right"), key="ssi")
+        for pillar in PILLARS:
+            self.add_column(Text(pillar.short, justify="right"), key=pillar.key)
+        if mixed:
+            self.add_column("Source", key="source")
+        for index, snapshot in enumerate(detail.history):
+            cells = [Text(snapshot.date.isoformat())]
+            cells.append(value_cell(snapshot.ssi, detail.change(index, "ssi")))
+            cells += [
+                value_cell(snapshot.value(p.key), detail.change(index, p.key)) for p in PILLARS
+            ]
+            if mixed:
+                cells.append(Text(printable(snapshot.source)))
+            self.add_row(*cells, key=snapshot.date.isoformat())

@@ -1,0 +1,112 @@
+"""The four pillars as horizontal bars out of 25, with the peers' average marked on each.
+
+Industry average: LinkedIn exports give one industry average for the *total* SSI only. Dividing
+it by four would invent a per-pillar number nobody measured (pillars are not equal shares of a
+typical total), so it is not drawn here: the headline shows it against the total instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import RenderResult
+from textual.widget import Widget
+
+from ssi_tui.pillars import PILLAR_MAX, PILLARS
+from ssi_tui.rep import PeerAverages
+from ssi_tui.text import printable
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+MARKER = "┃"
+WEAKEST_TAG = "◀ weakest"
+
+
+def bar_cells(value: float, width: int) -> tuple[int, str]:
+    """Full cells and the partial-cell character for VALUE out of PILLAR_MAX in WIDTH cells."""
+    eighths = round(max(0.0, min(value, PILLAR_MAX)) / PILLAR_MAX * width * 8)
+    full, rest = divmod(eighths, 8)
+    return full, _EIGHTHS[rest] if rest else ""
+
+
+def marker_cell(value: float, width: int) -> int:
+    """The cell (0-based) a marker for VALUE out of PILLAR_MAX falls in."""
+    return min(width - 1, max(0, int(value / PILLAR_MAX * width)))
+
+
+class PillarBars(Widget):
+    """Two lines per pillar (label and numbers, then the bar), then a legend line."""
+
+    DEFAULT_CSS = """
+    PillarBars { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._values: dict[str, float] = {}
+        self._peers: PeerAverages | None = None
+        self._weakest: str | None = None
+
+    def show(self, values: Mapping[str, float], peers: PeerAverages, weakest: str | None) -> None:
+        """Bars for VALUES (pillar key to value), markers at PEERS' averages; WEAKEST flagged."""
+        self._values = dict(values)
+        self._peers = peers
+        self._weakest = weakest
+        self.refresh(layout=True)
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+        """Fixed: two lines per pillar and the legend (or one line when empty)."""
+        return 2 * len(PILLARS) + 1 if self._values else 1
+
+    def render(self) -> RenderResult:
+        """Lay the bars out for the current width."""
+        if not self._values:
+            return Text("No pillar values.", style="dim")
+        width = max(10, self.size.width)
+        variables = self.app.theme_variables
+        track = variables.get("panel", "#303030")
+        marker_colour = variables.get("foreground", "#e0e0e0")
+        lines: list[Text] = []
+        for pillar in PILLARS:
+            value = self._values[pillar.key]
+            peer = self._peers.average(pillar.key) if self._peers else None
+            weakest = pillar.key == self._weakest
+            numbers = f"{value:5.2f}/{PILLAR_MAX:g}"
+            if peer is not None:
+                numbers += f"  avg {peer:5.2f}"
+            tag = f" {WEAKEST_TAG}" if weakest else ""
+            room = width - len(numbers) - len(tag) - 1
+            label = pillar.label if len(pillar.label) <= room else pillar.short
+            head = Text()
+            head.append(label, style=Style(bold=True, reverse=weakest, color=pillar.colour))
+            head.append(tag, style="bold")
+            head.append(" " * max(1, width - len(label) - len(tag) - len(numbers)))
+            head.append(numbers)
+            lines.append(head)
+            lines.append(self._bar(value, peer, width, pillar.colour, track, marker_colour))
+        legend = Text()
+        legend.append(MARKER, style="bold")
+        if self._peers is not None:
+            legend.append(f" {printable(self._peers.label)}")
+        legend.append(f" · bars out of {PILLAR_MAX:g}", style="dim")
+        lines.append(legend)
+        return Text("\n").join(lines)
+
+    @staticmethod
+    def _bar(
+        value: float, peer: float | None, width: int, colour: str, track: str, marker: str
+    ) -> Text:
+        full, partial = bar_cells(value, width)
+        cells = [("█", Style(color=colour, bgcolor=track))] * full
+        if partial:
+            cells.append((partial, Style(color=colour, bgcolor=track)))
+        cells += [(" ", Style(bgcolor=track))] * (width - len(cells))
+        if peer is not None:
+            at = marker_cell(peer, width)
+            under = colour if at < full else track
+            cells[at] = (MARKER, Style(color=marker, bgcolor=under, bold=True))
+        bar = Text()
+        for char, style in cells:
+            bar.append(char, style=style)
+        return bar

@@ -1,0 +1,308 @@
+"""Importing into the store: one snapshot per (rep, date), idempotence, corrections, the log,
+and all-or-nothing writes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ssi_tui import resources, store
+from ssi_tui.errors import DatabaseError, InvalidExportError
+from ssi_tui.importer import run_import
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SNAPSHOT_COLUMNS = (
+    "rep_id, snapshot_date::VARCHAR, ssi, brand, people, insights, relationships,"
+    " industry_rank, network_rank, industry_avg, network_avg"
+)
+
+Dump = Callable[[Path], dict[str, list[tuple]]]
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def snapshot(db: Path, rep_id: str, date: str) -> tuple:
+    rows = query(
+        db,
+        f"SELECT {SNAPSHOT_COLUMNS} FROM snapshots"
+        f" WHERE rep_id = '{rep_id}' AND snapshot_date = DATE '{date}'",
+    )
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def rep_of(db: Path, name: str) -> str:
+    rows = query(db, f"SELECT rep_id FROM reps WHERE name = '{name}'")
+    assert len(rows) == 1, rows
+    return rows[0][0]
+
+
+def test_canonical_import_stores_every_value_with_its_decimals(tmp_path: Path) -> None:
+    db = tmp_path / "team.duckdb"
+    report = run_import(db, [FIXTURES / "canonical.csv"])
+    assert [(f.status, f.added, f.updated, f.unchanged, f.rejected) for f in report.files] == [
+        ("imported", 3, 0, 0, 0)
+    ]
+    assert (report.files[0].reps, report.files[0].first_date) == (3, "2026-03-02")
+
+    # Zoe has no total: 15.25 + 14.5 + 12.75 + 17.125 = 59.625, decimals kept.
+    assert snapshot(db, "zoe.hart@acme.example", "2026-03-02") == (
+        "zoe.hart@acme.example",
+        "2026-03-02",
+        59.625,
+        15.25,
+        14.5,
+        12.75,
+        17.125,
+        4.0,
+        11.5,
+        38.1,
+        46.0,
+    )
+    # Yann: a profile URL as id; 10.01 + 9.99 + 8.5 + 11.5 = 40 = the total given;
+    # network rank 100 and network average 0 are the inclusive edges of their ranges.
+    yann = rep_of(db, "Yann Roux")
+    assert snapshot(db, yann, "2026-03-02")[2:] == (40.0, 10.01, 9.99, 8.5, 11.5, 50.0, 100.0, 38.1, 0.0)
+    # Xia: no rep_id, no team; 0 + 25 + 0 + 25 = 50; rank "Top 0.5%"; optional blanks are NULL.
+    xia = rep_of(db, "Xia Chen")
+    assert xia
+    assert snapshot(db, xia, "2026-03-02")[2:] == (50.0, 0.0, 25.0, 0.0, 25.0, 0.5, None, None, None)
+    assert query(db, "SELECT name, team FROM reps ORDER BY name") == [
+        ("Xia Chen", None),
+        ("Yann Roux", "SMB"),
+        ("Zoe Hart", "Enterprise"),
+    ]
+
+
+def test_profile_url_and_bare_slug_are_the_same_rep(tmp_path: Path) -> None:
+    db = tmp_path / "team.duckdb"
+    run_import(db, [FIXTURES / "canonical.csv"])
+    report = run_import(db, [FIXTURES / "slug.csv"])
+    assert report.total("added") == 1
+    yann = rep_of(db, "Yann Roux")
+    # slug.csv: 11 + 10 + 9 + 12 = 42 (no total column).
+    assert query(
+        db, f"SELECT snapshot_date::VARCHAR, ssi FROM snapshots WHERE rep_id = '{yann}' ORDER BY 1"
+    ) == [("2026-03-02", 40.0), ("2026-03-09", 42.0)]
+
+
+def test_derived_rep_id_is_stable_across_files_and_databases(tmp_path: Path) -> None:
+    later = tmp_path / "later.csv"
+    # The same name, differently cased and spaced: still the same person.
+    later.write_text(
+        "date,name,brand,people,insights,relationships\n2026-02-09,  ANA   lima ,16,15,15,15\n",
+        encoding="utf-8",
+    )
+    first, second = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    run_import(first, [FIXTURES / "import_dir"])
+    run_import(first, [later])
+    run_import(second, [FIXTURES / "import_dir" / "team_a.csv"])
+    assert query(first, "SELECT count(*) FROM reps") == [(2,)]  # Ana Lima, Bob Stone
+    ana = rep_of(second, "Ana Lima")
+    # 15 * 4 = 60 on 2026-02-02; 16 + 15 + 15 + 15 = 61 on 2026-02-09, for the same id.
+    assert query(
+        first,
+        f"SELECT snapshot_date::VARCHAR, ssi FROM snapshots WHERE rep_id = '{ana}' ORDER BY 1",
+    ) == [("2026-02-02", 60.0), ("2026-02-09", 61.0)]
+
+
+def test_importing_the_same_file_twice_changes_nothing(history_db: Path, dump: Dump) -> None:
+    before = dump(history_db)
+    report = run_import(history_db, [FIXTURES / "history.csv"])
+    assert [f.status for f in report.files] == ["already imported"]
+    assert (report.total("added"), report.total("updated")) == (0, 0)
+    assert dump(history_db) == before
+
+
+def test_the_same_file_twice_in_one_call_is_read_once(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.csv"
+    copy.write_bytes((FIXTURES / "week4.csv").read_bytes())
+    report = run_import(tmp_path / "db.duckdb", [FIXTURES / "week4.csv", copy])
+    assert [f.status for f in report.files] == ["imported", "already imported"]
+    assert report.total("added") == 2
+
+
+def test_same_rows_in_another_file_are_counted_unchanged(history_db: Path, dump: Dump) -> None:
+    before = dump(history_db)
+    report = run_import(history_db, [FIXTURES / "history_reordered.csv"])
+    assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(0, 0, 3)]
+    after = dump(history_db)
+    assert after["snapshots"] == before["snapshots"]
+    assert after["reps"] == before["reps"]
+    assert query(
+        history_db,
+        "SELECT file_name, rows_added, rows_updated, rows_unchanged, rows_rejected FROM imports"
+        " ORDER BY import_id",
+    ) == [("history.csv", 12, 0, 0, 0), ("history_reordered.csv", 0, 0, 3, 0)]
+
+
+def test_a_corrected_value_replaces_the_old_one_and_counts_as_updated(history_db: Path) -> None:
+    report = run_import(history_db, [FIXTURES / "correction.csv"])
+    assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(0, 1, 1)]
+    # Bob on 2026-01-19 was 55 = 14 + 13 + 13 + 15; corrected to 56 = 15 + 13 + 13 + 15.
+    assert snapshot(history_db, "bob@acme.example", "2026-01-19")[2:7] == (56.0, 15.0, 13.0, 13.0, 15.0)
+    assert query(history_db, "SELECT count(*) FROM snapshots") == [(12,)]
+    assert query(
+        history_db,
+        "SELECT rows_added, rows_updated, rows_unchanged FROM imports WHERE file_name = 'correction.csv'",
+    ) == [(0, 1, 1)]
+
+
+def test_import_log_records_name_hash_and_counts(tmp_path: Path) -> None:
+    db = tmp_path / "db.duckdb"
+    run_import(db, [FIXTURES / "history.csv", FIXTURES / "week4.csv"])
+    expected = [
+        (name, hashlib.sha256((FIXTURES / name).read_bytes()).hexdigest(), added, 0, 0, 0)
+        for name, added in (("history.csv", 12), ("week4.csv", 2))
+    ]
+    assert (
+        query(
+            db,
+            "SELECT file_name, content_hash, rows_added, rows_updated, rows_unchanged,"
+            " rows_rejected FROM imports ORDER BY file_name",
+        )
+        == expected
+    )
+
+
+def test_rejected_two_file_import_leaves_the_database_exactly_as_it_was(
+    history_db: Path, dump: Dump
+) -> None:
+    before = dump(history_db)
+    raw_before = history_db.read_bytes(), os.stat(history_db).st_mtime_ns
+    with pytest.raises(InvalidExportError):
+        run_import(history_db, [FIXTURES / "week4.csv", FIXTURES / "invalid" / "pillar_range.csv"])
+    assert dump(history_db) == before
+    assert (history_db.read_bytes(), os.stat(history_db).st_mtime_ns) == raw_before
+    # Nothing of the good first file was recorded either: importing it now adds its 2 rows.
+    assert run_import(history_db, [FIXTURES / "week4.csv"]).total("added") == 2
+
+
+def test_rejected_import_does_not_create_a_missing_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.duckdb"
+    with pytest.raises(InvalidExportError):
+        run_import(db, [FIXTURES / "week4.csv", FIXTURES / "invalid" / "total_sum.csv"])
+    assert not db.exists()
+
+
+def test_a_failure_while_writing_rolls_back_every_file(
+    history_db: Path, dump: Dump, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = dump(history_db)
+    real_query = resources.query
+
+    def failing_query(name: str) -> str:
+        if name == "import_insert_snapshots":  # the last statement, after updates and the log
+            raise RuntimeError("disk full")
+        return real_query(name)
+
+    monkeypatch.setattr(resources, "query", failing_query)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run_import(history_db, [FIXTURES / "correction.csv", FIXTURES / "week4.csv"])
+    assert dump(history_db) == before
+
+
+def test_skip_invalid_imports_the_valid_rows_and_reports_the_rest(tmp_path: Path) -> None:
+    db = tmp_path / "db.duckdb"
+    report = run_import(db, [FIXTURES / "invalid" / "pillar_range.csv"], skip_invalid=True)
+    assert [(p.line, p.column) for p in report.problems] == [(3, "brand"), (4, "insights")]
+    assert [(f.added, f.rejected) for f in report.files] == [(1, 2)]
+    # Only Ana's row is valid: 25 + 0 + 25 + 0 = 50.
+    assert query(db, "SELECT ssi, brand, people, insights, relationships FROM snapshots") == [
+        (50.0, 25.0, 0.0, 25.0, 0.0)
+    ]
+    assert query(db, "SELECT rows_added, rows_rejected FROM imports") == [(1, 2)]
+
+
+def test_conflicting_rows_across_two_files_of_one_import_are_rejected(
+    tmp_path: Path, dump: Dump, history_db: Path
+) -> None:
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    header = "date,rep_id,name,brand,people,insights,relationships\n"
+    one.write_text(header + "2026-02-02,ana@acme.example,Ana Lima,15,15,15,15\n", encoding="utf-8")
+    two.write_text(header + "2026-02-02,ana@acme.example,Ana Lima,16,15,15,15\n", encoding="utf-8")
+    before = dump(history_db)
+    with pytest.raises(InvalidExportError) as caught:
+        run_import(history_db, [one, two])
+    assert sorted((Path(p.file).name, p.line, p.column) for p in caught.value.problems) == [
+        ("one.csv", 2, "date"),
+        ("two.csv", 2, "date"),
+    ]
+    assert dump(history_db) == before
+
+
+def test_dry_run_does_not_create_a_missing_database(tmp_path: Path) -> None:
+    db = tmp_path / "nowhere" / "new.duckdb"
+    report = run_import(db, [FIXTURES / "history.csv"], dry_run=True)
+    assert [(f.status, f.added) for f in report.files] == [("would import", 12)]
+    assert not db.exists()
+    assert not db.parent.exists()
+
+
+@pytest.mark.xfail(
+    reason="BUG: dry run on an existing database raises duckdb ResourceInUseException: "
+    "store.schema_version() leaves the meta_get result open (fetchone), and "
+    "writer.classify() then calls conn.register() on that read-only connection",
+    strict=True,
+)
+def test_dry_run_counts_against_an_existing_database_without_writing(
+    history_db: Path, dump: Dump
+) -> None:
+    before = dump(history_db)
+    raw_before = history_db.read_bytes()
+    report = run_import(
+        history_db, [FIXTURES / "week4.csv", FIXTURES / "correction.csv"], dry_run=True
+    )
+    # week4: two new dates; correction: Bob's total changed, Ana's identical.
+    assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(2, 0, 0), (0, 1, 1)]
+    assert dump(history_db) == before
+    assert history_db.read_bytes() == raw_before
+
+
+def test_import_into_a_newer_database_is_refused_and_writes_nothing(
+    history_db: Path, dump: Dump
+) -> None:
+    conn = duckdb.connect(str(history_db))
+    conn.execute("UPDATE ssi_meta SET value = '7' WHERE key = 'schema_version'")
+    conn.close()
+    before = dump(history_db)
+    with pytest.raises(DatabaseError, match="newer"):
+        run_import(history_db, [FIXTURES / "week4.csv"])
+    assert dump(history_db) == before
+
+
+@pytest.mark.xfail(
+    reason="BUG: an import cannot migrate an older database although store.open_read's message"
+    " says `any ssi-tui import` will: importer._known_hashes() opens it with store.open_read(),"
+    " which refuses every schema_version < SCHEMA_VERSION before open_write() could migrate"
+    " (and the `ssi-tui upgrade` command the message names does not exist)",
+    strict=True,
+)
+def test_import_migrates_an_older_database(
+    history_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pretend this code knows a schema version 2 that adds a column.
+    real_query = resources.query
+
+    def with_v2(name: str) -> str:
+        if name == "migrations/0002_nickname":
+            return "ALTER TABLE reps ADD COLUMN nickname VARCHAR;"
+        return real_query(name)
+
+    monkeypatch.setattr(resources, "query", with_v2)
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, "0002_nickname"))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    report = run_import(history_db, [FIXTURES / "week4.csv"])
+    assert report.total("added") == 2
+    assert query(history_db, "SELECT value FROM ssi_meta WHERE key = 'schema_version'") == [("2",)]

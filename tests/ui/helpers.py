@@ -1,0 +1,42 @@
+"""Reading what the leaderboard shows, as a user would see it."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
+from ssi_tui.ui.widgets.board_table import BoardHeader, BoardTable
+
+
+async def wait_for_board(pilot: Pilot, *, loads: int = 1) -> LeaderboardScreen:
+    """Wait until the board screen has shown data from LOADS loads (workers are threads)."""
+    for _ in range(400):
+        await pilot.pause(0.01)
+        screen = pilot.app.screen
+        if isinstance(screen, LeaderboardScreen) and screen.loads >= loads:
+            await pilot.pause()
+            return screen
+    raise AssertionError("the board never loaded")
+
+
+def visible_lines(pilot: Pilot) -> list[str]:
+    """The text of every drawn line of the board table."""
+    table = pilot.app.screen.query_one(BoardTable)
+    return [table.render_line(y).text.rstrip() for y in range(table.size.height)]
+
+
+def header_line(pilot: Pilot) -> str:
+    """The column titles as drawn."""
+    return pilot.app.screen.query_one(BoardHeader).render_line(0).text.rstrip()
+
+
+def shown_names(pilot: Pilot) -> list[str]:
+    """Names of the rows in the order the table holds them (all rows, not only visible)."""
+    table = pilot.app.screen.query_one(BoardTable)
+    return [row.name for row in table.rows]
+
+
+def screen_text(pilot: Pilot) -> str:
+    """Every character on the terminal right now, line by line (what a user reads)."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)

@@ -1,0 +1,206 @@
+"""The leaderboard screen, driven by real keys, checked against what is drawn."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.ui.conftest import write_csv
+from tests.ui.helpers import (
+    header_line,
+    screen_text,
+    shown_names,
+    visible_lines,
+    wait_for_board,
+)
+
+from ssi_tui.board import load_board
+from ssi_tui.importer import run_import
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.widgets.board_table import BoardTable
+from ssi_tui.ui.widgets.summary import Summary
+
+
+def _values(pilot, key: str) -> list[float]:  # type: ignore[no-untyped-def]
+    return [row.value(key) for row in pilot.app.screen.query_one(BoardTable).rows]
+
+
+async def test_opens_with_every_rep_ranked_by_total(sample_db: Path) -> None:
+    board = load_board(sample_db)
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        totals = _values(pilot, "ssi")
+        assert len(totals) == len(board.rows) == 30
+        assert totals == sorted(totals, reverse=True)
+        first = visible_lines(pilot)[0]
+        top = board.rows[0]
+        assert top.name in first and f"{top.ssi:.0f}" in first
+        assert "SSI ▼" in header_line(pilot)
+
+
+async def test_number_keys_sort_and_the_same_key_reverses(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        for key, column in (
+            ("2", "brand"),
+            ("3", "people"),
+            ("4", "insights"),
+            ("5", "relationships"),
+        ):
+            await pilot.press(key)
+            values = _values(pilot, column)
+            assert values == sorted(values, reverse=True), column
+            await pilot.press(key)
+            values = _values(pilot, column)
+            assert values == sorted(values), column
+        await pilot.press("7")
+        names = shown_names(pilot)
+        assert names == sorted(names, key=str.lower)
+        assert "Name ▲" in header_line(pilot)
+        await pilot.press("7")
+        assert shown_names(pilot) == sorted(names, key=str.lower, reverse=True)
+        await pilot.press("6")
+        changes = [c for c in _values(pilot, "change") if c is not None]
+        assert changes == sorted(changes, reverse=True)
+        await pilot.press("1")
+        totals = _values(pilot, "ssi")
+        assert totals == sorted(totals, reverse=True)
+
+
+async def test_clicking_a_header_sorts(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        header = header_line(pilot)
+        await pilot.click("#board-header", offset=(header.index("Insights") + 1, 0))
+        values = _values(pilot, "insights")
+        assert values == sorted(values, reverse=True)
+        assert "Insights ▼" in header_line(pilot)
+
+
+async def test_cursor_keys_move_and_stay_on_the_rep_after_sorting(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        table = pilot.app.screen.query_one(BoardTable)
+        await pilot.press("j", "j", "down")
+        assert table.cursor == 3
+        await pilot.press("k")
+        assert table.cursor == 2
+        await pilot.press("G")
+        assert table.cursor == 29
+        await pilot.press("g")
+        assert table.cursor == 0
+        await pilot.press("pagedown")
+        assert table.cursor > 10
+        await pilot.press("pageup")
+        assert table.cursor == 0
+        await pilot.press("j")
+        chosen = table.current
+        assert chosen is not None
+        await pilot.press("7")
+        assert table.current == chosen
+
+
+async def test_slash_filters_by_name_or_team_and_escape_clears(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("slash", "m", "u", "l", "l")
+        assert shown_names(pilot) == ["Zoë Müller"]  # accents do not matter
+        summary = str(pilot.app.screen.query_one(Summary).render())
+        assert "1 rep" in summary and "mull" in summary
+        await pilot.press("escape")
+        assert len(shown_names(pilot)) == 30
+        await pilot.press("slash", *"smb")
+        teams = {row.team for row in pilot.app.screen.query_one(BoardTable).rows}
+        assert teams == {"SMB"}
+        await pilot.press("backspace", "backspace", "backspace", *"nobody-like-this")
+        assert shown_names(pilot) == []
+        assert "No rep matches" in str(pilot.app.screen.query_one("#empty").render())
+        await pilot.press("escape")
+        assert len(shown_names(pilot)) == 30
+
+
+async def test_t_cycles_through_the_teams_and_back_to_all(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        seen = []
+        for n, expected in enumerate(["Enterprise", "Mid-Market", "SMB", None], start=2):
+            await pilot.press("t")
+            await wait_for_board(pilot, loads=n)
+            teams = {row.team for row in screen.query_one(BoardTable).rows}
+            seen.append(teams)
+            if expected is None:
+                assert len(teams) == 3
+            else:
+                assert teams == {expected}
+                ranks = [row.rank for row in screen.query_one(BoardTable).rows]
+                assert ranks == list(range(1, len(ranks) + 1))  # ranked within the team
+
+
+async def test_brackets_move_the_as_of_date_by_weeks_within_the_data(sample_db: Path) -> None:
+    board = load_board(sample_db)
+    last, first = board.dates[-1], board.dates[0]
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        await pilot.press("right_square_bracket")  # already at the latest: stays
+        await pilot.pause(0.1)
+        assert screen.board.as_of == last
+        await pilot.press("left_square_bracket")
+        await wait_for_board(pilot, loads=2)
+        assert screen.board.as_of == last - dt.timedelta(days=7)
+        assert "as of " + (last - dt.timedelta(days=7)).isoformat() in str(
+            screen.query_one(Summary).render()
+        )
+        earlier = load_board(sample_db, as_of=last - dt.timedelta(days=7))
+        assert [r.ssi for r in screen.query_one(BoardTable).rows] == [r.ssi for r in earlier.rows]
+        await pilot.press("right_square_bracket")
+        await wait_for_board(pilot, loads=3)
+        assert screen.board.as_of == last
+        loads = 3
+        for _ in range(len(board.dates) + 2):
+            await pilot.press("left_square_bracket")
+            await pilot.pause(0.05)
+            if screen.board.as_of != first:
+                loads += 1
+                await wait_for_board(pilot, loads=loads)
+        assert screen.board.as_of == first
+
+
+async def test_reload_shows_an_import_made_while_open(sample_db: Path, tmp_path: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        table = screen.query_one(BoardTable)
+        await pilot.press("j", "j")
+        kept = table.current
+        newcomer = write_csv(
+            tmp_path / "late.csv",
+            ["2026-11-20,new@x.example,Newt Newcomer,SMB,25,25,25,24,99"],
+        )
+        run_import(sample_db, [newcomer])
+        await pilot.press("r")
+        await wait_for_board(pilot, loads=2)
+        assert screen.board.as_of == dt.date(2026, 11, 20)
+        assert shown_names(pilot)[0] == "Newt Newcomer"
+        assert table.current is not None and kept is not None
+        assert table.current.rep_id == kept.rep_id
+
+
+async def test_question_mark_lists_every_key(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(100, 40)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = screen_text(pilot)
+        for words in ("Filter reps", "one week back", "Sort by name", "Quit", "Open the drill"):
+            assert words in text
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+async def test_q_quits(sample_db: Path) -> None:
+    app = SsiApp(sample_db)
+    async with app.run_test() as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -1,0 +1,30 @@
+"""What the main screens look like, at the two sizes a stand-up screen is likely to have."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from tests.ui.helpers import wait_for_board
+
+from ssi_tui.ui.app import SsiApp
+
+AS_OF = dt.date(2026, 11, 16)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_leaderboard(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        SsiApp(sample_db, as_of=AS_OF), terminal_size=size, run_before=wait_for_board
+    )
+
+
+def test_leaderboard_sorted_by_insights_and_filtered(snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    async def sort_and_filter(pilot):  # type: ignore[no-untyped-def]
+        await wait_for_board(pilot)
+        await pilot.press("4", "slash", "e", "n")
+
+    assert snap_compare(
+        SsiApp(sample_db, as_of=AS_OF), terminal_size=(100, 30), run_before=sort_and_filter
+    )
