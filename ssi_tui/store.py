@@ -54,13 +54,23 @@ def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
             raise DatabaseError(f"{path}: cannot open the database: {error}") from None
 
 
+def first_row(conn: duckdb.DuckDBPyConnection, name: str, params: object = None) -> tuple | None:
+    """The first row of a named query, with the result fully consumed.
+
+    DuckDB 2 refuses new work on a connection whose last result was only partly fetched, so
+    single-row look-ups fetch everything (one row) rather than calling fetchone().
+    """
+    rows = conn.execute(resources.query(name), params).fetchall()
+    return rows[0] if rows else None
+
+
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int | None:
     """The file's schema version, or None when it is not an ssi-tui database."""
-    (has_meta,) = conn.execute(resources.query("schema_info")).fetchone()  # type: ignore[misc]
+    (has_meta,) = first_row(conn, "schema_info")  # type: ignore[misc]
     if not has_meta:
         return None
-    app = conn.execute(resources.query("meta_get"), ["app"]).fetchone()
-    version = conn.execute(resources.query("meta_get"), ["schema_version"]).fetchone()
+    app = first_row(conn, "meta_get", ["app"])
+    version = first_row(conn, "meta_get", ["schema_version"])
     if app is None or app[0] != APP_ID or version is None:
         return None
     return int(version[0])
@@ -128,7 +138,7 @@ def migrate(conn: duckdb.DuckDBPyConnection, path: Path, *, is_new: bool) -> int
     """
     version = schema_version(conn)
     if version is None:
-        tables = conn.execute(resources.query("user_tables")).fetchone()
+        tables = first_row(conn, "user_tables")
         if not is_new and tables is not None and tables[0] > 0:
             _check_version(path, None)
         version = 0

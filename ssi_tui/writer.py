@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import duckdb
 
-from ssi_tui import resources
+from ssi_tui import resources, store
 
 
 class ArrowStream(Protocol):
@@ -77,8 +77,9 @@ def write(
         conn.execute(resources.query("import_files_table"))
         for file in files:
             c = counts.get(file.file_index, FileCounts())
-            row = conn.execute(
-                resources.query("import_log"),
+            row = store.first_row(
+                conn,
+                "import_log",
                 [
                     file.file_name,
                     file.content_hash,
@@ -88,7 +89,7 @@ def write(
                     file.rows_rejected,
                     now,
                 ],
-            ).fetchone()
+            )
             assert row is not None
             conn.execute(resources.query("import_files_add"), [file.file_index, row[0]])
         for name in (

@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ssi_tui.board import load_board
+from ssi_tui.importer import run_import
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.widgets.board_table import BoardTable
+from ssi_tui.ui.widgets.summary import Summary
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import (
     header_line,
@@ -13,13 +19,6 @@ from tests.ui.helpers import (
     visible_lines,
     wait_for_board,
 )
-
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
-from ssi_tui.ui.app import SsiApp
-from ssi_tui.ui.screens.help import HelpScreen
-from ssi_tui.ui.widgets.board_table import BoardTable
-from ssi_tui.ui.widgets.summary import Summary
 
 
 def _values(pilot, key: str) -> list[float]:  # type: ignore[no-untyped-def]

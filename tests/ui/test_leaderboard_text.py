@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text, visible_lines, wait_for_board
-
 from ssi_tui import store
 from ssi_tui.importer import run_import
 from ssi_tui.ui.app import SsiApp
+from tests.ui.conftest import write_csv
+from tests.ui.helpers import screen_text, visible_lines, wait_for_board
 
 
 async def test_names_are_shown_literally_never_as_markup_or_escapes(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.ui.helpers import wait_for_board
 
 from ssi_tui.ui.app import SsiApp
+from tests.ui.helpers import wait_for_board
 
 AS_OF = dt.date(2026, 11, 16)
 

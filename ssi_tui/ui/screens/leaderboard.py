@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -15,6 +16,9 @@ from textual.widgets import Footer, Header, Input, Static
 
 from ssi_tui.board import Board, LeaderboardRow, load_board, sort_rows
 from ssi_tui.errors import SsiError
+
+if TYPE_CHECKING:
+    from ssi_tui.ui.screens.import_dialog import ImportDone
 from ssi_tui.text import fold, printable
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.screens.help import HelpScreen
@@ -123,6 +127,7 @@ class LeaderboardScreen(Screen[None]):
             "7", "sort('name')", "Sort by name", show=False, tooltip="Sort by name (again: reverse)"
         ),
         Binding("r", "reload", "Reload", tooltip="Read the database again", show=False),
+        Binding("i", "import_exports", "Import", tooltip="Import exports into this database"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit ssi-tui"),
     ]
@@ -182,6 +187,8 @@ class LeaderboardScreen(Screen[None]):
             board = load_board(self.database, as_of=as_of, team=self.team, with_trends=True)
         except SsiError as error:
             self.post_message(BoardLoadFailed(str(error)))
+        except Exception as error:  # a safety net: the board reports, never crashes the app
+            self.post_message(BoardLoadFailed(f"unexpected error: {error!r}"))
         else:
             self.post_message(BoardLoaded(board, keep_rep=keep_rep))
 
@@ -327,6 +334,25 @@ class LeaderboardScreen(Screen[None]):
     def action_reload(self) -> None:
         current = self.query_one(BoardTable).current
         self.load(current.rep_id if current else None)
+
+    def action_import_exports(self) -> None:
+        from ssi_tui.ui.screens.import_dialog import ImportScreen
+
+        self.app.push_screen(ImportScreen(self.database), self._import_closed)
+
+    def _import_closed(self, done: ImportDone | None) -> None:
+        """After an import: show the new data and say what changed."""
+        if done is None:
+            return
+        report = done.report
+        self.notify(
+            f"{report.total('added')} added, {report.total('updated')} updated,"
+            f" {report.total('unchanged')} unchanged.",
+            title="Import finished",
+            markup=False,
+        )
+        self._stamp = _database_stamp(self.database)
+        self.action_reload()
 
     def action_help(self) -> None:
         bindings = [*self.BINDINGS, *BoardTable.BINDINGS]

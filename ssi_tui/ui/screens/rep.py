@@ -49,7 +49,7 @@ class RepScreen(Screen[str | None]):
 
     DEFAULT_CSS = """
     RepScreen #position { height: 1; padding: 0 1; background: $panel; }
-    RepScreen #body { height: 1fr; padding: 0 1; }
+    RepScreen #body { height: 1fr; padding: 0 0 0 1; scrollbar-size-vertical: 1; }
     RepScreen #left, RepScreen #right { height: auto; }
     RepScreen .section { height: 1; margin-top: 1; text-style: bold; }
     RepScreen PillarBars { margin-top: 1; }

@@ -11,14 +11,15 @@ from textual.widgets import DataTable
 from ssi_tui.pillars import PILLARS
 from ssi_tui.rep import RepDetail
 from ssi_tui.text import printable
+from ssi_tui.ui.widgets.rep_headline import format_total
 
-CHANGE_WIDTH = 6
-"""'+12.34' or '-0.45': the change column inside each cell, so values line up."""
+CHANGE_WIDTH = 5
+"""'+0.45': the change inside each cell (wider ones just widen the column), so values line up."""
 
 
-def value_cell(value: float, change: float | None) -> Text:
-    """'20.99 +0.45'; the oldest snapshot (nothing to compare with) is padded to line up."""
-    cell = Text(f"{value:5.2f} ", justify="right")
+def value_cell(value: float, change: float | None, *, total: bool = False) -> Text:
+    """'20.99 +0.45' ('65 +1.00' for a whole total); the oldest is padded to line up."""
+    cell = Text(f"{format_total(value) if total else f'{value:5.2f}'} ", justify="right")
     if change is None:
         cell.append(" " * CHANGE_WIDTH)
     else:
@@ -31,7 +32,7 @@ class HistoryTable(DataTable[Text]):
     """Date, total and the four pillars of every snapshot up to the board's as-of date."""
 
     DEFAULT_CSS = """
-    HistoryTable { height: auto; max-height: 16; }
+    HistoryTable { height: auto; max-height: 16; scrollbar-size-vertical: 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -49,7 +50,7 @@ class HistoryTable(DataTable[Text]):
             self.add_column("Source", key="source")
         for index, snapshot in enumerate(detail.history):
             cells = [Text(snapshot.date.isoformat())]
-            cells.append(value_cell(snapshot.ssi, detail.change(index, "ssi")))
+            cells.append(value_cell(snapshot.ssi, detail.change(index, "ssi"), total=True))
             cells += [
                 value_cell(snapshot.value(p.key), detail.change(index, p.key)) for p in PILLARS
             ]

@@ -191,14 +191,14 @@ class TrendChart(Vertical):
         ]
         self.query_one("#pillar-plot", SeriesPlot).show(dates, pillar_series)
 
-        span = f"{dates[0].isoformat()} to {dates[-1].isoformat()}"
         total = Text()
         total.append("Total SSI ", style="bold")
         total.append("━━", style=Style(color=f"rgb{total_colour}"))
         total.append(" total (0-100)  ")
         total.append("──", style=Style(color=f"rgb{target_colour}"))
         total.append(f" target {target:g}  ")
-        total.append(f"· {len(history)} snapshots, {span}", style="dim")
+        count = len(history)
+        total.append(f"· {count} snapshot{'s' if count != 1 else ''}", style="dim")
         self.query_one("#total-legend", Static).update(total)
         pillars = Text()
         pillars.append("Pillars (0-25) ", style="bold")

@@ -1,0 +1,226 @@
+"""The `i` dialog: pick exports, see a dry-run preview, then import them into the open database.
+
+Both the preview and the import run in a thread worker through the same use case as
+`ssi-tui import`; the database is opened for writing only for the length of the import.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+
+from ssi_tui.errors import InvalidExportError, SsiError
+from ssi_tui.importer import ImportReport, run_import
+from ssi_tui.text import printable
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path from what is on disk (→ or tab accepts it)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        folder, prefix = os.path.split(expanded)
+        try:
+            names = sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(folder or "."))
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith(prefix) and name != prefix and not name.startswith("."):
+                return value[: len(value) - len(prefix)] + name
+        return None
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    """What the dialog returns when it wrote something."""
+
+    report: ImportReport
+
+
+class _Previewed(Message):
+    def __init__(self, report: ImportReport | None, problems: list[str]) -> None:
+        self.report = report
+        self.problems = problems
+        super().__init__()
+
+
+class _Progress(Message):
+    def __init__(self, done: int, total: int, what: str) -> None:
+        self.done, self.total, self.what = done, total, what
+        super().__init__()
+
+
+class _Imported(Message):
+    def __init__(self, report: ImportReport | None, error: str | None) -> None:
+        self.report, self.error = report, error
+        super().__init__()
+
+
+def describe_preview(report: ImportReport) -> str:
+    """Files, rows, reps and date range that an import would bring in."""
+    lines = []
+    for f in report.files:
+        name = printable(Path(f.path).name)
+        if f.status == "already imported":
+            lines.append(f"{name}: already imported, will be skipped")
+            continue
+        span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
+        rejected = f", {f.rejected} rejected" if f.rejected else ""
+        lines.append(
+            f"{name}: {f.rows_read} rows — {f.added} new, {f.updated} corrected,"
+            f" {f.unchanged} unchanged{rejected} ({f.reps} reps{span})"
+        )
+    lines += [f"note: {printable(n)}" for n in report.notices]
+    return "\n".join(lines) or "Nothing to import."
+
+
+class ImportScreen(ModalScreen[ImportDone | None]):
+    """Path → preview → Import / Cancel."""
+
+    DEFAULT_CSS = """
+    ImportScreen { align: center middle; }
+    ImportScreen > Vertical {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ImportScreen #preview-box { height: auto; max-height: 14; }
+    ImportScreen #problems { color: $error; }
+    ImportScreen #buttons { height: auto; align-horizontal: right; }
+    ImportScreen ProgressBar { display: none; }
+    ImportScreen.importing ProgressBar { display: block; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without importing")]
+
+    def __init__(self, database: Path, start_path: str = "") -> None:
+        super().__init__()
+        self.database = database
+        self.start_path = start_path
+        self._preview: ImportReport | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Import into {printable(self.database.name)}"), id="title")
+            yield Input(
+                value=self.start_path,
+                placeholder="File, folder or glob (e.g. exports/*.csv) — enter previews",
+                suggester=PathSuggester(),
+                id="path",
+            )
+            with VerticalScroll(id="preview-box"):
+                yield Static(Text("Type a path and press enter for a preview."), id="preview")
+                yield Static("", id="problems")
+            yield ProgressBar(total=1, show_eta=False, id="progress")
+            with Horizontal(id="buttons"):
+                yield Button("Import", variant="primary", id="import", disabled=True)
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted, "#path")
+    def _preview_requested(self, event: Input.Submitted) -> None:
+        self.query_one("#import", Button).disabled = True
+        self.query_one("#preview", Static).update(Text("Checking…"))
+        self.query_one("#problems", Static).update("")
+        self.preview(event.value.strip())
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self) -> None:
+        self._preview = None
+        self.query_one("#import", Button).disabled = True
+
+    @work(thread=True, exclusive=True, group="import-preview")
+    def preview(self, path: str) -> None:
+        """Dry run: validate and count against the database, writing nothing."""
+        try:
+            report = run_import(self.database, [os.path.expanduser(path)], dry_run=True)
+        except InvalidExportError as error:
+            self.post_message(_Previewed(None, [str(p) for p in error.problems]))
+        except SsiError as error:
+            self.post_message(_Previewed(None, [str(error)]))
+        except Exception as error:  # a safety net: the dialog reports, never crashes the app
+            self.post_message(_Previewed(None, [f"unexpected error: {error!r}"]))
+        else:
+            self.post_message(_Previewed(report, []))
+
+    def on__previewed(self, message: _Previewed) -> None:
+        problems = self.query_one("#problems", Static)
+        if message.report is None:
+            count = len(message.problems)
+            self.query_one("#preview", Static).update(
+                Text(
+                    f"Cannot import: {count} problem{'s' if count != 1 else ''}."
+                    " Nothing will be written."
+                )
+            )
+            shown = message.problems[: InvalidExportError.MAX_SHOWN]
+            if count > len(shown):
+                shown.append(f"... and {count - len(shown)} more")
+            problems.update(Text(printable("\n".join(shown))))
+            return
+        self._preview = message.report
+        self.query_one("#preview", Static).update(Text(describe_preview(message.report)))
+        problems.update("")
+        wanted = message.report.total("added") + message.report.total("updated")
+        button = self.query_one("#import", Button)
+        button.disabled = wanted == 0
+        if not button.disabled:
+            button.focus()
+
+    @on(Button.Pressed, "#import")
+    def _import_pressed(self) -> None:
+        if self._preview is None:
+            return
+        self.add_class("importing")
+        for widget in self.query("Button, Input"):
+            widget.disabled = True
+        self.run_the_import(self.query_one("#path", Input).value.strip())
+
+    @work(thread=True, exclusive=True, group="import-write")
+    def run_the_import(self, path: str) -> None:
+        """The real import: one transaction, a write connection only for its length."""
+
+        def progress(what: str, done: int, total: int) -> None:
+            self.post_message(_Progress(done, total, what))
+
+        try:
+            report = run_import(self.database, [os.path.expanduser(path)], progress=progress)
+        except SsiError as error:
+            self.post_message(_Imported(None, str(error)))
+        except Exception as error:  # a safety net: the dialog reports, never crashes the app
+            self.post_message(_Imported(None, f"unexpected error: {error!r}"))
+        else:
+            self.post_message(_Imported(report, None))
+
+    def on__progress(self, message: _Progress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(1, message.total), progress=message.done)
+
+    def on__imported(self, message: _Imported) -> None:
+        if message.report is None:
+            self.remove_class("importing")
+            for widget in self.query("Button, Input"):
+                widget.disabled = False
+            self.query_one("#preview", Static).update(
+                Text("The import failed; nothing was written.")
+            )
+            self.query_one("#problems", Static).update(Text(printable(message.error or "")))
+            return
+        self.dismiss(ImportDone(message.report))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

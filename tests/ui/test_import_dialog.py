@@ -1,0 +1,80 @@
+"""Importing from inside the app: preview, import, refresh; invalid files write nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ssi_tui.board import load_board
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.import_dialog import ImportScreen
+from tests.ui.conftest import write_csv
+from tests.ui.helpers import screen_text, shown_names, wait_for_board
+
+
+async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never became true")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_a_valid_file_is_previewed_imported_and_shown(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    export = write_csv(
+        tmp_path / "week.csv",
+        ["2026-11-23,zz@x.example,Zed Top,SMB,25,25,25,25,100"],
+    )
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i")
+        assert isinstance(pilot.app.screen, ImportScreen)
+        await pilot.press(*str(export), "enter")
+        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        assert "week.csv: 1 rows" in screen_text(pilot)
+        await pilot.click("#import")
+        await wait_for_board(pilot, loads=2)
+        assert not isinstance(pilot.app.screen, ImportScreen)
+        assert shown_names(pilot)[0] == "Zed Top"
+        assert "Import finished" in [n.title for n in pilot.app._notifications]
+    assert load_board(sample_db).as_of.isoformat() == "2026-11-23"
+
+
+async def test_an_invalid_file_shows_its_problems_and_writes_nothing(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    before = _digest(sample_db)
+    export = write_csv(
+        tmp_path / "bad.csv",
+        ["2026-11-23,a@x.example,A,SMB,26,1,1,1,", "2026-02-30,b@x.example,B,SMB,1,1,1,1,"],
+    )
+    async with SsiApp(sample_db).run_test(size=(120, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "enter")
+        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        text = str(pilot.app.screen.query_one("#problems").render())
+        assert "bad.csv:2: column 'brand'" in text
+        assert "bad.csv:3: column 'date'" in text
+        assert pilot.app.screen.query_one("#import").disabled
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, ImportScreen)
+    assert _digest(sample_db) == before
+
+
+async def test_cancel_closes_without_importing(sample_db: Path, tmp_path: Path) -> None:
+    before = _digest(sample_db)
+    export = write_csv(tmp_path / "ok.csv", ["2026-11-23,c@x.example,C,SMB,1,1,1,1,"])
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "enter")
+        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await pilot.click("#cancel")
+        assert not isinstance(pilot.app.screen, ImportScreen)
+        assert "C" not in shown_names(pilot)
+    assert _digest(sample_db) == before

@@ -1,0 +1,361 @@
+"""The rep drill-down, driven with real keys as a manager would, and checked by what it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import DataTable, Digits, Static
+from textual_plotext import PlotextPlot
+
+from ssi_tui import store
+from ssi_tui.board import Board, load_board
+from ssi_tui.pillars import PILLARS
+from ssi_tui.rep import load_rep, weakest_of
+from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.screens.rep import RepScreen
+from ssi_tui.ui.widgets.coaching import CoachingPanel
+from ssi_tui.ui.widgets.pillar_bars import PillarBars
+from ssi_tui.ui.widgets.rep_headline import format_total
+from tests.ui.conftest import write_csv
+from tests.ui.helpers import screen_text
+from tests.ui.snapshot_apps.rep_app import RepApp
+
+SMALL = (80, 24)
+WIDE = (160, 45)
+
+
+class Host(App[None]):
+    """Loads the board like the leaderboard does and opens the drill-down on one rep."""
+
+    def __init__(self, db: Path, index: int = 0, order: Sequence[str] | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.index = index
+        self.order = order
+        self.board: Board | None = None
+        self.dismissed: list[str | None] = []
+
+    def on_mount(self) -> None:
+        self.board = load_board(self.db, with_trends=True)
+        order = self.order if self.order is not None else [r.rep_id for r in self.board.rows]
+        self.push_screen(RepScreen(self.db, self.board, order, self.index), self.dismissed.append)
+
+
+def rep_screen(app: App[None]) -> RepScreen:
+    screen = app.screen
+    assert isinstance(screen, RepScreen)
+    return screen
+
+
+async def settle(pilot) -> RepScreen:  # type: ignore[no-untyped-def]
+    """Wait until the current rep's history (read in a thread worker) is on screen."""
+    for _ in range(500):
+        await pilot.pause(0.01)
+        screen = pilot.app.screen
+        if isinstance(screen, RepScreen) and screen.detail is not None:
+            if screen.detail.rep_id == screen.rep_id:
+                await pilot.pause()
+                return screen
+    raise AssertionError("the history never arrived")
+
+
+def text_of(widget: Widget) -> str:
+    """Every line the widget draws (also when scrolled out of view)."""
+    return "\n".join(widget.render_line(y).text.rstrip() for y in range(widget.size.height))
+
+
+def name_shown(screen: RepScreen) -> str:
+    content = screen.query_one("#rep-name", Static).content
+    return content.plain  # type: ignore[union-attr]
+
+
+def digits_shown(screen: RepScreen) -> str:
+    return screen.query_one("#rep-total", Digits).value
+
+
+def stored_total(db: Path, rep_id: str, board: Board) -> float:
+    """The total as stored in the file, read without the app's queries."""
+    with store.open_read(db) as conn:
+        row = conn.execute(
+            "SELECT ssi FROM snapshots WHERE rep_id = ? AND snapshot_date <= ?"
+            " ORDER BY snapshot_date DESC LIMIT 1",
+            [rep_id, board.as_of],
+        ).fetchone()
+    assert row is not None
+    return float(row[0])
+
+
+async def test_headline_shows_the_stored_values(sample_db: Path) -> None:
+    app = Host(sample_db, index=2)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        row = app.board.rows[2]
+        assert name_shown(screen).startswith(f"{row.name} · {row.team}")
+        assert digits_shown(screen) == format_total(stored_total(sample_db, row.rep_id, app.board))
+        facts = screen.query_one("#rep-facts", Static).content.plain  # type: ignore[union-attr]
+        assert f"#3 of {len(app.board.rows)}" in facts
+        assert f"Week {row.change:+.2f}" in facts
+        assert f"4 weeks {row.change_4w:+.2f}" in facts
+        assert f"Industry: top {row.industry_rank:g}% · avg {row.industry_avg:.1f}" in facts
+        assert f"Network: top {row.network_rank:g}% · avg {row.network_avg:.1f}" in facts
+        bars = text_of(screen.query_one(PillarBars))
+        for pillar in PILLARS:
+            assert f"{row.value(pillar.key):5.2f}/25" in bars
+        assert f"{row.team} team average" in bars
+
+
+async def test_n_and_p_walk_the_whole_order_and_stop_at_both_ends(sample_db: Path) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        rows = app.board.rows
+        assert name_shown(screen).startswith(rows[0].name)
+        for row in rows[1:]:
+            await pilot.press("n")
+            assert name_shown(screen).startswith(row.name)
+            assert digits_shown(screen) == format_total(row.ssi)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.rep_id == rows[-1].rep_id
+        assert "last rep" in screen_text(pilot)
+        for row in reversed(rows[:-1]):
+            await pilot.press("p")
+            assert name_shown(screen).startswith(row.name)
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.rep_id == rows[0].rep_id
+        assert "first rep" in screen_text(pilot)
+        assert app.screen is screen  # never went back to the host
+
+
+async def test_escape_dismisses_with_the_rep_last_shown(sample_db: Path) -> None:
+    app = Host(sample_db, index=4)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert app.board is not None
+        await pilot.press("n", "n", "p")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, RepScreen)
+        assert app.dismissed == [app.board.rows[5].rep_id]
+
+
+async def test_walks_the_order_given_not_the_rank_order(sample_db: Path) -> None:
+    board = load_board(sample_db)
+    order = [r.rep_id for r in sorted(board.rows, key=lambda r: r.name)][::-1]
+    app = Host(sample_db, index=1, order=order)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert screen.rep_id == order[1]
+        await pilot.press("n")
+        assert screen.rep_id == order[2]
+        await settle(pilot)
+        assert screen.detail is not None and screen.detail.rep_id == order[2]
+
+
+async def test_down_and_up_walk_unless_the_history_table_has_focus(sample_db: Path) -> None:
+    app = Host(sample_db, index=3)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        await pilot.press("down")
+        assert screen.rep_id == app.board.rows[4].rep_id
+        await pilot.press("up", "up")
+        assert screen.rep_id == app.board.rows[2].rep_id
+        await settle(pilot)
+        await pilot.press("h")
+        table = screen.query_one("#history", DataTable)
+        assert table.has_focus
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        assert screen.rep_id == app.board.rows[2].rep_id
+        await pilot.press("n")  # n still walks
+        assert screen.rep_id == app.board.rows[3].rep_id
+        await pilot.press("h")
+        assert not table.has_focus
+        await pilot.press("down")
+        assert screen.rep_id == app.board.rows[4].rep_id
+
+
+async def test_coaching_names_the_weakest_pillar(sample_db: Path) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        weakest = weakest_of(app.board.rows[0])
+        coaching = text_of(screen.query_one(CoachingPanel))
+        assert f"▸ {weakest.label}: weakest pillar" in coaching
+        assert weakest.coaching[0].split()[0] in coaching
+        bars = text_of(screen.query_one(PillarBars)).splitlines()
+        flagged = [line for line in bars if "◀ weakest" in line]
+        assert len(flagged) == 1 and weakest.label in flagged[0]
+
+
+async def test_coaching_names_a_pillar_that_fell(sample_db: Path) -> None:
+    board = load_board(sample_db)
+    falling = [
+        (i, c)
+        for i, r in enumerate(board.rows)
+        for c in load_rep_coaching(sample_db, r.rep_id, board)
+        if any(reason.startswith("fell ") for reason in c.reasons)
+    ]
+    if not falling:
+        pytest.skip("no rep in the sample data fell 2 points in 4 weeks")
+    index, item = falling[0]
+    app = Host(sample_db, index=index)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settle(pilot)
+        coaching = text_of(screen.query_one(CoachingPanel))
+        assert f"{item.pillar.label}: {', '.join(item.reasons)}" in coaching
+
+
+def load_rep_coaching(db: Path, rep_id: str, board: Board):  # type: ignore[no-untyped-def]
+    from ssi_tui.rep import coaching_for
+
+    assert board.as_of is not None
+    return coaching_for(load_rep(db, rep_id, as_of=board.as_of, source=board.source))
+
+
+async def test_history_table_lists_every_snapshot_newest_first(sample_db: Path) -> None:
+    app = Host(sample_db, index=1)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        detail = screen.detail
+        assert detail is not None
+        table = screen.query_one("#history", DataTable)
+        assert table.row_count == len(detail.history) > 1
+        first = table.get_row_at(0)
+        assert first[0].plain == detail.history[0].date.isoformat()
+        change = detail.history[0].brand - detail.history[1].brand
+        assert first[2].plain.split() == [f"{detail.history[0].brand:.2f}", f"{change:+.2f}"]
+        last = table.get_row_at(table.row_count - 1)
+        assert last[0].plain == detail.history[-1].date.isoformat()
+        assert last[2].plain.split() == [f"{detail.history[-1].brand:.2f}"]  # nothing before
+
+
+async def test_trend_chart_has_dates_and_the_target_line(sample_db: Path) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settle(pilot)
+        detail = screen.detail
+        assert detail is not None
+        total = text_of(screen.query_one("#total-plot", PlotextPlot))
+        assert detail.history[-1].date.isoformat() in total
+        assert detail.history[0].date.isoformat() in total
+        assert " 70├" in total  # the target's tick, where the target line starts
+        legend = screen.query_one("#total-legend", Static).content.plain  # type: ignore[union-attr]
+        assert "target 70" in legend
+        pillars = text_of(screen.query_one("#pillar-plot", PlotextPlot))
+        assert detail.history[0].date.isoformat() in pillars
+
+
+async def test_a_name_with_markup_or_escapes_shows_literally(tmp_path: Path) -> None:
+    csv_path = write_csv(
+        tmp_path / "odd.csv",
+        [
+            "2026-02-02,eve,[bold red]Eve[/],[i]Ops,10,11,12,13,46",
+            "2026-02-02,esc,Esc\x1b[2JName,,14,14,14,14,56",
+        ],
+    )
+    from ssi_tui.importer import run_import
+
+    db = tmp_path / "odd.duckdb"
+    run_import(db, [csv_path])
+    app = Host(db, index=0)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert name_shown(screen).startswith("Esc␛[2JName · no team")
+        assert "board average (2 reps)" in text_of(screen.query_one(PillarBars))
+        await pilot.press("n")
+        screen = await settle(pilot)
+        assert name_shown(screen).startswith("[bold red]Eve[/] · [i]Ops")
+        assert "[bold red]Eve[/] · [i]Ops" in screen_text(pilot)
+        assert "[i]Ops team average (1 rep)" in text_of(screen.query_one(PillarBars))
+
+
+async def test_help_lists_the_screens_own_bindings(sample_db: Path) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(pilot)
+        for binding in RepScreen.BINDINGS:
+            assert binding.description, binding
+            assert (binding.tooltip or binding.description) in shown
+        assert "n / down" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.dismissed == []
+
+
+async def test_fast_walking_ends_on_the_last_reps_history(sample_db: Path) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press(*"nnnnnn")
+        screen = await settle(pilot)
+        assert app.board is not None
+        assert screen.rep_id == app.board.rows[6].rep_id
+        assert screen.detail is not None and screen.detail.rep_id == screen.rep_id
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.detail.rep_id == app.board.rows[6].rep_id
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE])
+async def test_layout_blocks_do_not_overlap(sample_db: Path, size: tuple[int, int]) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=size) as pilot:
+        screen = await settle(pilot)
+        ids = ["RepHeadline", "#bars", "#coaching", "#trend", "#history"]
+        regions = [screen.query_one(selector).virtual_region for selector in ids]
+        for i, a in enumerate(regions):
+            assert a.area > 0, ids[i]
+            for j in range(i + 1, len(regions)):
+                assert not a.overlaps(regions[j]), (ids[i], ids[j])
+        body = screen.query_one("#body")
+        if size == WIDE:
+            assert screen.has_class("-wide")
+            left = screen.query_one("#left").region
+            chart = screen.query_one("#trend").region
+            assert chart.x >= left.right and chart.width >= 70
+            assert screen.query_one("#history").region.bottom <= body.region.bottom
+        else:
+            assert not screen.has_class("-wide")
+            assert body.max_scroll_y > 0  # the rest is reached by scrolling
+            await pilot.press("end")
+            await pilot.pause()
+            table = screen.query_one("#history")
+            assert body.region.contains_region(table.region)
+
+
+# -- snapshots (fixed as-of date: the last in sample_data) --------------------------------------
+
+
+async def _loaded(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+
+
+async def _loaded_and_scrolled_to_end(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("end")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE])
+def test_snapshot(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(RepApp(sample_db, 2), terminal_size=size, run_before=_loaded)
+
+
+def test_snapshot_small_scrolled_to_history(snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        RepApp(sample_db, 2), terminal_size=SMALL, run_before=_loaded_and_scrolled_to_end
+    )
