@@ -180,7 +180,27 @@ def leaderboard_command(
         from rich.console import Console
 
         title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
-        Console().print(formats.to_table(rows, title))
+        console = Console()
+        if not console.is_terminal:
+            # Piped or redirected: never squeeze names into 80 columns; print the natural width.
+            console = Console(width=10_000)
+        console.print(formats.to_table(rows, title))
+
+
+@cli.command("upgrade")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+def upgrade_command(database: Path) -> None:
+    """Bring a database made by an older ssi-tui up to this version's schema."""
+    from ssi_tui import store
+
+    if not database.is_file():
+        _fail(f"{database}: no such database.")
+    try:
+        with store.open_write(database, create=False) as conn:
+            version = store.schema_version(conn)
+    except SsiError as error:
+        _fail(str(error))
+    click.echo(f"{database}: schema version {version}, up to date.")
 
 
 def default_demo_path() -> Path:

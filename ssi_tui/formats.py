@@ -105,13 +105,13 @@ def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
 
     table = Table(title=Text(title), title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("Name")
-    table.add_column("Team")
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Team", no_wrap=True)
     table.add_column("SSI", justify="right")
     for pillar in PILLARS:
         table.add_column(pillar.short, justify="right")
     table.add_column("Δ week", justify="right")
-    table.add_column("As of")
+    table.add_column("As of", no_wrap=True)
     for r in rows:
         table.add_row(
             str(r.rank),

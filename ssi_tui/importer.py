@@ -37,6 +37,8 @@ class FileReport:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    repeated: int = 0
+    """Rows identical to a row of an earlier file in the same import (counted as unchanged)."""
     reps: int = 0
     first_date: str | None = None
     last_date: str | None = None
@@ -139,7 +141,12 @@ def run_import(
             progress(f"Reading {path.name}", done, len(files))
         file_report = FileReport(str(path))
         report.files.append(file_report)
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(str(path), f"cannot be read ({error.strerror or error})"))
+            file_report.status = "rejected"
+            continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in known:
             file_report.status = "already imported"
@@ -162,7 +169,9 @@ def run_import(
 
     batch = pl.concat(batches) if batches else None
     if batch is not None and len(batches) > 1:
+        before = batch.group_by(FILE).len()
         batch, conflicts = drop_duplicate_snapshots(batch)
+        _count_repeats_as_unchanged(report, before, batch.group_by(FILE).len(), conflicts)
         problems += conflicts
         for conflict in conflicts:
             for file_report in report.files:
@@ -185,10 +194,25 @@ def run_import(
     return report
 
 
+def _count_repeats_as_unchanged(
+    report: ImportReport, before: pl.DataFrame, after: pl.DataFrame, conflicts: list[Problem]
+) -> None:
+    """A row repeated exactly in a later file of the same import changes nothing: say so."""
+    kept = dict(after.iter_rows())
+    conflicted: dict[str, int] = {}
+    for conflict in conflicts:
+        conflicted[conflict.file] = conflicted.get(conflict.file, 0) + 1
+    for file, rows in before.iter_rows():
+        repeats = rows - kept.get(file, 0) - conflicted.get(file, 0)
+        for file_report in report.files:
+            if file_report.path == file and repeats > 0:
+                file_report.repeated = repeats
+
+
 def _known_hashes(db_path: Path) -> set[str]:
     if not db_path.exists():
         return set()
-    with store.open_read(db_path) as conn:
+    with store.open_read(db_path, allow_older=True) as conn:
         return writer.known_hashes(conn)
 
 
@@ -197,7 +221,7 @@ def _dry_run_counts(db_path: Path, stream: _ArrowStream) -> dict[int, writer.Fil
     import duckdb
 
     if db_path.exists():
-        with store.open_read(db_path) as conn:
+        with store.open_read(db_path, allow_older=True) as conn:
             return writer.classify(conn, stream)
     conn = duckdb.connect(":memory:")
     try:
@@ -222,7 +246,7 @@ def _fill_counts(
         file_report.added, file_report.updated, file_report.unchanged = (
             c.added,
             c.updated,
-            c.unchanged,
+            c.unchanged + file_report.repeated,
         )
         file_report.reps = c.reps
         file_report.first_date = c.first_date.isoformat() if c.first_date else None

@@ -88,11 +88,12 @@ def _check_version(path: Path, version: int | None) -> None:
 
 @contextmanager
 def open_read(
-    path: str | Path, *, wait: float = BUSY_WAIT_SECONDS
+    path: str | Path, *, wait: float = BUSY_WAIT_SECONDS, allow_older: bool = False
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to an existing ssi-tui database, closed on exit.
 
-    Never creates or modifies the file, whatever it turns out to be.
+    Never creates or modifies the file, whatever it turns out to be. An older schema is
+    refused unless ALLOW_OLDER (the importer reads its log before migrating it).
     """
     path = Path(path)
     if not path.is_file():
@@ -101,10 +102,10 @@ def open_read(
     try:
         version = schema_version(conn)
         _check_version(path, version)
-        if version is not None and version < SCHEMA_VERSION:
+        if version is not None and version < SCHEMA_VERSION and not allow_older:
             raise DatabaseError(
                 f"{path}: made by an older ssi-tui (schema version {version});"
-                " run `ssi-tui upgrade DB` (or any `ssi-tui import`) to bring it up to date."
+                f" run `ssi-tui upgrade {path}` to bring it up to date."
             )
         yield conn
     finally:
@@ -121,7 +122,10 @@ def open_write(
     if is_new and not create:
         raise DatabaseError(f"{path}: no such database. {_HINT}")
     if is_new:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"{path}: cannot create the database here ({error}).") from None
     conn = _connect(path, read_only=False, wait=wait)
     try:
         migrate(conn, path, is_new=is_new)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
-
-import shutil
 
 import duckdb
 import pytest

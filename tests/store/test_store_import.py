@@ -73,11 +73,31 @@ def test_canonical_import_stores_every_value_with_its_decimals(tmp_path: Path) -
     # Yann: a profile URL as id; 10.01 + 9.99 + 8.5 + 11.5 = 40 = the total given;
     # network rank 100 and network average 0 are the inclusive edges of their ranges.
     yann = rep_of(db, "Yann Roux")
-    assert snapshot(db, yann, "2026-03-02")[2:] == (40.0, 10.01, 9.99, 8.5, 11.5, 50.0, 100.0, 38.1, 0.0)
+    assert snapshot(db, yann, "2026-03-02")[2:] == (
+        40.0,
+        10.01,
+        9.99,
+        8.5,
+        11.5,
+        50.0,
+        100.0,
+        38.1,
+        0.0,
+    )
     # Xia: no rep_id, no team; 0 + 25 + 0 + 25 = 50; rank "Top 0.5%"; optional blanks are NULL.
     xia = rep_of(db, "Xia Chen")
     assert xia
-    assert snapshot(db, xia, "2026-03-02")[2:] == (50.0, 0.0, 25.0, 0.0, 25.0, 0.5, None, None, None)
+    assert snapshot(db, xia, "2026-03-02")[2:] == (
+        50.0,
+        0.0,
+        25.0,
+        0.0,
+        25.0,
+        0.5,
+        None,
+        None,
+        None,
+    )
     assert query(db, "SELECT name, team FROM reps ORDER BY name") == [
         ("Xia Chen", None),
         ("Yann Roux", "SMB"),
@@ -151,11 +171,18 @@ def test_a_corrected_value_replaces_the_old_one_and_counts_as_updated(history_db
     report = run_import(history_db, [FIXTURES / "correction.csv"])
     assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(0, 1, 1)]
     # Bob on 2026-01-19 was 55 = 14 + 13 + 13 + 15; corrected to 56 = 15 + 13 + 13 + 15.
-    assert snapshot(history_db, "bob@acme.example", "2026-01-19")[2:7] == (56.0, 15.0, 13.0, 13.0, 15.0)
+    assert snapshot(history_db, "bob@acme.example", "2026-01-19")[2:7] == (
+        56.0,
+        15.0,
+        13.0,
+        13.0,
+        15.0,
+    )
     assert query(history_db, "SELECT count(*) FROM snapshots") == [(12,)]
     assert query(
         history_db,
-        "SELECT rows_added, rows_updated, rows_unchanged FROM imports WHERE file_name = 'correction.csv'",
+        "SELECT rows_added, rows_updated, rows_unchanged FROM imports"
+        " WHERE file_name = 'correction.csv'",
     ) == [(0, 1, 1)]
 
 
@@ -250,12 +277,6 @@ def test_dry_run_does_not_create_a_missing_database(tmp_path: Path) -> None:
     assert not db.parent.exists()
 
 
-@pytest.mark.xfail(
-    reason="BUG: dry run on an existing database raises duckdb ResourceInUseException: "
-    "store.schema_version() leaves the meta_get result open (fetchone), and "
-    "writer.classify() then calls conn.register() on that read-only connection",
-    strict=True,
-)
 def test_dry_run_counts_against_an_existing_database_without_writing(
     history_db: Path, dump: Dump
 ) -> None:
@@ -282,13 +303,6 @@ def test_import_into_a_newer_database_is_refused_and_writes_nothing(
     assert dump(history_db) == before
 
 
-@pytest.mark.xfail(
-    reason="BUG: an import cannot migrate an older database although store.open_read's message"
-    " says `any ssi-tui import` will: importer._known_hashes() opens it with store.open_read(),"
-    " which refuses every schema_version < SCHEMA_VERSION before open_write() could migrate"
-    " (and the `ssi-tui upgrade` command the message names does not exist)",
-    strict=True,
-)
 def test_import_migrates_an_older_database(
     history_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -306,3 +320,18 @@ def test_import_migrates_an_older_database(
     report = run_import(history_db, [FIXTURES / "week4.csv"])
     assert report.total("added") == 2
     assert query(history_db, "SELECT value FROM ssi_meta WHERE key = 'schema_version'") == [("2",)]
+
+
+def test_identical_row_in_two_files_of_one_import_is_counted_unchanged(tmp_path: Path) -> None:
+    again = tmp_path / "again.csv"
+    # Ana's week4 row again, columns in another order (so not the same file content).
+    again.write_text(
+        "rep_id,date,name,team,ssi,brand,people,insights,relationships\n"
+        "ana@acme.example,2026-01-26,Ana Lima,Enterprise,66,17,16,16,17\n",
+        encoding="utf-8",
+    )
+    report = run_import(tmp_path / "db.duckdb", [FIXTURES / "week4.csv", again])
+    assert [(f.added, f.updated, f.unchanged, f.rejected) for f in report.files] == [
+        (2, 0, 0, 0),
+        (0, 0, 1, 0),
+    ]
