@@ -94,12 +94,25 @@ class RepDetail:
         return None if latest is None else weakest_of(latest)
 
 
+def _number(values: Snapshot | LeaderboardRow, key: str) -> float:
+    """A numeric column of a snapshot or board row (LeaderboardRow.value also serves names)."""
+    value = values.value(key)
+    if not isinstance(value, int | float):
+        raise TypeError(f"{key} is not a number: {value!r}")
+    return float(value)
+
+
+def pillar_values(values: Snapshot | LeaderboardRow) -> dict[str, float]:
+    """The four pillar values of a snapshot or a board row, by key."""
+    return {p.key: _number(values, p.key) for p in PILLARS}
+
+
 def weakest_of(values: Snapshot | LeaderboardRow) -> Pillar:
     """The pillar with the lowest value (ties: LinkedIn's pillar order).
 
     All four are out of the same 25, so the lowest value is the one with most room to grow.
     """
-    return min(PILLARS, key=lambda p: float(values.value(p.key)))  # type: ignore[arg-type]
+    return min(PILLARS, key=lambda p: _number(values, p.key))
 
 
 @dataclass(frozen=True)
@@ -178,9 +191,13 @@ def peer_averages(rows: Sequence[LeaderboardRow], team: str | None) -> PeerAvera
     peers = [r for r in rows if r.team == team] if team is not None else list(rows)
     count = len(peers)
     reps = f"{count} rep{'s' if count != 1 else ''}"
-    label = f"{team} team average ({reps})" if team is not None else f"board average ({reps})"
+    label = (
+        f"{team} team average ({reps})"
+        if team is not None
+        else f"board average ({reps}; this rep has no team)"
+    )
     values = (
-        tuple((p.key, sum(float(r.value(p.key)) for r in peers) / count) for p in PILLARS)  # type: ignore[arg-type]
+        tuple((p.key, sum(_number(r, p.key) for r in peers) / count) for p in PILLARS)
         if count
         else ()
     )

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.app import App
+from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Digits, Static
 from textual_plotext import PlotextPlot
 
 from ssi_tui import store
 from ssi_tui.board import Board, load_board
+from ssi_tui.importer import run_import
 from ssi_tui.pillars import PILLARS
-from ssi_tui.rep import load_rep, weakest_of
+from ssi_tui.rep import Coaching, coaching_for, load_rep, weakest_of
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.coaching import CoachingPanel
-from ssi_tui.ui.widgets.pillar_bars import PillarBars
+from ssi_tui.ui.widgets.pillar_bars import PillarBars, bar_cells, marker_cell
 from ssi_tui.ui.widgets.rep_headline import format_total
+from ssi_tui.ui.widgets.trend_chart import TICK_SPACING, axis_bounds, date_ticks
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text
 from tests.ui.snapshot_apps.rep_app import RepApp
+
+SnapCompare = Callable[..., bool]
+"""pytest-textual-snapshot's fixture: (app, terminal_size=..., run_before=...) -> matched."""
 
 SMALL = (80, 24)
 WIDE = (160, 45)
@@ -31,18 +40,30 @@ WIDE = (160, 45)
 class Host(App[None]):
     """Loads the board like the leaderboard does and opens the drill-down on one rep."""
 
-    def __init__(self, db: Path, index: int = 0, order: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        db: Path,
+        index: int = 0,
+        order: Sequence[str] | None = None,
+        *,
+        team: str | None = None,
+        screen_db: Path | None = None,
+    ) -> None:
         super().__init__()
         self.db = db
         self.index = index
         self.order = order
+        self.team = team
+        self.screen_db = screen_db or db
+        """Where the screen reads histories (a missing file tests the error path)."""
         self.board: Board | None = None
         self.dismissed: list[str | None] = []
 
     def on_mount(self) -> None:
-        self.board = load_board(self.db, with_trends=True)
+        self.board = load_board(self.db, team=self.team, with_trends=True)
         order = self.order if self.order is not None else [r.rep_id for r in self.board.rows]
-        self.push_screen(RepScreen(self.db, self.board, order, self.index), self.dismissed.append)
+        screen = RepScreen(self.screen_db, self.board, order, self.index)
+        self.push_screen(screen, self.dismissed.append)
 
 
 def rep_screen(app: App[None]) -> RepScreen:
@@ -51,15 +72,15 @@ def rep_screen(app: App[None]) -> RepScreen:
     return screen
 
 
-async def settle(pilot) -> RepScreen:  # type: ignore[no-untyped-def]
+async def settle(pilot: Pilot[None]) -> RepScreen:
     """Wait until the current rep's history (read in a thread worker) is on screen."""
     for _ in range(500):
         await pilot.pause(0.01)
         screen = pilot.app.screen
-        if isinstance(screen, RepScreen) and screen.detail is not None:
-            if screen.detail.rep_id == screen.rep_id:
-                await pilot.pause()
-                return screen
+        detail = screen.detail if isinstance(screen, RepScreen) else None
+        if isinstance(screen, RepScreen) and detail is not None and detail.rep_id == screen.rep_id:
+            await pilot.pause()
+            return screen
     raise AssertionError("the history never arrived")
 
 
@@ -68,9 +89,26 @@ def text_of(widget: Widget) -> str:
     return "\n".join(widget.render_line(y).text.rstrip() for y in range(widget.size.height))
 
 
+def placed(widget: Widget, root: Widget) -> Region:
+    """WIDGET's region in ROOT's scrollable content (virtual regions are parent-relative)."""
+    region = widget.virtual_region
+    node = widget.parent
+    while node is not root:
+        assert isinstance(node, Widget)
+        region = region.translate(node.virtual_region.offset)
+        node = node.parent
+    return region
+
+
+def plain(static: Static) -> str:
+    """The text a Static was given (always a Rich Text on this screen, never markup)."""
+    content = static.content
+    assert isinstance(content, Text), content
+    return content.plain
+
+
 def name_shown(screen: RepScreen) -> str:
-    content = screen.query_one("#rep-name", Static).content
-    return content.plain  # type: ignore[union-attr]
+    return plain(screen.query_one("#rep-name", Static))
 
 
 def digits_shown(screen: RepScreen) -> str:
@@ -97,12 +135,12 @@ async def test_headline_shows_the_stored_values(sample_db: Path) -> None:
         row = app.board.rows[2]
         assert name_shown(screen).startswith(f"{row.name} · {row.team}")
         assert digits_shown(screen) == format_total(stored_total(sample_db, row.rep_id, app.board))
-        facts = screen.query_one("#rep-facts", Static).content.plain  # type: ignore[union-attr]
+        facts = plain(screen.query_one("#rep-facts", Static))
         assert f"#3 of {len(app.board.rows)}" in facts
-        assert f"Week {row.change:+.2f}" in facts
+        assert f"Change: 1 week {row.change:+.2f}" in facts
         assert f"4 weeks {row.change_4w:+.2f}" in facts
-        assert f"Industry: top {row.industry_rank:g}% · avg {row.industry_avg:.1f}" in facts
-        assert f"Network: top {row.network_rank:g}% · avg {row.network_avg:.1f}" in facts
+        assert f"Industry: Top {row.industry_rank:g}% · avg {row.industry_avg:.1f}" in facts
+        assert f"Network: Top {row.network_rank:g}% · avg {row.network_avg:.1f}" in facts
         bars = text_of(screen.query_one(PillarBars))
         for pillar in PILLARS:
             assert f"{row.value(pillar.key):5.2f}/25" in bars
@@ -215,9 +253,7 @@ async def test_coaching_names_a_pillar_that_fell(sample_db: Path) -> None:
         assert f"{item.pillar.label}: {', '.join(item.reasons)}" in coaching
 
 
-def load_rep_coaching(db: Path, rep_id: str, board: Board):  # type: ignore[no-untyped-def]
-    from ssi_tui.rep import coaching_for
-
+def load_rep_coaching(db: Path, rep_id: str, board: Board) -> list[Coaching]:
     assert board.as_of is not None
     return coaching_for(load_rep(db, rep_id, as_of=board.as_of, source=board.source))
 
@@ -249,7 +285,7 @@ async def test_trend_chart_has_dates_and_the_target_line(sample_db: Path) -> Non
         assert detail.history[-1].date.isoformat() in total
         assert detail.history[0].date.isoformat() in total
         assert " 70├" in total  # the target's tick, where the target line starts
-        legend = screen.query_one("#total-legend", Static).content.plain  # type: ignore[union-attr]
+        legend = plain(screen.query_one("#total-legend", Static))
         assert "target 70" in legend
         pillars = text_of(screen.query_one("#pillar-plot", PlotextPlot))
         assert detail.history[0].date.isoformat() in pillars
@@ -263,15 +299,15 @@ async def test_a_name_with_markup_or_escapes_shows_literally(tmp_path: Path) -> 
             "2026-02-02,esc,Esc\x1b[2JName,,14,14,14,14,56",
         ],
     )
-    from ssi_tui.importer import run_import
-
     db = tmp_path / "odd.duckdb"
     run_import(db, [csv_path])
     app = Host(db, index=0)
     async with app.run_test(size=SMALL) as pilot:
         screen = await settle(pilot)
         assert name_shown(screen).startswith("Esc␛[2JName · no team")
-        assert "board average (2 reps)" in text_of(screen.query_one(PillarBars))
+        assert "board average (2 reps; this rep has no team)" in text_of(
+            screen.query_one(PillarBars)
+        )
         await pilot.press("n")
         screen = await settle(pilot)
         assert name_shown(screen).startswith("[bold red]Eve[/] · [i]Ops")
@@ -284,6 +320,7 @@ async def test_help_lists_the_screens_own_bindings(sample_db: Path) -> None:
     async with app.run_test(size=SMALL) as pilot:
         screen = await settle(pilot)
         await pilot.press("question_mark")
+        await pilot.pause(0.1)
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(pilot)
@@ -310,18 +347,51 @@ async def test_fast_walking_ends_on_the_last_reps_history(sample_db: Path) -> No
         assert screen.detail.rep_id == app.board.rows[6].rep_id
 
 
+async def test_a_rep_not_on_the_board_is_shown_from_the_history(sample_db: Path) -> None:
+    everyone = load_board(sample_db)
+    outsider = next(r for r in everyone.rows if r.team != "SMB")
+    insider = next(r for r in everyone.rows if r.team == "SMB")
+    app = Host(sample_db, index=0, order=[outsider.rep_id, insider.rep_id], team="SMB")
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert name_shown(screen).startswith(f"{outsider.name} · {outsider.team}")
+        assert digits_shown(screen) == format_total(outsider.ssi)
+        facts = plain(screen.query_one("#rep-facts", Static))
+        assert facts.startswith("Not on this board")
+        assert f"{outsider.team} team average (0 reps)" in text_of(screen.query_one(PillarBars))
+        await pilot.press("n")
+        assert name_shown(screen).startswith(f"{insider.name} · SMB")
+
+
+async def test_an_unreadable_history_is_reported_not_left_stale(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    app = Host(sample_db, index=0, screen_db=tmp_path / "gone.duckdb")
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if "no such database" in " ".join(screen_text(pilot).split()):
+                break
+        screen = rep_screen(app)
+        assert screen.detail is None
+        assert "no such database" in " ".join(text_of(screen.query_one(CoachingPanel)).split())
+        assert screen.query_one("#history", DataTable).row_count == 0
+        assert app.board is not None
+        assert name_shown(screen).startswith(app.board.rows[0].name)  # the board still shows
+
+
 @pytest.mark.parametrize("size", [SMALL, WIDE])
 async def test_layout_blocks_do_not_overlap(sample_db: Path, size: tuple[int, int]) -> None:
     app = Host(sample_db, index=0)
     async with app.run_test(size=size) as pilot:
         screen = await settle(pilot)
+        body = screen.query_one("#body")
         ids = ["RepHeadline", "#bars", "#coaching", "#trend", "#history"]
-        regions = [screen.query_one(selector).virtual_region for selector in ids]
+        regions = [placed(screen.query_one(selector), body) for selector in ids]
         for i, a in enumerate(regions):
             assert a.area > 0, ids[i]
             for j in range(i + 1, len(regions)):
                 assert not a.overlaps(regions[j]), (ids[i], ids[j])
-        body = screen.query_one("#body")
         if size == WIDE:
             assert screen.has_class("-wide")
             left = screen.query_one("#left").region
@@ -337,25 +407,58 @@ async def test_layout_blocks_do_not_overlap(sample_db: Path, size: tuple[int, in
             assert body.region.contains_region(table.region)
 
 
+# -- the widgets' pure helpers -------------------------------------------------------------------
+
+
+def test_bar_cells_and_marker_positions() -> None:
+    assert bar_cells(25, 40) == (40, "")
+    assert bar_cells(12.5, 40) == (20, "")
+    assert bar_cells(25 / 80, 40) == (0, "▌")  # half a cell
+    assert bar_cells(-1, 40) == (0, "") and bar_cells(99, 40) == (40, "")
+    assert marker_cell(0, 40) == 0 and marker_cell(25, 40) == 39 and marker_cell(12.5, 40) == 20
+
+
+def test_axis_bounds_hold_the_data_and_the_target() -> None:
+    assert axis_bounds([55, 65, 70], step=10, top=100) == (50, 80)
+    assert axis_bounds([98, 70], step=10, top=100) == (60, 100)
+    assert axis_bounds([0.5, 24.9], step=5, top=25) == (0, 25)
+
+
+@pytest.mark.parametrize(
+    "days",
+    [list(range(0, 182, 7)), [0, 1, 2, 3, 4, 5, 6, 7, 300], [0, 7], list(range(0, 700, 3))],
+)
+@pytest.mark.parametrize("width", [40, 76, 95])
+def test_date_ticks_are_real_dates_first_to_last_and_never_crowded(
+    days: list[int], width: int
+) -> None:
+    ticks = date_ticks(days, width)
+    assert ticks[0] == days[0] and ticks[-1] == days[-1]
+    assert set(ticks) <= set(days)
+    span = days[-1] - days[0]
+    columns = [(t - days[0]) / span * width for t in ticks]
+    assert all(b - a >= TICK_SPACING - 1e-9 for a, b in pairwise(columns))
+
+
 # -- snapshots (fixed as-of date: the last in sample_data) --------------------------------------
 
 
-async def _loaded(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _loaded(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-async def _loaded_and_scrolled_to_end(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _loaded_and_scrolled_to_end(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press("end")
     await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [SMALL, WIDE])
-def test_snapshot(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot(snap_compare: SnapCompare, sample_db: Path, size: tuple[int, int]) -> None:
     assert snap_compare(RepApp(sample_db, 2), terminal_size=size, run_before=_loaded)
 
 
-def test_snapshot_small_scrolled_to_history(snap_compare, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_small_scrolled_to_history(snap_compare: SnapCompare, sample_db: Path) -> None:
     assert snap_compare(
         RepApp(sample_db, 2), terminal_size=SMALL, run_before=_loaded_and_scrolled_to_end
     )

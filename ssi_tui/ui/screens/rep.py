@@ -24,7 +24,14 @@ from textual.worker import get_current_worker
 
 from ssi_tui.board import Board, LeaderboardRow
 from ssi_tui.errors import SsiError
-from ssi_tui.rep import RepDetail, coaching_for, load_rep, peer_averages, weakest_of
+from ssi_tui.rep import (
+    RepDetail,
+    coaching_for,
+    load_rep,
+    peer_averages,
+    pillar_values,
+    weakest_of,
+)
 from ssi_tui.text import printable
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.coaching import CoachingPanel
@@ -35,6 +42,13 @@ from ssi_tui.ui.widgets.trend_chart import TrendChart
 
 WIDE = 120
 """From this many columns, headline/bars/coaching sit left of the chart and history."""
+SOURCE_NOTES: dict[str, str] = {
+    "best": "official (else estimated) values",
+    "official": "official values only",
+    "estimated": "estimated values only",
+}
+"""What the board's `source` means, for the line at the top."""
+NOT_ON_BOARD = "Not on this board (filtered out, or no snapshot by its as-of date)."
 
 
 class _Body(VerticalScroll, can_focus=False):
@@ -48,7 +62,7 @@ class RepScreen(Screen[str | None]):
     """Nothing focused at first: up/down walk through reps until the history table is entered."""
 
     DEFAULT_CSS = """
-    RepScreen #position { height: 1; padding: 0 1; background: $panel; }
+    RepScreen #position { height: auto; padding: 0 1; background: $panel; }
     RepScreen #body { height: 1fr; padding: 0 0 0 1; scrollbar-size-vertical: 1; }
     RepScreen #left, RepScreen #right { height: auto; }
     RepScreen .section { height: 1; margin-top: 1; text-style: bold; }
@@ -72,19 +86,19 @@ class RepScreen(Screen[str | None]):
             "n,down",
             "next_rep",
             "Next rep",
-            tooltip="Next rep in the board's order (down: only outside the history table)",
+            tooltip="Next rep in board order (down: not in the history table)",
         ),
         Binding(
             "p,up",
             "previous_rep",
             "Prev rep",
-            tooltip="Previous rep in the board's order (up: only outside the history table)",
+            tooltip="Previous rep in board order (up: not in the history table)",
         ),
         Binding(
             "h",
             "toggle_history",
             "History",
-            tooltip="Enter the history table (arrows then move in it); again to leave it",
+            tooltip="Enter or leave the history table (arrows then move in it)",
         ),
         Binding(
             "pagedown",
@@ -194,7 +208,7 @@ class RepScreen(Screen[str | None]):
         position = Text(f"Rep {self.index + 1} of {len(self.order)}")
         if self.board.as_of is not None:
             position.append(f" · as of {self.board.as_of.isoformat()}")
-        position.append(f" · {printable(self.board.source)} values")
+        position.append(f" · {SOURCE_NOTES.get(self.board.source, printable(self.board.source))}")
         if self.board.team is not None:
             position.append(f" · team {printable(self.board.team)}")
         self.query_one("#position", Static).update(position)
@@ -203,42 +217,44 @@ class RepScreen(Screen[str | None]):
         row = self._rows.get(rep_id)
         self.detail = None
         self._show_board_row(rep_id, row)
-        if row is None:
-            self.query_one(PillarBars).display = False
-        self.query_one(CoachingPanel).update(Text("Coaching: reading the history…", style="dim"))
         cached = self._cache.get(rep_id)
         if cached is not None:
             self._show_detail(cached)
-        else:
-            self._load_history(rep_id)
+            return
+        # Never leave the previous rep's history under this rep's name, even for a moment.
+        waiting = "Reading the history…"
+        self.query_one(TrendChart).show_message(waiting)
+        self.query_one(HistoryTable).clear(columns=True)
+        self.query_one(CoachingPanel).update(Text(f"Coaching: {waiting}", style="dim"))
+        self._load_history(rep_id)
 
     def _show_board_row(self, rep_id: str, row: LeaderboardRow | None) -> None:
+        """Headline and bars straight from the board: instant, and the same numbers as on it."""
         headline = self.query_one(RepHeadline)
+        bars = self.query_one(PillarBars)
+        bars.display = row is not None
         if row is None:
-            facts = Text("Not on this board (filtered out or no snapshot by this date).")
-            headline.show(rep_id, None, rep_id, None, facts)
+            headline.show(rep_id, None, rep_id, None, Text(NOT_ON_BOARD))
             return
         facts = headline_facts(row, len(self.board.rows), self.board.as_of, self.target)
         headline.show(row.name, row.team, row.rep_id, row.ssi, facts)
-        bars = self.query_one(PillarBars)
-        bars.display = True
-        bars.show(
-            {
-                key: float(row.value(key))
-                for key in ("brand", "people", "insights", "relationships")
-            },  # type: ignore[arg-type]
-            peer_averages(self.board.rows, row.team),
-            weakest_of(row).key,
-        )
+        bars.show(pillar_values(row), peer_averages(self.board.rows, row.team), weakest_of(row).key)
 
     def _show_detail(self, detail: RepDetail) -> None:
+        """Chart, history and coaching from the rep's history."""
         self.detail = detail
+        latest = detail.latest
         if detail.rep_id not in self._rows:
-            latest = detail.latest
-            headline = self.query_one(RepHeadline)
-            facts = Text("Not on this board (filtered out or no snapshot by this date).")
+            # Not on the board (e.g. the order came from another filter): use the history.
             total = latest.ssi if latest is not None else None
-            headline.show(detail.name, detail.team, detail.rep_id, total, facts)
+            self.query_one(RepHeadline).show(
+                detail.name, detail.team, detail.rep_id, total, Text(NOT_ON_BOARD)
+            )
+            if latest is not None:
+                bars = self.query_one(PillarBars)
+                bars.display = True
+                peers = peer_averages(self.board.rows, detail.team)
+                bars.show(pillar_values(latest), peers, weakest_of(latest).key)
         self.query_one(TrendChart).show(detail, self.target)
         self.query_one(HistoryTable).show(detail)
         self.query_one(CoachingPanel).show(coaching_for(detail))
@@ -266,6 +282,7 @@ class RepScreen(Screen[str | None]):
     @on(HistoryFailed)
     def _history_failed(self, message: HistoryFailed) -> None:
         if message.rep_id == self.rep_id:
+            self.query_one(TrendChart).show_message(printable(message.error))
             self.query_one(CoachingPanel).update(Text(printable(message.error)))
             self.notify(
                 printable(message.error),

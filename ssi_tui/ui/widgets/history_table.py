@@ -36,18 +36,26 @@ class HistoryTable(DataTable[Text]):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, show_cursor=False)
+
+    def on_focus(self) -> None:
+        """Show the cursor only while the table has the keys (otherwise it looks selected)."""
+        self.show_cursor = True
+
+    def on_blur(self) -> None:
+        """Hide the cursor again: up/down walk through reps now."""
+        self.show_cursor = False
 
     def show(self, detail: RepDetail) -> None:
         """Replace the rows with DETAIL's history."""
         self.clear(columns=True)
         mixed = any(s.source != "official" for s in detail.history)
-        self.add_column("Date", key="date")
-        self.add_column(Text("Total", justify="right"), key="ssi")
-        for pillar in PILLARS:
-            self.add_column(Text(pillar.short, justify="right"), key=pillar.key)
+        headers: list[tuple[str, Text]] = [("date", Text("Date"))]
+        headers.append(("ssi", Text("Total", justify="right")))
+        headers += [(p.key, Text(p.short, justify="right")) for p in PILLARS]
         if mixed:
-            self.add_column("Source", key="source")
+            headers.append(("source", Text("Source")))
+        rows: list[list[Text]] = []
         for index, snapshot in enumerate(detail.history):
             cells = [Text(snapshot.date.isoformat())]
             cells.append(value_cell(snapshot.ssi, detail.change(index, "ssi"), total=True))
@@ -56,4 +64,11 @@ class HistoryTable(DataTable[Text]):
             ]
             if mixed:
                 cells.append(Text(printable(snapshot.source)))
+            rows.append(cells)
+        # Widths given up front: DataTable would otherwise measure the cells on its next idle,
+        # and a screenshot taken before that shows header-wide, cut-off columns.
+        for column, (key, label) in enumerate(headers):
+            width = max([label.cell_len, *(row[column].cell_len for row in rows)])
+            self.add_column(label, key=key, width=width)
+        for snapshot, cells in zip(detail.history, rows, strict=True):
             self.add_row(*cells, key=snapshot.date.isoformat())

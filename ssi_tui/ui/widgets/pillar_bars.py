@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
+from textual.geometry import Size
 from textual.widget import Widget
 
 from ssi_tui.pillars import PILLAR_MAX, PILLARS
@@ -55,7 +56,7 @@ class PillarBars(Widget):
         self._weakest = weakest
         self.refresh(layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Fixed: two lines per pillar and the legend (or one line when empty)."""
         return 2 * len(PILLARS) + 1 if self._values else 1
 

@@ -50,9 +50,12 @@ def headline_facts(
     lines: list[Text] = []
     rank = Text()
     rank.append(f"#{row.rank} of {board_size}", style="bold")
-    rank.append(f" on the board  {row.movement} since last week")
+    movement = {"NEW": "new this week", "–": "same as last week"}.get(
+        row.movement, f"{row.movement} since last week"
+    )
+    rank.append(f" on the board  {movement}")
     lines.append(rank)
-    changes = Text("Week ")
+    changes = Text("Change: 1 week ")
     changes.append(signed(row.change), style=_change_style(row.change))
     changes.append("  ·  4 weeks ")
     changes.append(signed(row.change_4w), style=_change_style(row.change_4w))
@@ -77,11 +80,11 @@ def headline_facts(
 
 
 def _standing(what: str, rank: float | None, average: float | None, total: float) -> Text:
-    """'Industry: top 3% · avg 39.0 (+26.0)'; the parts LinkedIn did not give are left out."""
+    """'Industry: Top 3% · avg 39.0 (+26.0)'; the parts LinkedIn did not give are left out."""
     text = Text(f"{what}: ")
     parts: list[str] = []
     if rank is not None:
-        parts.append(f"top {rank:g}%")
+        parts.append(f"Top {rank:g}%")
     if average is not None:
         parts.append(f"avg {average:.1f} ({total - average:+.1f})")
     text.append(" · ".join(parts) if parts else "not in this export", style="" if parts else "dim")

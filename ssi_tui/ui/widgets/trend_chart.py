@@ -9,8 +9,8 @@ average pillar sits exactly on total/4, so the lines lay on top of each other.
 
 Axes are zoomed to rounded bounds (tens for the total, fives for pillars) that always include
 the target, so a 2-point change is visible yet the scale rarely jumps when walking through reps.
-x is "days since the first snapshot", labelled with our own ISO dates: plotext's own date
-parsing goes through the local time zone, which would make snapshots machine-dependent.
+x is "days since the first snapshot", labelled with our own ISO dates: plotext parses dates as
+UTC but formats its tick labels in the local time zone, so they could shift a day between machines.
 """
 
 from __future__ import annotations
@@ -73,14 +73,28 @@ def axis_ticks(lower: float, upper: float, rows: int, steps: Sequence[float]) ->
 
 
 def date_ticks(days: Sequence[int], width: int) -> list[int]:
-    """Which points get a date label: the first, the last and evenly between, by width."""
-    if not days:
-        return []
-    wanted = max(2, min(len(days), width // TICK_SPACING))
-    if len(days) == 1:
-        return [days[0]]
-    picks = {round(i * (len(days) - 1) / (wanted - 1)) for i in range(wanted)}
-    return [days[i] for i in sorted(picks)]
+    """Snapshot days to label: first, last, and evenly spaced in time, never crowded.
+
+    Labels sit on real snapshot dates, about TICK_SPACING columns apart whatever the gaps
+    in a rep's history.
+    """
+    if len(days) <= 1:
+        return list(days)
+    first, last = days[0], days[-1]
+    span = last - first
+    wanted = max(2, width // TICK_SPACING)
+    gap = span * TICK_SPACING / max(width, 1)  # fewest days between two labels at this width
+    picks = [first]
+    for i in range(1, wanted):
+        aim = first + span * i / (wanted - 1)
+        nearest = min(days, key=lambda d: abs(d - aim))
+        if nearest - picks[-1] >= gap:
+            picks.append(nearest)
+    if picks[-1] != last:
+        if last - picks[-1] < gap and len(picks) > 1:
+            picks.pop()
+        picks.append(last)
+    return picks
 
 
 class SeriesPlot(PlotextPlot):
@@ -121,7 +135,10 @@ class SeriesPlot(PlotextPlot):
             axis_bounds(values, step=self._round_to, top=self._top) if values else (0, self._top)
         )
         for line in series:
-            plt.plot(self._days, list(line.values), marker="braille", color=line.colour)
+            if len(self._days) == 1:  # a lone braille dot is all but invisible
+                plt.scatter(self._days, list(line.values), marker="●", color=line.colour)
+            else:
+                plt.plot(self._days, list(line.values), marker="braille", color=line.colour)
         if target is not None:
             plt.horizontal_line(target, color=target_colour)
         plt.ylim(*self._bounds)
@@ -159,7 +176,7 @@ class TrendChart(Vertical):
         yield Static(id="total-legend", classes="legend")
         yield SeriesPlot(top=TOTAL_MAX, round_to=10, steps=(2, 5, 10, 20, 25, 50), id="total-plot")
         yield Static(id="pillar-legend", classes="legend")
-        yield SeriesPlot(top=PILLAR_MAX, round_to=5, steps=(1, 2, 2.5, 5, 12.5), id="pillar-plot")
+        yield SeriesPlot(top=PILLAR_MAX, round_to=5, steps=(1, 2, 5, 10, 25), id="pillar-plot")
         yield Static(id="trend-empty")
 
     def _theme_rgb(self, variable: str, fallback: str) -> RGB:
@@ -167,15 +184,18 @@ class TrendChart(Vertical):
         r, g, b = Color.parse(value).rgb
         return (r, g, b)
 
+    def show_message(self, message: str) -> None:
+        """Hide the plots and say why (loading, nothing to plot, an error)."""
+        self.add_class("-empty")
+        self.query_one("#trend-empty", Static).update(Text(message))
+
     def show(self, detail: RepDetail, target: float) -> None:
         """Plot the rep's whole history (up to the board's as-of date)."""
         history = list(reversed(detail.history))
-        self.set_class(not history, "-empty")
         if not history:
-            self.query_one("#trend-empty", Static).update(
-                Text(f"No snapshots on or before {detail.as_of.isoformat()}.")
-            )
+            self.show_message(f"No snapshots on or before {detail.as_of.isoformat()}.")
             return
+        self.remove_class("-empty")
         dates = [s.date for s in history]
         total_colour = self._theme_rgb("foreground", "#e0e0e0")
         target_colour = self._theme_rgb("error", "#ff4040")
