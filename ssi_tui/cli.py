@@ -77,6 +77,19 @@ def _run_app(database: Path, **options: Any) -> None:
     SsiApp(database, **options).run()
 
 
+def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A strptime pattern naming the day, month and year, checked before any file is read."""
+    if value is None:
+        return None
+    month = any(code in value for code in ("%m", "%b", "%B"))
+    year = any(code in value for code in ("%Y", "%y"))
+    if "%d" not in value or not month or not year:
+        raise click.BadParameter(
+            f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
+        )
+    return value
+
+
 @cli.command("import")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True)
@@ -84,6 +97,20 @@ def _run_app(database: Path, **options: Any) -> None:
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--date-format",
+    callback=_date_format,
+    metavar="FORMAT",
+    help="How to read dates that are not ISO, e.g. %d/%m/%Y or %m/%d/%Y.",
+)
+@click.option(
+    "--date",
+    "default_date",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Date of files with no date column (default: an ISO date in the file name).",
+)
+@click.option("--sheet", metavar="NAME", help="Excel sheet to read (default: the first).")
 def import_command(
     database: Path,
     paths: tuple[str, ...],
@@ -91,16 +118,35 @@ def import_command(
     dry_run: bool,
     as_json: bool,
     quiet: bool,
+    date_format: str | None,
+    default_date: dt.date | None,
+    sheet: str | None,
 ) -> None:
     """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
 
-    The whole import is one transaction: any invalid row rejects it all (unless
-    --skip-invalid), and the database is left exactly as it was.
+    Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
+    JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
+    transaction: any invalid row rejects it all (unless --skip-invalid), and the database is
+    left exactly as it was.
     """
-    from ssi_tui.importer import run_import
+    from contextlib import nullcontext
 
+    from ssi_tui.importer import run_import
+    from ssi_tui.progress import DelayedProgress
+
+    show_progress = not quiet and sys.stderr.isatty()
     try:
-        report = run_import(database, paths, skip_invalid=skip_invalid, dry_run=dry_run)
+        with DelayedProgress() if show_progress else nullcontext() as progress:
+            report = run_import(
+                database,
+                paths,
+                skip_invalid=skip_invalid,
+                dry_run=dry_run,
+                progress=progress,
+                date_format=date_format,
+                default_date=default_date,
+                sheet=sheet,
+            )
     except InvalidExportError as error:
         if as_json:
             click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))
@@ -117,7 +163,7 @@ def import_command(
     if as_json:
         click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
         return
-    for notice in report.notices:
+    for notice in [] if quiet else report.notices:
         click.echo(f"Note: {notice}", err=True)
     if report.problems:
         click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)

@@ -14,11 +14,13 @@ class Problem:
     line: int | None = None
     """1-based line in the file (the header is line 1), or record/row index for JSON/Excel."""
     column: str | None = None
+    unit: str = "line"
+    """What `line` counts: "line" (text files), "record" (JSON, 1-based) or "row" (a sheet)."""
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f":{self.line}"
+            where += f":{self.line}" if self.unit == "line" else f": {self.unit} {self.line}"
         if self.column is not None:
             where += f": column '{self.column}'"
         return f"{where}: {self.message}"

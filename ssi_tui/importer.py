@@ -6,10 +6,11 @@ merely importing this module (as the app does) costs nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,16 @@ from ssi_tui.errors import InvalidExportError, Problem
 if TYPE_CHECKING:
     import polars as pl
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".xlsx",
+)
+"""What folders and globs pick up (ingest/readers.py reads each kind); others are skipped."""
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as (what is happening, files done, files in all)."""
@@ -118,11 +128,15 @@ def run_import(
     skip_invalid: bool = False,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    date_format: str | None = None,
+    default_date: dt.date | None = None,
+    sheet: str | None = None,
 ) -> ImportReport:
     """Validate every file, then write them all in one transaction (or nothing at all).
 
     Raises InvalidExportError, leaving the database exactly as it was, when any row is invalid
-    and skip_invalid is off.
+    and skip_invalid is off. DATE_FORMAT (e.g. `%d/%m/%Y`) reads dates that are not ISO,
+    DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks.
     """
     import polars as pl
 
@@ -136,6 +150,7 @@ def run_import(
     batches: list[pl.DataFrame] = []
     to_log: list[writer.FileToLog] = []
     problems: list[Problem] = []
+    units: dict[str, str] = {}
     for done, path in enumerate(files):
         if progress:
             progress(f"Reading {path.name}", done, len(files))
@@ -147,18 +162,26 @@ def run_import(
             problems.append(Problem(str(path), f"cannot be read ({error.strerror or error})"))
             file_report.status = "rejected"
             continue
-        digest = hashlib.sha256(data).hexdigest()
+        digest = _content_key(data, sheet=sheet, default_date=default_date, date_format=date_format)
         if digest in known:
             file_report.status = "already imported"
             continue
         known.add(digest)
         try:
-            raw = read_export(path, data)
+            raw = read_export(path, data, sheet=sheet)
         except InvalidExportError as error:
             problems += error.problems
             file_report.status = "rejected"
             continue
-        result = validate(raw.frame, raw.file)
+        result = validate(
+            raw.frame,
+            raw.file,
+            decimal_comma=raw.decimal_comma,
+            date_format=date_format,
+            default_date=default_date,
+        )
+        result.problems = raw.locate(result.problems)
+        units[raw.file] = raw.unit
         file_report.rows_read = raw.frame.height
         file_report.rejected = result.rejected_lines
         report.notices += result.notices
@@ -171,6 +194,7 @@ def run_import(
     if batch is not None and len(batches) > 1:
         before = batch.group_by(FILE).len()
         batch, conflicts = drop_duplicate_snapshots(batch)
+        conflicts = [replace(c, unit=units.get(c.file, c.unit)) for c in conflicts]
         _count_repeats_as_unchanged(report, before, batch.group_by(FILE).len(), conflicts)
         problems += conflicts
         for conflict in conflicts:
@@ -207,6 +231,18 @@ def _count_repeats_as_unchanged(
         for file_report in report.files:
             if file_report.path == file and repeats > 0:
                 file_report.repeated = repeats
+
+
+def _content_key(data: bytes, **options: object) -> str:
+    """The content hash a file is logged and skipped by: its bytes, plus any reading option.
+
+    The same workbook read with another --sheet, or a date-less file given another --date,
+    is different data and must not be skipped as already imported.
+    """
+    given = {k: str(v) for k, v in options.items() if v is not None}
+    if given:
+        data += b"\0" + repr(sorted(given.items())).encode()
+    return hashlib.sha256(data).hexdigest()
 
 
 def _known_hashes(db_path: Path) -> set[str]:

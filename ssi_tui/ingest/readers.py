@@ -1,17 +1,33 @@
-"""Reading an export file into a frame of text cells with the file line of every row."""
+"""Reading an export file into a frame of text cells with the file line of every row.
+
+read_export dispatches on the suffix: delimited text (any dialect, see dialect.py), JSON and
+JSON Lines (json_reader.py) or Excel (excel.py); a long export of any of them (one metric per
+row) is pivoted to wide (long_format.py). Whatever the format, validation sees the same thing.
+"""
 
 from __future__ import annotations
 
+import codecs
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
 from ssi_tui.errors import InvalidExportError, Problem
+from ssi_tui.ingest import dialect, long_format
 from ssi_tui.ingest.validate import LINE
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
+TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
+JSON_SUFFIXES: tuple[str, ...] = (".json",)
+JSON_LINES_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson")
+EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx",)
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    *TEXT_SUFFIXES,
+    *JSON_SUFFIXES,
+    *JSON_LINES_SUFFIXES,
+    *EXCEL_SUFFIXES,
+)
 
 
 @dataclass(frozen=True)
@@ -20,24 +36,74 @@ class RawTable:
 
     file: str
     frame: pl.DataFrame
+    decimal_comma: bool = False
+    """`20,998` means 20.998: true wherever commas do not separate fields (JSON, Excel, `;`)."""
+    unit: str = "line"
+    """What LINE counts: "line", "record" (JSON) or "row" (a sheet); see errors.Problem."""
+    cells: pl.DataFrame | None = None
+    """For a pivoted long export, the line each cell came from (long_format.widen)."""
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """Validation's problems in this table's terms: the right line, the right unit."""
+        if self.cells is not None:
+            problems = long_format.relocate(problems, self.cells)
+        if self.unit != "line":
+            problems = [replace(p, unit=self.unit) for p in problems]
+        return problems
 
 
-def read_export(path: Path, data: bytes) -> RawTable:
-    """Parse the bytes of PATH as a delimited text export (UTF-8, header on line 1)."""
+def read_export(path: Path, data: bytes, *, sheet: str | None = None) -> RawTable:
+    """Parse the bytes of PATH by its suffix; SHEET picks an Excel workbook's sheet."""
     file = str(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InvalidExportError(
-            [Problem(file, "not valid UTF-8 text; expected a CSV export", line=line)]
-        ) from None
-    if not text.strip():
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        from ssi_tui.ingest.excel import ROW, read_xlsx
+
+        frame = read_xlsx(data, file, sheet=sheet)
+        return _widened(RawTable(file, frame, decimal_comma=True, unit=ROW))
+    if suffix in JSON_SUFFIXES or suffix in JSON_LINES_SUFFIXES:
+        from ssi_tui.ingest import json_reader
+
+        text, _encoding = dialect.decode(data, file)
+        if not text.strip():
+            raise InvalidExportError([Problem(file, "the file is empty; expected JSON records")])
+        if suffix in JSON_SUFFIXES:
+            frame, unit = json_reader.read_json(text, file), json_reader.RECORD
+        else:
+            frame, unit = json_reader.read_json_lines(text, file), "line"
+        return _widened(RawTable(file, frame, decimal_comma=True, unit=unit))
+    return _widened(_read_delimited(path, data))
+
+
+def _widened(table: RawTable) -> RawTable:
+    """TABLE itself, or its wide form when it is a long export (one metric per row)."""
+    found = long_format.long_columns(table.frame.columns)
+    if found is None:
+        return table
+    wide, cells = long_format.widen(table.frame, table.file, *found, unit=table.unit)
+    return replace(table, frame=wide, cells=cells)
+
+
+def _read_delimited(path: Path, data: bytes) -> RawTable:
+    """Delimited text in any dialect dialect.py detects, header on line 1."""
+    file = str(path)
+    default = "\t" if path.suffix.lower() == ".tsv" else ","
+    text, found = dialect.detect(data, file, default_delimiter=default)
+    if not text or text.isspace():  # `not text.strip()`, without copying a big file's text
         raise InvalidExportError([Problem(file, "the file is empty; expected a CSV with a header")])
-    separator = "\t" if path.suffix.lower() == ".tsv" else ","
+    separator = found.delimiter
+    # Polars reads UTF-8 bytes: hand it the file's own bytes when they are exactly the text's
+    # UTF-8 (far faster, and smaller, than a StringIO of a big file's text).
+    source: bytes | io.StringIO
+    if found.encoding == "utf-8":
+        source = data
+    elif found.encoding == "utf-8-sig":
+        source = data[len(codecs.BOM_UTF8) :]
+    else:
+        source = io.StringIO(text)
     try:
         frame = pl.read_csv(
-            io.StringIO(text),
+            source,
             separator=separator,
             infer_schema=False,
             has_header=True,
@@ -45,11 +111,13 @@ def read_export(path: Path, data: bytes) -> RawTable:
     except (pl.exceptions.PolarsError, ValueError) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
         raise InvalidExportError([Problem(file, f"cannot be read as CSV ({first_line})")]) from None
-    frame = frame.with_columns(pl.Series(LINE, _record_lines(text, frame.height), pl.Int64))
-    return RawTable(file, _without_blank_rows(frame))
+    frame = frame.with_columns(
+        pl.Series(LINE, _record_lines(text, frame.height, separator), pl.Int64)
+    )
+    return RawTable(file, _without_blank_rows(frame), decimal_comma=found.decimal_comma)
 
 
-def _record_lines(text: str, records: int) -> list[int] | range:
+def _record_lines(text: str, records: int, delimiter: str = ",") -> list[int] | range:
     """The file line on which each data record starts (the header is line 1).
 
     One line per record is the rule, and then this is a range; a quoted cell holding a line
@@ -60,7 +128,7 @@ def _record_lines(text: str, records: int) -> list[int] | range:
         return range(2, records + 2)
     import csv
 
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     next(reader, None)
     starts: list[int] = []
     previous_end = reader.line_num
@@ -77,6 +145,12 @@ def _without_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
     cells = [c for c in frame.columns if c != LINE]
     if not cells:
         return frame
+    columns = frame.select(cells).get_columns()
+    if all(column.dtype == pl.String for column in columns):
+        for column in columns:
+            # A column with no empty cell (judged on its distinct values): no row is blank.
+            if column.null_count() == 0 and not (column.unique().str.strip_chars() == "").any():
+                return frame
     blank = pl.all_horizontal(
         pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in cells
     )

@@ -7,11 +7,14 @@ All checks are vectorised Polars expressions, so a million rows validate in well
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from ssi_tui.errors import Problem
+from ssi_tui.ingest import cleaning, dates
 from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX
 
@@ -45,6 +48,8 @@ VALUE_COLUMNS: tuple[str, ...] = (
 )
 
 _PROBLEM_SCHEMA = {LINE: pl.Int64, "column": pl.String, "message": pl.String}
+_LINKEDIN_SLUG = r"linkedin\.com/in/([^/?#\s]+)"
+_BAD = "__bad__"
 
 
 @dataclass
@@ -59,17 +64,28 @@ class Validated:
     notices: list[str] = field(default_factory=list)
 
 
-def _text(column: str) -> pl.Expr:
-    """A cell as stripped text, blank meaning missing."""
+def _text(column: str, clean: Set[str] = frozenset()) -> pl.Expr:
+    """A cell as stripped text, blank meaning missing.
+
+    A CLEAN column (see _clean_columns) is that already, and is used as it is: stripping a
+    million cells costs more than all the checks on them.
+    """
+    if column in clean:
+        return pl.col(column)
     stripped = pl.col(column).str.strip_chars()
     return pl.when(stripped == "").then(None).otherwise(stripped)
 
 
 def _number_rules(
-    column: str, low: float, high: float, *, low_inclusive: bool = True
+    column: str,
+    low: float,
+    high: float,
+    *,
+    low_inclusive: bool = True,
+    clean: Set[str] = frozenset(),
 ) -> tuple[pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
     """The parsed number for COLUMN and its (is-bad, message) rules."""
-    text = _text(column)
+    text = _text(column, clean)
     value = text.cast(pl.Float64, strict=False)
     lower = f"{'from' if low_inclusive else 'above'} {low:g}"
     expected = f"expected a number {lower} to {high:g}"
@@ -85,31 +101,96 @@ def _number_rules(
     return value, rules
 
 
-def _rep_id_expr() -> pl.Expr:
+def _clean_columns(frame: pl.DataFrame) -> frozenset[str]:
+    """Text columns whose every cell is already what _text() makes of it.
+
+    That is: no empty cell and no cell with surrounding whitespace. Judged on the distinct
+    values, which a big export has few of (dates, scores to two decimals, reps, teams).
+    """
+    clean = set()
+    for name in frame.columns:
+        column = frame.get_column(name)
+        if name == LINE or column.dtype != pl.String:
+            continue
+        values = column.drop_nulls().unique()
+        if not ((values == "") | (values.str.strip_chars() != values)).any():
+            clean.add(name)
+    return frozenset(clean)
+
+
+def _ids_as_given(frame: pl.DataFrame, clean: Set[str]) -> bool:
+    """Whether _rep_id_expr() would return the rep_id column unchanged.
+
+    True when every row has a rep_id that is clean, lower-case and no LinkedIn profile URL
+    (the common case: an email on every row), so a million ids need no string work at all.
+    """
+    if "rep_id" not in clean:
+        return False
+    ids = frame.get_column("rep_id")
+    if ids.null_count():
+        return False
+    values = ids.unique()
+    return not (
+        (values.str.to_lowercase() != values).any() or values.str.contains(_LINKEDIN_SLUG).any()
+    )
+
+
+def _rep_id_expr(clean: Set[str] = frozenset()) -> pl.Expr:
     """A stable rep id: a lower-cased email, a LinkedIn profile slug, else a slug of the name."""
-    given = _text("rep_id").str.to_lowercase()
-    slug_of_url = given.str.extract(r"linkedin\.com/in/([^/?#\s]+)", 1)
+    given = _text("rep_id", clean).str.to_lowercase()
+    slug_of_url = given.str.extract(_LINKEDIN_SLUG, 1)
     name_slug = (
-        _text("name")
+        _text("name", clean)
         .str.normalize("NFKD")
         .str.replace_all(r"\p{M}", "")
         .str.to_lowercase()
         .str.replace_all(r"[^\p{L}\p{N}]+", "-")
         .str.strip_chars("-")
     )
-    name_slug = pl.when(name_slug == "").then(_text("name").str.to_lowercase()).otherwise(name_slug)
+    name_slug = (
+        pl.when(name_slug == "").then(_text("name", clean).str.to_lowercase()).otherwise(name_slug)
+    )
     return pl.coalesce(slug_of_url, given, name_slug)
 
 
-def validate(raw: pl.DataFrame, file: str, *, source: str = "official") -> Validated:
-    """Check every rule on every row; return the valid rows and every problem found."""
+def validate(
+    raw: pl.DataFrame,
+    file: str,
+    *,
+    source: str = "official",
+    decimal_comma: bool = False,
+    date_format: str | None = None,
+    default_date: dt.date | None = None,
+    date_hint: str | None = None,
+) -> Validated:
+    """Check every rule on every row; return the valid rows and every problem found.
+
+    DECIMAL_COMMA reads `20,998` as 20.998; DATE_FORMAT (e.g. `%d/%m/%Y`) reads dates that
+    are not ISO; a file without a date column is dated DEFAULT_DATE, else by an ISO date in
+    its name. Cells that fail as written get one cleaning pass (ingest/cleaning.py) and a
+    second check, which sets DATE_HINT: callers leave it alone.
+    """
     headers = [c for c in raw.columns if c != LINE]
     match = match_headers(headers)
     notices = []
     if match.unknown:
         notices.append(f"{file}: ignored unknown column(s): {', '.join(match.unknown)}")
+    if "date" in match.missing():
+        fallback = default_date or dates.date_from_file_name(file)
+        if fallback is not None:
+            raw = raw.with_columns(pl.lit(fallback.isoformat()).alias("date"))
+            match = match_headers([*headers, "date"])
+            origin = "--date" if default_date else "its file name"
+            notices.append(f"{file}: no date column; dated {fallback.isoformat()} from {origin}")
     file_problems = [
-        Problem(file, f"no '{name}' column (expected one of its usual headers)", line=1)
+        Problem(
+            file,
+            "no 'date' column, no --date, and no YYYY-MM-DD date in the file name: add a date"
+            " column, pass --date YYYY-MM-DD, or name the file like ssi_2026-05-19.csv"
+            if name == "date"
+            else f"no '{name}' column (expected one of its usual headers)",
+            line=1,
+        )
         for name in match.missing()
     ]
     file_problems += [
@@ -124,22 +205,23 @@ def validate(raw: pl.DataFrame, file: str, *, source: str = "official") -> Valid
     ).with_columns(
         pl.lit(None, pl.String).alias(c) for c in OPTIONAL if c not in match.columns.values()
     )
+    clean = _clean_columns(frame)
 
     rules: list[tuple[str, pl.Expr, pl.Expr]] = []
     parsed: dict[str, pl.Expr] = {}
     for key in PILLAR_KEYS:
-        parsed[key], found = _number_rules(key, 0, PILLAR_MAX)
+        parsed[key], found = _number_rules(key, 0, PILLAR_MAX, clean=clean)
         rules += [(key, bad, msg) for bad, msg in found]
-    parsed["ssi"], found = _number_rules("ssi", 0, TOTAL_MAX)
+    parsed["ssi"], found = _number_rules("ssi", 0, TOTAL_MAX, clean=clean)
     rules += [("ssi", bad, msg) for bad, msg in found]
     for key in ("industry_rank", "network_rank"):
-        parsed[key], found = _number_rules(key, 0, 100, low_inclusive=False)
+        parsed[key], found = _number_rules(key, 0, 100, low_inclusive=False, clean=clean)
         rules += [(key, bad, msg) for bad, msg in found]
     for key in ("industry_avg", "network_avg"):
-        parsed[key], found = _number_rules(key, 0, TOTAL_MAX)
+        parsed[key], found = _number_rules(key, 0, TOTAL_MAX, clean=clean)
         rules += [(key, bad, msg) for bad, msg in found]
 
-    date_text = _text("date")
+    date_text = _text("date", clean)
     parsed_date = (
         pl.when(date_text.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$"))
         .then(date_text)
@@ -150,7 +232,9 @@ def validate(raw: pl.DataFrame, file: str, *, source: str = "official") -> Valid
         (
             "date",
             date_text.is_not_null() & parsed_date.is_null(),
-            pl.format("expected a real date as YYYY-MM-DD, got '{}'", date_text),
+            pl.format(
+                "expected a real date as YYYY-MM-DD, got '{}'{}", date_text, pl.lit(date_hint or "")
+            ),
         )
     )
     for key in REQUIRED:
@@ -159,7 +243,9 @@ def validate(raw: pl.DataFrame, file: str, *, source: str = "official") -> Valid
             if key == "date"
             else ("the rep's name" if key == "name" else f"a number from 0 to {PILLAR_MAX:g}")
         )
-        rules.append((key, _text(key).is_null(), pl.lit(f"missing value; expected {expected}")))
+        rules.append(
+            (key, _text(key, clean).is_null(), pl.lit(f"missing value; expected {expected}"))
+        )
 
     pillar_sum = pl.sum_horizontal(*(parsed[k] for k in PILLAR_KEYS))
     rules.append(
@@ -173,32 +259,56 @@ def validate(raw: pl.DataFrame, file: str, *, source: str = "official") -> Valid
             & ((parsed["ssi"] - pillar_sum).abs() > TOTAL_TOLERANCE + 1e-9),
             pl.format(
                 "total {} differs from the sum of the pillars ({}) by more than {}",
-                _text("ssi"),
+                _text("ssi", clean),
                 pillar_sum.round(2),
                 pl.lit(f"{TOTAL_TOLERANCE:g}"),
             ),
         )
     )
 
-    problems = (
-        pl.concat(
-            [
-                frame.filter(bad.fill_null(False)).select(
-                    pl.col(LINE), pl.lit(column).alias("column"), message.alias("message")
-                )
-                for column, bad, message in rules
-            ],
-            how="vertical",
+    # One pass finds the rows breaking any rule (usually none); each rule then looks at those
+    # rows only, giving exactly the problems it would give on the whole frame.
+    problems = pl.DataFrame(schema=_PROBLEM_SCHEMA)
+    if rules:
+        any_bad = pl.any_horizontal(bad.fill_null(False) for _, bad, _ in rules).alias(_BAD)
+        suspects = frame.lazy().with_columns(any_bad).filter(pl.col(_BAD)).drop(_BAD).collect()
+        problems = (
+            pl.concat(
+                [
+                    suspects.filter(bad.fill_null(False)).select(
+                        pl.col(LINE), pl.lit(column).alias("column"), message.alias("message")
+                    )
+                    for column, bad, message in rules
+                ],
+                how="vertical",
+            )
+            if not suspects.is_empty()
+            else pl.DataFrame(schema={**_PROBLEM_SCHEMA, LINE: frame.schema[LINE]})
         )
-        if rules
-        else pl.DataFrame(schema=_PROBLEM_SCHEMA)
-    )
 
-    typed = frame.select(
+    if date_hint is None and not problems.is_empty():
+        wanted = cleaning.columns_to_clean(frame, problems, VALUE_COLUMNS)
+        if wanted:
+            cleaned, hint = cleaning.clean(
+                raw, match.columns, wanted, decimal_comma=decimal_comma, date_format=date_format
+            )
+            again = validate(
+                cleaned,
+                file,
+                source=source,
+                decimal_comma=decimal_comma,
+                date_format=date_format,
+                date_hint=hint,
+            )
+            again.notices = notices
+            return again
+
+    rep_id = pl.col("rep_id") if _ids_as_given(frame, clean) else _rep_id_expr(clean)
+    typed = frame.lazy().select(
         pl.col(LINE),
-        _rep_id_expr().alias("rep_id"),
-        _text("name").alias("name"),
-        _text("team").alias("team"),
+        rep_id.alias("rep_id"),
+        _text("name", clean).alias("name"),
+        _text("team", clean).alias("team"),
         parsed_date.alias("snapshot_date"),
         pl.lit(source).alias("source"),
         pl.coalesce(parsed["ssi"], pillar_sum.round(3)).alias("ssi"),
@@ -207,7 +317,7 @@ def validate(raw: pl.DataFrame, file: str, *, source: str = "official") -> Valid
             for k in (*PILLAR_KEYS, "industry_rank", "network_rank", "industry_avg", "network_avg")
         ),
     )
-    return _finish(typed, problems, file, notices)
+    return _finish(typed.collect(), problems, file, notices)
 
 
 def _finish(
@@ -215,7 +325,7 @@ def _finish(
 ) -> Validated:
     """Drop bad rows, then catch conflicting duplicates among the good ones."""
     bad_lines = problems.get_column(LINE).unique()
-    good = typed.filter(~pl.col(LINE).is_in(bad_lines.implode()))
+    good = typed.filter(~pl.col(LINE).is_in(bad_lines.implode())) if bad_lines.len() else typed
     good, conflicts = drop_duplicate_snapshots(good.with_columns(pl.lit(file).alias(FILE)))
     all_problems = [
         Problem(file, message, line=line, column=column)

@@ -17,7 +17,7 @@ SCRIPT = textwrap.dedent(
     async def main():
         app = SsiApp(Path(sys.argv[1]))
         async with app.run_test() as pilot:
-            for _ in range(500):
+            for _ in range(6000):  # up to a minute on a loaded machine
                 await pilot.pause(0.01)
                 if isinstance(app.screen, LeaderboardScreen) and app.screen.loads:
                     break
