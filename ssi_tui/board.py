@@ -7,16 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ssi_tui import resources, store
 from ssi_tui.pillars import PILLAR_KEYS
 
 Source = Literal["official", "estimated", "best"]
-SortKey = Literal["ssi", "brand", "people", "insights", "relationships", "change", "name"]
-SORT_KEYS: tuple[str, ...] = ("ssi", *PILLAR_KEYS, "change", "name")
+SortKey = Literal[
+    "ssi",
+    "brand",
+    "people",
+    "insights",
+    "relationships",
+    "change",
+    "name",
+    "target",
+    "improvement",
+]
+SORT_KEYS: tuple[str, ...] = ("ssi", *PILLAR_KEYS, "change", "name", "target", "improvement")
+_SORT_FIELDS = {"target": "pct_of_target", "improvement": "change_4w"}
+"""Sort keys whose value lives under another name."""
+DEFAULT_TARGET = 70.0
 TREND_WEEKS = 12
 NO_TREND = "·" * TREND_WEEKS
 
@@ -59,10 +72,24 @@ class LeaderboardRow:
     network_avg: float | None = None
     source: str = "official"
     trends: Trends = field(default_factory=Trends)
+    target: float = DEFAULT_TARGET
+    """The rep's target total: their own, else their team's, else the default."""
+    alias: str | None = None
+    """Set when the board is anonymised: the pseudonymous id shown instead of rep_id."""
+
+    @property
+    def pct_of_target(self) -> float:
+        """Progress to target: 100 x total / target, one decimal."""
+        return round(100 * self.ssi / self.target, 1)
+
+    @property
+    def public_id(self) -> str:
+        """The id safe to show and export (a pseudonym when anonymised)."""
+        return self.alias or self.rep_id
 
     def value(self, key: str) -> float | str | None:
         """The value a sort key refers to."""
-        return getattr(self, key)
+        return getattr(self, _SORT_FIELDS.get(key, key))
 
     @property
     def movement(self) -> str:
@@ -89,6 +116,7 @@ class Board:
     dates: tuple[dt.date, ...] = ()
     """Every snapshot date in the file, oldest first."""
     teams: tuple[str, ...] = ()
+    anonymised: bool = False
 
     def average(self, key: str) -> float | None:
         """Mean of one numeric column over the rows shown."""
@@ -135,16 +163,26 @@ def load_board(
     team: str | None = None,
     source: Source = "best",
     with_trends: bool = False,
+    default_target: float = DEFAULT_TARGET,
+    anonymise: bool = False,
+    exclude: Sequence[str] = (),
 ) -> Board:
-    """Read the board from the database (read-only, connection closed before returning)."""
+    """Read the board from the database (read-only, connection closed before returning).
+
+    Reps named in EXCLUDE (by rep_id or name, any case) are left out before ranking, as if
+    they were never imported: they opted out of being shown.
+    """
     with store.open_read(db_path) as conn:
+        targets = TargetBook.load(conn, default_target)
+        aliases = pseudonyms(conn) if anonymise else {}
         dates = tuple(d for (d,) in _query(conn, "snapshot_dates", {"source": source}))
         teams = tuple(t for (t,) in _query(conn, "teams", {}))
         if as_of is None:
             as_of = dates[-1] if dates else None
         if as_of is None:
-            return Board(None, team, source, (), dates, teams)
-        params = {"as_of": as_of, "team": team, "source": source}
+            return Board(None, team, source, (), dates, teams, anonymise)
+        excluded = [who.strip().lower() for who in exclude if who.strip()]
+        params = {"as_of": as_of, "team": team, "source": source, "excluded": excluded}
         trends: dict[str, Trends] = {}
         if with_trends:
             trends = {
@@ -152,7 +190,55 @@ def load_board(
             }
         no_trend = Trends()
         rows = tuple(
-            LeaderboardRow(*record, trends=trends.get(record[1], no_trend))
+            LeaderboardRow(
+                *record,
+                trends=trends.get(record[1], no_trend),
+                target=targets.for_rep(record[1], record[3]),
+            )
             for record in _query(conn, "leaderboard", params)
         )
-    return Board(as_of, team, source, rows, dates, teams)
+    if anonymise:
+        rows = tuple(_anonymised(row, aliases) for row in rows)
+    return Board(as_of, team, source, rows, dates, teams, anonymise)
+
+
+@dataclass(frozen=True)
+class TargetBook:
+    """Targets as stored: a rep's own wins over their team's, which wins over the default."""
+
+    default: float
+    teams: dict[str, float]
+    reps: dict[str, float]
+
+    @classmethod
+    def load(cls, conn: Any, default: float) -> TargetBook:
+        """Read every stored target (a small table)."""
+        teams: dict[str, float] = {}
+        reps: dict[str, float] = {}
+        for scope, key, target in _query(conn, "targets_all", {}):
+            (teams if scope == "team" else reps)[key] = target
+        return cls(default, teams, reps)
+
+    def for_rep(self, rep_id: str, team: str | None) -> float:
+        """The target that applies to one rep."""
+        if rep_id in self.reps:
+            return self.reps[rep_id]
+        if team is not None and team in self.teams:
+            return self.teams[team]
+        return self.default
+
+
+def pseudonyms(conn: Any) -> dict[str, int]:
+    """rep_id -> stable pseudonym number (see queries/rep_pseudonyms.sql)."""
+    return {rep_id: number for rep_id, number in _query(conn, "rep_pseudonyms", {})}
+
+
+def pseudonym(number: int, width: int = 2) -> str:
+    """`Rep 07`: what an anonymised view shows instead of a name."""
+    return f"Rep {number:0{width}d}"
+
+
+def _anonymised(row: LeaderboardRow, numbers: dict[str, int]) -> LeaderboardRow:
+    width = max(2, len(str(len(numbers))))
+    number = numbers.get(row.rep_id, 0)
+    return replace(row, name=pseudonym(number, width), alias=f"rep-{number:0{width}d}")

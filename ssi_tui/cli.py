@@ -10,12 +10,15 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ssi_tui import __version__
 from ssi_tui.errors import InvalidExportError, SsiError
+
+if TYPE_CHECKING:
+    from ssi_tui.options import ViewOptions
 
 EXIT_INVALID = 1
 
@@ -29,8 +32,19 @@ class _OpenByDefault(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _plain(text: str) -> str:
+    """TEXT safe for a terminal: control and escape characters from data shown, never run.
+
+    Messages quote file names, headers and cells; an `ESC]0;...` or `ESC[2J` in an export must
+    not retitle or clear the user's terminal. Line breaks between messages are kept.
+    """
+    from ssi_tui.text import printable
+
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {_plain(message)}", err=True)
     sys.exit(EXIT_INVALID)
 
 
@@ -55,16 +69,44 @@ def cli() -> None:
     """
 
 
+def _options(**flags: Any) -> ViewOptions:
+    """Config file first, then every flag given on the command line."""
+    from ssi_tui.config import load_config
+    from ssi_tui.options import ViewOptions
+
+    try:
+        config = load_config()
+    except SsiError as error:
+        _fail(str(error))
+    return ViewOptions.from_config(config, **flags)
+
+
+def _anonymise_option(function: Any) -> Any:
+    return click.option(
+        "--anonymise",
+        "--anonymize",
+        "anonymise",
+        is_flag=True,
+        default=None,
+        help="Show stable pseudonyms (Rep 07) instead of names.",
+    )(function)
+
+
 @cli.command("open")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--as-of", callback=_iso_date, help="Show the board as of this date (YYYY-MM-DD).")
 @click.option("--team", help="Show only this team.")
-def open_command(database: Path, as_of: dt.date | None, team: str | None) -> None:
+@_anonymise_option
+@click.option("--standup", is_flag=True, default=None, help="Open in stand-up mode.")
+@click.option("--rotate", type=click.FloatRange(1, 3600), help="Seconds per stand-up page.")
+@click.option("--show-fallers", is_flag=True, default=None, help="Stand-up: show fallers too.")
+@click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
+def open_command(database: Path, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
-    _run_app(database, as_of=as_of, team=team)
+    _run_app(database, _options(**flags))
 
 
-def _run_app(database: Path, **options: Any) -> None:
+def _run_app(database: Path, options: ViewOptions) -> None:
     from ssi_tui import store
 
     try:
@@ -74,7 +116,7 @@ def _run_app(database: Path, **options: Any) -> None:
         _fail(str(error))
     from ssi_tui.ui.app import SsiApp
 
-    SsiApp(database, **options).run()
+    SsiApp(database, options=options).run()
 
 
 def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -156,7 +198,7 @@ def import_command(
             f" nothing was written to {database}.",
             err=True,
         )
-        click.echo(error.describe(), err=True)
+        click.echo(_plain(error.describe()), err=True)
         sys.exit(EXIT_INVALID)
     except SsiError as error:
         _fail(str(error))
@@ -164,10 +206,10 @@ def import_command(
         click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
         return
     for notice in [] if quiet else report.notices:
-        click.echo(f"Note: {notice}", err=True)
+        click.echo(f"Note: {_plain(notice)}", err=True)
     if report.problems:
         click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)
-        click.echo(InvalidExportError(report.problems).describe(), err=True)
+        click.echo(_plain(InvalidExportError(report.problems).describe()), err=True)
     if quiet:
         return
     for f in report.files:
@@ -193,30 +235,55 @@ def import_command(
 @click.option("--team", help="Only this team.")
 @click.option(
     "--sort",
-    type=click.Choice(["ssi", "brand", "people", "insights", "relationships", "change", "name"]),
+    type=click.Choice(
+        [
+            "ssi",
+            "brand",
+            "people",
+            "insights",
+            "relationships",
+            "change",
+            "name",
+            "target",
+            "improvement",
+        ]
+    ),
     default="ssi",
     show_default=True,
+    help="target: % of target; improvement: 4-week change.",
 )
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "csv", "json", "markdown"]),
+    type=click.Choice(["table", "csv", "json", "markdown", "html"]),
     default="table",
     show_default=True,
 )
-def leaderboard_command(
-    database: Path, as_of: dt.date | None, team: str | None, sort: str, output_format: str
-) -> None:
+@_anonymise_option
+@click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
+def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
     """Print the leaderboard without the app (for scripts, chat posts and reports)."""
     from ssi_tui import formats
     from ssi_tui.board import load_board, sort_rows
 
+    options = _options(**flags)
     try:
-        board = load_board(database, as_of=as_of, team=team)
+        board = load_board(
+            database,
+            as_of=options.as_of,
+            team=options.team,
+            default_target=options.target,
+            anonymise=options.anonymise,
+            exclude=options.exclude,
+        )
     except SsiError as error:
         _fail(str(error))
     rows = sort_rows(board.rows, sort)
-    if output_format == "json":
+    team = options.team
+    if output_format == "html":
+        title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
+        click.echo(formats.to_html(rows, title), nl=False)
+    elif output_format == "json":
         click.echo(formats.to_json(rows))
     elif output_format == "csv":
         click.echo(formats.to_csv(rows), nl=False)
@@ -272,9 +339,19 @@ def demo_command(database: Path | None, no_open: bool) -> None:
     if report.total("added") or report.total("updated"):
         click.echo(f"Demo database ready: {database}", err=True)
     if not no_open:
-        _run_app(database)
+        _run_app(database, _options())
     else:
         click.echo(str(database))
+
+
+def _register_settings_commands() -> None:
+    from ssi_tui.cli_settings import config_command, target_command
+
+    cli.add_command(target_command)
+    cli.add_command(config_command)
+
+
+_register_settings_commands()
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from ssi_tui.board import LeaderboardRow
 from ssi_tui.pillars import PILLAR_KEYS, PILLARS
 from ssi_tui.text import printable
 
-FORMATS: tuple[str, ...] = ("table", "csv", "json", "markdown")
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "markdown", "html")
 JSON_KEYS: tuple[str, ...] = (
     "rank",
     "rep_id",
@@ -26,13 +26,20 @@ JSON_KEYS: tuple[str, ...] = (
     *PILLAR_KEYS,
     "change",
     "as_of",
+    "target",
+    "pct_of_target",
+    "change_4w",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def row_record(row: LeaderboardRow) -> dict[str, Any]:
-    """The contract's fields of one row, as plain JSON-ready values."""
+    """The contract's fields of one row, as plain JSON-ready values.
+
+    `rep_id` is the public id: a pseudonym when the board is anonymised.
+    """
     record = {key: getattr(row, key) for key in JSON_KEYS}
+    record["rep_id"] = row.public_id
     record["as_of"] = row.as_of.isoformat()
     return record
 
@@ -83,7 +90,7 @@ def _markdown_cell(text: str) -> str:
 
 def to_markdown(rows: Sequence[LeaderboardRow]) -> str:
     """A Markdown table for pasting into chat or a wiki."""
-    header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week"]
+    header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week", "% target"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for r in rows:
         cells = [
@@ -93,9 +100,42 @@ def to_markdown(rows: Sequence[LeaderboardRow]) -> str:
             f"{r.ssi:.0f}",
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
             _signed(r.change),
+            f"{r.pct_of_target:.1f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def to_html(rows: Sequence[LeaderboardRow], title: str) -> str:
+    """A self-contained HTML page with the board as a table (every value escaped)."""
+    from html import escape
+
+    header = ["#", "Name", "Team", "SSI", *(p.label for p in PILLARS), "Δ week", "Target", "As of"]
+    body = []
+    for r in rows:
+        cells = [
+            str(r.rank),
+            escape(printable(r.name)),
+            escape(printable(r.team or "")),
+            f"{r.ssi:.0f}",
+            *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
+            escape(_signed(r.change)),
+            f"{r.pct_of_target:.1f}% of {r.target:g}",
+            r.as_of.isoformat(),
+        ]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}"
+        "table{border-collapse:collapse}th,td{padding:.3rem .7rem;border-bottom:1px solid #ddd}"
+        "td:nth-child(n+4){text-align:right;font-variant-numeric:tabular-nums}"
+        "th{text-align:left;background:#f3f3f3}</style></head><body>"
+        f"<h1>{escape(title)}</h1><table><thead><tr>{head}</tr></thead><tbody>"
+        + "\n".join(body)
+        + "</tbody></table></body></html>\n"
+    )
 
 
 def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:

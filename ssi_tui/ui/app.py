@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from ssi_tui.options import ViewOptions
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
-from ssi_tui.ui.widgets.board_table import Bands
 
 
 class SsiApp(App[None]):
@@ -24,17 +25,21 @@ class SsiApp(App[None]):
         self,
         database: Path,
         *,
+        options: ViewOptions | None = None,
         as_of: dt.date | None = None,
         team: str | None = None,
-        target: float = 70.0,
-        bands: Bands | None = None,
     ) -> None:
         super().__init__()
         self.database = database
-        self._options = {"as_of": as_of, "team": team, "target": target, "bands": bands}
+        options = options or ViewOptions()
+        overrides = {k: v for k, v in {"as_of": as_of, "team": team}.items() if v is not None}
+        self.options = replace(options, **overrides)
+        """What to show, from the config file and the command line."""
 
     def on_mount(self) -> None:
-        self.push_screen(LeaderboardScreen(self.database, **self._options))  # type: ignore[arg-type]
+        if self.options.theme and self.options.theme in self.available_themes:
+            self.theme = self.options.theme
+        self.push_screen(LeaderboardScreen(self.database, self.options))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (ctrl+p)."""

@@ -1,13 +1,14 @@
 """Which leaderboard columns fit a terminal width, and how wide each one is.
 
 Columns give way in a fixed order as the terminal narrows: pillar sparklines shrink, then
-hide; then the total's sparkline; then the team; only then is a name cut. A pure function,
+hide; then the total's sparkline; then progress to target; then the team; only then is a
+name cut. A pure function,
 so the rules are tested without a terminal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ssi_tui.board import TREND_WEEKS
 
@@ -20,6 +21,7 @@ PILLAR_VALUE_WIDTH = 5
 MIN_SPARK = 4
 MIN_NAME = 10
 MIN_TEAM = 5
+TARGET_WIDTH = 5
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Layout:
     team: int
     total_spark: int
     pillar_spark: int
+    target: int = 0
+    """Width of the progress-to-target column (0: hidden)."""
 
     @property
     def pillar(self) -> int:
@@ -42,11 +46,13 @@ class Layout:
         return SSI_WIDTH + (GAP + self.total_spark if self.total_spark else 0)
 
 
-def _fixed(name: int, team: int, total_spark: int, pillar_spark: int) -> int:
-    layout = Layout(name, team, total_spark, pillar_spark)
+def _fixed(name: int, team: int, total_spark: int, pillar_spark: int, target: int = 0) -> int:
+    layout = Layout(name, team, total_spark, pillar_spark, target)
     widths = [RANK_WIDTH, MOVE_WIDTH, name, layout.ssi, CHANGE_WIDTH, *[layout.pillar] * 4]
     if team:
         widths.append(team)
+    if target:
+        widths.append(target)
     return sum(widths) + GAP * (len(widths) - 1)
 
 
@@ -55,12 +61,15 @@ def fit_columns(width: int, longest_name: int, longest_team: int) -> Layout:
     name = max(MIN_NAME, min(longest_name, 28))
     team = max(MIN_TEAM, min(longest_team, 14)) if longest_team else 0
 
+    tgt = TARGET_WIDTH
     for spark in range(TREND_WEEKS, MIN_SPARK - 1, -1):
-        if _fixed(name, team, spark, spark) <= width:
-            return _grow(width, Layout(name, team, spark, spark), longest_name)
+        if _fixed(name, team, spark, spark, tgt) <= width:
+            return _grow(width, Layout(name, team, spark, spark, tgt), longest_name)
     for spark in range(TREND_WEEKS, MIN_SPARK - 1, -1):
-        if _fixed(name, team, spark, 0) <= width:
-            return _grow(width, Layout(name, team, spark, 0), longest_name)
+        if _fixed(name, team, spark, 0, tgt) <= width:
+            return _grow(width, Layout(name, team, spark, 0, tgt), longest_name)
+    if _fixed(name, team, 0, 0, tgt) <= width:
+        return _grow(width, Layout(name, team, 0, 0, tgt), longest_name)
     if _fixed(name, team, 0, 0) <= width:
         return _grow(width, Layout(name, team, 0, 0), longest_name)
     if team:
@@ -73,6 +82,8 @@ def fit_columns(width: int, longest_name: int, longest_team: int) -> Layout:
 
 def _grow(width: int, layout: Layout, longest_name: int) -> Layout:
     """Give spare width back to a name that was capped."""
-    spare = width - _fixed(layout.name, layout.team, layout.total_spark, layout.pillar_spark)
+    spare = width - _fixed(
+        layout.name, layout.team, layout.total_spark, layout.pillar_spark, layout.target
+    )
     extra = max(0, min(spare, longest_name - layout.name))
-    return Layout(layout.name + extra, layout.team, layout.total_spark, layout.pillar_spark)
+    return replace(layout, name=layout.name + extra)

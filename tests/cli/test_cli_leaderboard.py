@@ -39,15 +39,23 @@ KEYS = [
     "relationships",
     "change",
     "as_of",
+    "target",
+    "pct_of_target",
+    "change_4w",
 ]
 WIDE = {"COLUMNS": "200", "LINES": "50"}
 
 
 def row(rank, rep, name, team, ssi, b, p, i, r, change, as_of):  # type: ignore[no-untyped-def]
-    return dict(zip(KEYS, [rank, rep, name, team, ssi, b, p, i, r, change, as_of], strict=True))
+    # Default target 70, so pct_of_target = round(100 * ssi / 70, 1), e.g. 65 -> 92.857 -> 92.9.
+    # change_4w is null for everyone: no snapshot is on or before 2026-01-19 - 28 days.
+    pct = round(100 * ssi / 70, 1)
+    values = [rank, rep, name, team, ssi, b, p, i, r, change, as_of, 70, pct, None]
+    return dict(zip(KEYS, values, strict=True))
 
 
 BOARD = [
+    # pct_of_target by hand: 65/70 = 92.9, 58/70 = 82.9, 55/70 = 78.6, 46/70 = 65.7, 40/70 = 57.1
     row(1, "ana@acme.example", "Ana Lima", "Enterprise", 65, 17, 16, 15, 17, 3, "2026-01-19"),
     row(2, "cleo@acme.example", "Cleo Wu", "SMB", 58, 15, 14, 14.5, 14.5, None, "2026-01-19"),
     row(3, "dev@acme.example", "Dev Rao", "SMB", 58, 15, 14, 14, 15, 2, "2026-01-19"),
@@ -128,7 +136,7 @@ def test_csv_output(invoke, history_db: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == KEYS
     assert rows[1] == ["1", "ana@acme.example", "Ana Lima", "Enterprise", "65.0", "17.0", "16.0",
-                       "15.0", "17.0", "3.0", "2026-01-19"]  # fmt: skip
+                       "15.0", "17.0", "3.0", "2026-01-19", "70.0", "92.9", ""]  # fmt: skip
     assert rows[2][2] == "Cleo Wu" and rows[2][9] == ""  # null change: empty cell
     assert [r[2] for r in rows[1:]] == [d["name"] for d in BOARD]
 

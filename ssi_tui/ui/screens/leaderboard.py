@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from ssi_tui.board import Board, LeaderboardRow, load_board, sort_rows
 from ssi_tui.errors import SsiError
+from ssi_tui.options import ViewOptions
 
 if TYPE_CHECKING:
     from ssi_tui.ui.screens.import_dialog import ImportDone
@@ -25,15 +26,6 @@ from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.summary import Summary, summary_text
 
-SORT_LABELS: dict[str, str] = {
-    "ssi": "total SSI",
-    "brand": "brand",
-    "people": "people",
-    "insights": "insights",
-    "relationships": "relationships",
-    "change": "week-over-week change",
-    "name": "name",
-}
 RELOAD_CHECK_SECONDS = 2.0
 """How often the screen looks at the file's modification time for imports from elsewhere."""
 
@@ -126,8 +118,37 @@ class LeaderboardScreen(Screen[None]):
         Binding(
             "7", "sort('name')", "Sort by name", show=False, tooltip="Sort by name (again: reverse)"
         ),
+        Binding(
+            "8",
+            "sort('improvement')",
+            "Sort by 4-week change",
+            show=False,
+            tooltip="Most improved: sort by 4-week change (again: reverse)",
+        ),
+        Binding(
+            "9",
+            "sort('target')",
+            "Sort by % of target",
+            show=False,
+            tooltip="Sort by progress to target (again: reverse)",
+        ),
         Binding("r", "reload", "Reload", tooltip="Read the database again", show=False),
         Binding("i", "import_exports", "Import", tooltip="Import exports into this database"),
+        Binding("e", "export", "Export", tooltip="Save the rows shown as Markdown or CSV"),
+        Binding(
+            "ctrl+s",
+            "screenshot",
+            "Screenshot",
+            show=False,
+            tooltip="Save an SVG screenshot of the screen",
+        ),
+        Binding(
+            "a",
+            "toggle_anonymise",
+            "Anonymise",
+            show=False,
+            tooltip="Show pseudonyms (Rep 07) instead of names, or names again",
+        ),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit ssi-tui"),
     ]
@@ -135,23 +156,19 @@ class LeaderboardScreen(Screen[None]):
     filter_text: reactive[str] = reactive("", init=False)
     """Case-insensitive text a row's name or team must contain."""
 
-    def __init__(
-        self,
-        database: Path,
-        *,
-        as_of: dt.date | None = None,
-        team: str | None = None,
-        target: float = 70.0,
-        bands: Bands | None = None,
-    ) -> None:
+    def __init__(self, database: Path, options: ViewOptions | None = None) -> None:
         super().__init__()
+        options = options or ViewOptions()
         self.database = database
-        self.as_of = as_of
-        self.follow_latest = as_of is None
+        self.options = options
+        self.as_of = options.as_of
+        self.follow_latest = options.as_of is None
         """True while the board shows the newest data: a reload then moves to new dates."""
-        self.team = team
-        self.target = target
-        self.bands = bands or Bands()
+        self.team = options.team
+        self.target = options.target
+        self.anonymise = options.anonymise
+        """Names replaced by stable pseudonyms (toggled with `a`)."""
+        self.bands = Bands(good=options.good, fair=options.fair)
         self.board: Board | None = None
         self.sort_key = "ssi"
         self.reverse = False
@@ -184,7 +201,15 @@ class LeaderboardScreen(Screen[None]):
         """Read the board for the current as-of date and team, then post it."""
         try:
             as_of = None if self.follow_latest else self.as_of
-            board = load_board(self.database, as_of=as_of, team=self.team, with_trends=True)
+            board = load_board(
+                self.database,
+                as_of=as_of,
+                team=self.team,
+                with_trends=True,
+                default_target=self.target,
+                anonymise=self.anonymise,
+                exclude=self.options.exclude,
+            )
         except SsiError as error:
             self.post_message(BoardLoadFailed(str(error)))
         except Exception as error:  # a safety net: the board reports, never crashes the app
@@ -353,6 +378,26 @@ class LeaderboardScreen(Screen[None]):
         )
         self._stamp = _database_stamp(self.database)
         self.action_reload()
+
+    def action_export(self) -> None:
+        from ssi_tui.ui.screens.export_dialog import ExportScreen
+
+        as_of = self.board.as_of.isoformat() if self.board and self.board.as_of else "board"
+        self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}"), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Saved {path}", title="Export", markup=False)
+
+    def action_screenshot(self) -> None:
+        """An SVG of exactly what is on screen (Textual draws it), saved in the current folder."""
+        path = self.app.save_screenshot(path=str(Path.cwd()))
+        self.notify(f"Saved {path}", title="Screenshot", markup=False)
+
+    def action_toggle_anonymise(self) -> None:
+        self.anonymise = not self.anonymise
+        self.notify("Names hidden" if self.anonymise else "Names shown", timeout=2)
+        self.load()
 
     def action_help(self) -> None:
         bindings = [*self.BINDINGS, *BoardTable.BINDINGS]

@@ -234,10 +234,13 @@ class RepScreen(Screen[str | None]):
         bars = self.query_one(PillarBars)
         bars.display = row is not None
         if row is None:
-            headline.show(rep_id, None, rep_id, None, Text(NOT_ON_BOARD))
+            shown = "Rep —" if self.board.anonymised else rep_id
+            headline.show(
+                shown, None, "" if self.board.anonymised else rep_id, None, Text(NOT_ON_BOARD)
+            )
             return
-        facts = headline_facts(row, len(self.board.rows), self.board.as_of, self.target)
-        headline.show(row.name, row.team, row.rep_id, row.ssi, facts)
+        facts = headline_facts(row, len(self.board.rows), self.board.as_of, row.target)
+        headline.show(row.name, row.team, row.public_id, row.ssi, facts)
         bars.show(pillar_values(row), peer_averages(self.board.rows, row.team), weakest_of(row).key)
 
     def _show_detail(self, detail: RepDetail) -> None:
@@ -247,15 +250,18 @@ class RepScreen(Screen[str | None]):
         if detail.rep_id not in self._rows:
             # Not on the board (e.g. the order came from another filter): use the history.
             total = latest.ssi if latest is not None else None
-            self.query_one(RepHeadline).show(
-                detail.name, detail.team, detail.rep_id, total, Text(NOT_ON_BOARD)
+            # An anonymised board never shows a real name or id, even for a rep not on it.
+            name, shown_id = (
+                ("Rep —", "") if self.board.anonymised else (detail.name, detail.rep_id)
             )
+            self.query_one(RepHeadline).show(name, detail.team, shown_id, total, Text(NOT_ON_BOARD))
             if latest is not None:
                 bars = self.query_one(PillarBars)
                 bars.display = True
                 peers = peer_averages(self.board.rows, detail.team)
                 bars.show(pillar_values(latest), peers, weakest_of(latest).key)
-        self.query_one(TrendChart).show(detail, self.target)
+        row = self._rows.get(detail.rep_id)
+        self.query_one(TrendChart).show(detail, row.target if row is not None else self.target)
         self.query_one(HistoryTable).show(detail)
         self.query_one(CoachingPanel).show(coaching_for(detail))
 

@@ -76,6 +76,8 @@ def columns_for(layout: Layout) -> list[Column]:
         specs.append(("team", "Team", layout.team, "left"))
     specs.append(("ssi", "SSI", layout.ssi, "left"))
     specs.append(("change", "Δ wk", CHANGE_WIDTH, "right"))
+    if layout.target:
+        specs.append(("target", "%Tgt", layout.target, "right"))
     specs += [
         (p.key, p.short if layout.pillar_spark else p.tiny, layout.pillar, "left") for p in PILLARS
     ]
@@ -300,6 +302,14 @@ class BoardTable(ScrollView, can_focus=True):
         segments.append(Segment(" " * GAP, base))
         change_colour = None if not row.change else ("green" if row.change > 0 else "red")
         cell(signed_change(row.change), CHANGE_WIDTH, Style(color=change_colour), align="right")
+        if layout.target:
+            on_target = row.ssi >= row.target
+            cell(
+                f"{row.pct_of_target:.0f}%",
+                layout.target,
+                Style(color="green" if on_target else None, dim=not on_target),
+                align="right",
+            )
         for pillar in PILLARS:
             value = _fit(f"{row.value(pillar.key):.2f}", PILLAR_VALUE_WIDTH, "right")
             segments.append(Segment(value, base))

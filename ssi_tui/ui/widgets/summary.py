@@ -37,8 +37,10 @@ def summary_text(
     if total is not None:
         averages = " ".join(f"{p.short} {_average(rows, p.key):.1f}" for p in PILLARS)
         parts.append(Text(f"avg SSI {total:.1f} ({averages})"))
-        on_target = sum(1 for r in rows if r.ssi >= target)
-        parts.append(Text(f"{on_target}/{len(rows)} at or above {target:g}"))
+        on_target = sum(1 for r in rows if r.ssi >= r.target)
+        targets = {r.target for r in rows}
+        which = f"{target:g}" if targets == {target} else "their target"
+        parts.append(Text(f"{on_target}/{len(rows)} at or above {which}"))
     return Text(" · ").join(parts)
 
 

@@ -1,0 +1,1 @@
+SELECT rep_id, name FROM reps;

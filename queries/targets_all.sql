@@ -1,0 +1,2 @@
+-- Every stored target: per team (key = team name) and per rep (key = rep_id).
+SELECT scope, key, target FROM targets ORDER BY scope, key;

@@ -1,0 +1,73 @@
+"""The `e` dialog: save the board exactly as shown (filter, sort, as-of, anonymised) to a file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ssi_tui import formats
+from ssi_tui.board import LeaderboardRow
+
+EXPORTERS = {"markdown": (".md", formats.to_markdown), "csv": (".csv", formats.to_csv)}
+
+
+def export_rows(rows: Sequence[LeaderboardRow], path: Path, kind: str) -> Path:
+    """Write ROWS as KIND (markdown or csv) to PATH, fixing the suffix when it is missing."""
+    suffix, render = EXPORTERS[kind]
+    if path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
+    path.write_text(render(rows), encoding="utf-8")
+    return path
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Pick a file name, then Markdown or CSV; returns the file written (None: cancelled)."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    ExportScreen #buttons { height: auto; align-horizontal: right; }
+    ExportScreen #error { color: $error; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without saving")]
+
+    def __init__(self, rows: Sequence[LeaderboardRow], default_stem: str) -> None:
+        super().__init__()
+        self.rows = list(rows)
+        self.default_stem = default_stem
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Export the {len(self.rows)} rows shown"))
+            yield Input(value=self.default_stem, id="path")
+            yield Static("", id="error")
+            with Horizontal(id="buttons"):
+                yield Button("Markdown", variant="primary", id="markdown")
+                yield Button("CSV", id="csv")
+                yield Button("Cancel", id="cancel")
+
+    @on(Button.Pressed, "#markdown, #csv")
+    def _save(self, event: Button.Pressed) -> None:
+        kind = event.button.id or "markdown"
+        raw = self.query_one("#path", Input).value.strip() or self.default_stem
+        try:
+            written = export_rows(self.rows, Path(raw).expanduser(), kind)
+        except OSError as error:
+            self.query_one("#error", Static).update(Text(f"Cannot write there: {error}"))
+            return
+        self.dismiss(written)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
