@@ -1,0 +1,119 @@
+"""Privacy and sharing in the app: anonymise, exclusions, export, screenshot, target sorts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from tests.ui.conftest import write_csv
+from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
+
+from ssi_tui import formats
+from ssi_tui.board import load_board
+from ssi_tui.importer import run_import
+from ssi_tui.options import ViewOptions
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.export_dialog import ExportScreen
+from ssi_tui.ui.screens.rep import RepScreen
+from ssi_tui.ui.widgets.board_table import BoardTable
+
+
+async def _until(pilot, predicate, tries: int = 500) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never became true")
+
+
+async def test_a_hides_names_on_the_board_and_in_the_drill_down(sample_db: Path) -> None:
+    real = {row.name for row in load_board(sample_db).rows}
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("a")
+        await wait_for_board(pilot, loads=2)
+        names = shown_names(pilot)
+        assert all(name.startswith("Rep ") for name in names) and len(set(names)) == 30
+        board_text = "\n".join(visible_lines(pilot))
+        assert not any(name in board_text for name in real)
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
+        await pilot.pause(0.3)
+        text = screen_text(pilot)
+        assert names[0] in text
+        assert "@acme.example" not in text and not any(name in text for name in real)
+        await pilot.press("escape")
+        await pilot.press("a")
+        await wait_for_board(pilot, loads=3)
+        assert set(shown_names(pilot)) == real
+
+
+async def test_excluded_reps_are_not_on_the_board(sample_db: Path) -> None:
+    first = load_board(sample_db).rows[0]
+    options = ViewOptions(exclude=(first.name.upper(),))
+    async with SsiApp(sample_db, options=options).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        assert first.name not in shown_names(pilot) and len(shown_names(pilot)) == 29
+        assert pilot.app.screen.query_one(BoardTable).rows[0].rank == 1
+
+
+@pytest.mark.parametrize("kind", ["markdown", "csv"])
+async def test_e_exports_exactly_the_rows_shown(sample_db: Path, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "out"
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("4", "slash", *"smb", "enter", "a")
+        await wait_for_board(pilot, loads=2)
+        shown = list(pilot.app.screen.query_one(BoardTable).rows)
+        assert shown and all(row.team == "SMB" for row in shown)
+        await pilot.press("e")
+        assert isinstance(pilot.app.screen, ExportScreen)
+        path_input = pilot.app.screen.query_one("#path")
+        path_input.value = str(target)
+        await pilot.click(f"#{kind}")
+        await pilot.pause()
+    written = target.with_suffix(".md" if kind == "markdown" else ".csv")
+    expected = formats.to_markdown(shown) if kind == "markdown" else formats.to_csv(shown)
+    assert written.read_text(encoding="utf-8") == expected
+    assert "Rep " in expected and "SMB" in expected
+
+
+async def test_exported_csv_neutralises_formulas(tmp_path: Path) -> None:
+    db = tmp_path / "f.duckdb"
+    run_import(db, [write_csv(tmp_path / "f.csv", ['2026-01-05,e,=HYPERLINK("x"),+T,1,1,1,1,4'])])
+    async with SsiApp(db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("e")
+        pilot.app.screen.query_one("#path").value = str(tmp_path / "f-out")
+        await pilot.click("#csv")
+        await pilot.pause()
+    record = next(csv.DictReader(io.StringIO((tmp_path / "f-out.csv").read_text())))
+    assert record["name"] == '\'=HYPERLINK("x")' and record["team"] == "'+T"
+
+
+async def test_ctrl_s_saves_an_svg_screenshot(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    shots = list(tmp_path.glob("*.svg"))
+    assert len(shots) == 1 and "<svg" in shots[0].read_text(encoding="utf-8")
+
+
+async def test_8_sorts_by_improvement_and_9_by_progress_to_target(sample_db: Path) -> None:
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("8")
+        values = [r.change_4w for r in pilot.app.screen.query_one(BoardTable).rows]
+        present = [v for v in values if v is not None]
+        assert present == sorted(present, reverse=True)
+        assert values[len(present) :] == [None] * (len(values) - len(present))
+        await pilot.press("9")
+        pct = [r.pct_of_target for r in pilot.app.screen.query_one(BoardTable).rows]
+        assert pct == sorted(pct, reverse=True)
+        assert "%Tgt ▼" in visible_lines(pilot)[0] or "%Tgt" in screen_text(pilot)
