@@ -7,8 +7,6 @@ import io
 from pathlib import Path
 
 import pytest
-from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
 
 from ssi_tui import formats
 from ssi_tui.board import load_board
@@ -18,6 +16,8 @@ from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
+from tests.ui.conftest import write_csv
+from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
 
 
 async def _until(pilot, predicate, tries: int = 500) -> None:  # type: ignore[no-untyped-def]
