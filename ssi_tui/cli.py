@@ -153,6 +153,13 @@ def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None
     help="Date of files with no date column (default: an ISO date in the file name).",
 )
 @click.option("--sheet", metavar="NAME", help="Excel sheet to read (default: the first).")
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Scoring model for activity exports (default: the shipped model).",
+)
 def import_command(
     database: Path,
     paths: tuple[str, ...],
@@ -163,13 +170,15 @@ def import_command(
     date_format: str | None,
     default_date: dt.date | None,
     sheet: str | None,
+    model_path: Path | None,
 ) -> None:
     """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
 
     Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
     JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
     transaction: any invalid row rejects it all (unless --skip-invalid), and the database is
-    left exactly as it was.
+    left exactly as it was. Activity exports (activity metrics, no pillar columns) are kept
+    and scored into estimated SSI snapshots with the model of --model.
     """
     from contextlib import nullcontext
 
@@ -188,6 +197,7 @@ def import_command(
                 date_format=date_format,
                 default_date=default_date,
                 sheet=sheet,
+                model_path=model_path,
             )
     except InvalidExportError as error:
         if as_json:
@@ -261,6 +271,12 @@ def import_command(
 )
 @_anonymise_option
 @click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
+@click.option(
+    "--source",
+    type=click.Choice(["best", "official", "estimated"]),
+    default=None,
+    help="best (default): official where a rep has it for a date, else estimated from activity.",
+)
 def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
     """Print the leaderboard without the app (for scripts, chat posts and reports)."""
     from ssi_tui import formats
@@ -272,6 +288,7 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
             database,
             as_of=options.as_of,
             team=options.team,
+            source=options.source,  # type: ignore[arg-type]
             default_target=options.target,
             anonymise=options.anonymise,
             exclude=options.exclude,
@@ -344,6 +361,30 @@ def demo_command(database: Path | None, no_open: bool) -> None:
         click.echo(str(database))
 
 
+@cli.command("serve")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--standup", is_flag=True, help="Open the browser view in stand-up mode.")
+@_anonymise_option
+def serve_command(
+    database: Path, host: str, port: int, standup: bool, anonymise: bool | None
+) -> None:
+    """Serve the app to a browser (textual-serve), e.g. for the meeting-room TV."""
+    from ssi_tui.serve import is_loopback, serve
+
+    if not is_loopback(host):
+        click.echo(
+            f"Warning: listening on {host}: anyone who can reach it sees the board.", err=True
+        )
+    extra = [*(["--standup"] if standup else []), *(["--anonymise"] if anonymise else [])]
+    click.echo(f"Serving {database} on http://{host}:{port}/ (ctrl+c stops)", err=True)
+    try:
+        serve(database, host=host, port=port, extra_args=extra)
+    except SsiError as error:
+        _fail(str(error))
+
+
 def _register_settings_commands() -> None:
     from ssi_tui.cli_settings import config_command, target_command
 
@@ -352,6 +393,15 @@ def _register_settings_commands() -> None:
 
 
 _register_settings_commands()
+
+
+def _register_model_commands() -> None:
+    from ssi_tui.estimate.commands import model_command
+
+    cli.add_command(model_command)
+
+
+_register_model_commands()
 
 
 def main() -> None:

@@ -40,6 +40,11 @@ class SsiApp(App[None]):
         if self.options.theme and self.options.theme in self.available_themes:
             self.theme = self.options.theme
         self.push_screen(LeaderboardScreen(self.database, self.options))
+        if self.options.standup:
+            from ssi_tui.ui.screens.standup import StandupScreen
+
+            # Over the board, so that escape leads back to it.
+            self.push_screen(StandupScreen.from_options(self.database, self.options))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (ctrl+p)."""

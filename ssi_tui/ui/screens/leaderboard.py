@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,12 @@ from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.summary import Summary, summary_text
 
+SOURCE_LABELS: dict[str, str] = {
+    "best": "official, else estimated from activity",
+    "official": "official values only",
+    "estimated": "estimated values only",
+}
+"""The board's sources in the order `o` cycles through them."""
 RELOAD_CHECK_SECONDS = 2.0
 """How often the screen looks at the file's modification time for imports from elsewhere."""
 
@@ -149,6 +156,19 @@ class LeaderboardScreen(Screen[None]):
             show=False,
             tooltip="Show pseudonyms (Rep 07) instead of names, or names again",
         ),
+        Binding(
+            "o",
+            "cycle_source",
+            "Source",
+            show=False,
+            tooltip="Cycle the values shown: official else estimated, official, estimated",
+        ),
+        Binding(
+            "S",
+            "standup",
+            "Stand-up",
+            tooltip="Stand-up mode: large rotating pages for the room",
+        ),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit ssi-tui"),
     ]
@@ -165,6 +185,8 @@ class LeaderboardScreen(Screen[None]):
         self.follow_latest = options.as_of is None
         """True while the board shows the newest data: a reload then moves to new dates."""
         self.team = options.team
+        self.source = options.source
+        """best | official | estimated (cycled with `o`): which snapshots the board shows."""
         self.target = options.target
         self.anonymise = options.anonymise
         """Names replaced by stable pseudonyms (toggled with `a`)."""
@@ -205,6 +227,7 @@ class LeaderboardScreen(Screen[None]):
                 self.database,
                 as_of=as_of,
                 team=self.team,
+                source=self.source,  # type: ignore[arg-type]
                 with_trends=True,
                 default_target=self.target,
                 anonymise=self.anonymise,
@@ -339,6 +362,16 @@ class LeaderboardScreen(Screen[None]):
         self.notify(f"Team: {self.team or 'All'}", timeout=2, markup=False)
         self.load()
 
+    def action_cycle_source(self) -> None:
+        """best -> official -> estimated -> best; estimated values are marked `est.`."""
+        cycle = list(SOURCE_LABELS)
+        position = cycle.index(self.source) if self.source in cycle else 0
+        self.source = cycle[(position + 1) % len(cycle)]
+        self.sub_title = "" if self.source == "best" else SOURCE_LABELS[self.source]
+        self.notify(f"Source: {SOURCE_LABELS[self.source]}", timeout=2, markup=False)
+        current = self.query_one(BoardTable).current
+        self.load(current.rep_id if current else None)
+
     def action_week(self, step: int) -> None:
         """Move the as-of date a week back or forward, never past the data."""
         board = self.board
@@ -398,6 +431,17 @@ class LeaderboardScreen(Screen[None]):
         self.anonymise = not self.anonymise
         self.notify("Names hidden" if self.anonymise else "Names shown", timeout=2)
         self.load()
+
+    def action_standup(self) -> None:
+        from ssi_tui.ui.screens.standup import StandupScreen
+
+        shown = replace(
+            self.options,
+            as_of=None if self.follow_latest else self.as_of,
+            team=self.team,
+            anonymise=self.anonymise,
+        )
+        self.app.push_screen(StandupScreen.from_options(self.database, shown))
 
     def action_help(self) -> None:
         bindings = [*self.BINDINGS, *BoardTable.BINDINGS]

@@ -28,8 +28,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from ssi_tui.board import LeaderboardRow
+from ssi_tui.board import LeaderboardRow, Source
 from ssi_tui.errors import SsiError
+from ssi_tui.options import ViewOptions
 from ssi_tui.pillars import PILLARS
 from ssi_tui.standup import Standup, TeamAverage, load_standup
 from ssi_tui.text import printable
@@ -68,7 +69,6 @@ TEAM_MIN, TEAM_MAX = 6, 14
 PAGE_DOTS_MAX = 10
 """More pages than this are counted (3/14) rather than drawn as dots."""
 
-KINDS = ("board", "movers", "teams", "target")
 TITLES = {
     "board": "Leaderboard",
     "movers": "Biggest movers",
@@ -179,8 +179,9 @@ def fit_cols(
 ) -> list[Col]:
     """BEFORE + name (+ team) + AFTER (+ pillars) fitted to WIDTH.
 
-    The name gets what it needs (NAME_MIN..NAME_MAX) first, then the team column if it fits,
-    then pillar bars; anything left widens the name up to the longest name.
+    The name gets what it needs up to NAME_FIRST cells first (NAME_MIN at least, room allowing),
+    then the team column if it fits, then pillar bars; anything left widens the name up to the
+    longest name (NAME_MAX at most). Very narrow terminals cut names with an ellipsis.
     """
     longest_name = _longest(names)
     longest_team = _longest(teams)
@@ -228,8 +229,11 @@ def board_widgets(standup: Standup, page: Page, width: int, bands: Bands) -> lis
     rows = standup.board.rows
     cols = fit_cols(
         width,
-        [Col("rank", "#", 3, "right"), Col("move", "±", 4)],
-        [Col("mark", "", 1), Col("ssi", "SSI", 9, "right"), Col("change", "Δ wk", 5, "right")],
+        [
+            Col("rank", "#", max(3, len(str(len(rows)))), "right"),
+            Col("move", "±", max(4, *(cell_len(r.movement) for r in rows))),
+        ],
+        [Col("ssi", "SSI", 9, "right"), Col("mark", "", 1), Col("change", "Δ wk", 5, "right")],
         names=[r.name for r in rows],
         teams=[r.team for r in rows],
         pillars=True,
@@ -258,32 +262,35 @@ def board_widgets(standup: Standup, page: Page, width: int, bands: Bands) -> lis
     return widgets
 
 
-def _mover_section(
-    rows: Sequence[LeaderboardRow], *, rising: bool, width: int, lines: int
-) -> list[Widget]:
-    """A title, column titles and up to MOVERS_SHOWN movers in LINES lines."""
-    arrow, word, colour = ("▲", "gains", "green") if rising else ("▼", "falls", "red")
-    title = Text(f"{arrow} Biggest {word} since last week", style=f"bold {colour}")
-    widgets: list[Widget] = [ShortRow(title, classes="section")]
-    shown = list(rows[: max(0, min(MOVERS_SHOWN, lines - 2))])
-    if not shown:
-        none = "No rep's total rose since last week." if rising else "No rep's total fell."
-        widgets.append(ShortRow(Text(none, style="dim")))
-        return widgets
+def _mover_cols(width: int, shown: Sequence[LeaderboardRow]) -> list[Col]:
+    """Columns for the movers, shared by gainers and fallers so that both line up."""
     big_width = max(6, *(DigitsRenderable.get_width(signed(r.change)) for r in shown))
-    cols = fit_cols(
+    return fit_cols(
         width,
         [Col("pos", "", 2, "right")],
         [
             Col("change", "Δ week", big_width, "right"),
             Col("ssi", "SSI", 3, "right"),
-            Col("rank", "Rank", 7),
+            Col("rank", "Rank", max(4, *(cell_len(f"#{r.rank} {r.movement}") for r in shown))),
         ],
         names=[r.name for r in shown],
         teams=[r.team for r in shown],
     )
+
+
+def _mover_section(
+    shown: Sequence[LeaderboardRow], cols: list[Col], *, rising: bool, lines: int
+) -> list[Widget]:
+    """A title, column titles and the SHOWN movers in LINES lines (large digits if room)."""
+    arrow, word, colour = ("▲", "gains", "green") if rising else ("▼", "falls", "red")
+    title = Text(f"{arrow} Biggest {word} since last week", style=f"bold {colour}")
+    widgets: list[Widget] = [ShortRow(title, classes="section")]
+    if not shown:
+        none = "No rep's total rose since last week." if rising else "No rep's total fell."
+        widgets.append(ShortRow(Text(none, style="dim")))
+        return widgets
     widgets.append(ShortRow(header(cols), classes="titles"))
-    tall = tall_count(lines - 2, len(shown))
+    tall = tall_count(lines - 2, len(shown), most=MOVERS_SHOWN)
     for index, row in enumerate(shown):
         rank = Text(f"#{row.rank} ", style="bold")
         rank.append_text(movement_text(row.movement))
@@ -310,16 +317,20 @@ def _mover_section(
 def movers_widgets(standup: Standup, width: int, height: int, show_fallers: bool) -> list[Widget]:
     """Gainers (and with SHOW_FALLERS, fallers: side by side when wide, else stacked)."""
     lines = height - CHROME_LINES
+    pair = show_fallers and width >= SIDE_BY_SIDE
+    if show_fallers and not pair:
+        lines = (lines - 1) // 2
+    cap = max(0, min(MOVERS_SHOWN, lines - 2))
+    gainers = standup.gainers[:cap]
+    fallers = standup.fallers[:cap] if show_fallers else ()
+    column = (width - 2) // 2 if pair else width
+    cols = _mover_cols(column, [*gainers, *fallers]) if gainers or fallers else []
+    up = _mover_section(gainers, cols, rising=True, lines=lines)
     if not show_fallers:
-        return _mover_section(standup.gainers, rising=True, width=width, lines=lines)
-    if width >= SIDE_BY_SIDE:
-        half = (width - 2) // 2
-        up = _mover_section(standup.gainers, rising=True, width=half, lines=lines)
-        down = _mover_section(standup.fallers, rising=False, width=half, lines=lines)
+        return up
+    down = _mover_section(fallers, cols, rising=False, lines=lines)
+    if pair:
         return [Horizontal(Vertical(*up), Vertical(*down), classes="pair")]
-    each = (lines - 1) // 2
-    up = _mover_section(standup.gainers, rising=True, width=width, lines=each)
-    down = _mover_section(standup.fallers, rising=False, width=width, lines=each)
     return [*up, Static(classes="gap"), *down]
 
 
@@ -398,10 +409,10 @@ def target_widgets(standup: Standup, page: Page, width: int, height: int) -> lis
         Horizontal(Digits(str(count), classes="count"), Static(words), classes="headline"),
         Static(classes="gap"),
     ]
-    hits = standup.on_target[page.start : page.stop]
+    shown = [h.row for h in standup.on_target] + list(standup.chasing)
     cols = fit_cols(
         width,
-        [Col("pos", "", 2, "right")],
+        [Col("pos", "", max(2, len(str(len(standup.on_target)))), "right")],
         [
             Col("ssi", "SSI", 3, "right"),
             Col("target", "Target", 6, "right"),
@@ -409,23 +420,21 @@ def target_widgets(standup: Standup, page: Page, width: int, height: int) -> lis
             Col("streak", "Streak", 9, "right"),
             Col("unit", "", 5),
         ],
-        names=[h.row.name for h in standup.on_target] or ["-"],
-        teams=[h.row.team for h in standup.on_target],
+        names=[r.name for r in shown],
+        teams=[r.team for r in shown],
     )
+    hits = standup.on_target[page.start : page.stop]
     lines = target_lines(height)
     if hits:
         widgets.append(ShortRow(header(cols), classes="titles"))
+        used = 1 + len(hits) + (TALL - 1) * page.tall
+    else:
+        widgets.append(ShortRow(Text("No rep is at their target yet.", style="bold")))
+        used = 1
     for index, hit in enumerate(hits, start=page.start):
-        row = hit.row
-        cells: dict[str, str | Text] = {
-            "pos": Text(str(index + 1), style="dim"),
-            **_name_cells(row),
-            "ssi": Text(f"{row.ssi:.0f}", style="bold green"),
-            "target": Text(f"{row.target:g}"),
-            "pct": Text(f"{row.pct_of_target:.0f}%"),
-            "streak": Text(str(hit.streak), style="bold"),
-            "unit": Text("week" if hit.streak == 1 else "weeks"),
-        }
+        cells = _target_cells(hit.row, index + 1)
+        cells["streak"] = Text(str(hit.streak), style="bold")
+        cells["unit"] = Text("week" if hit.streak == 1 else "weeks")
         widgets.append(
             row_widget(
                 cols,
@@ -436,45 +445,29 @@ def target_widgets(standup: Standup, page: Page, width: int, height: int) -> lis
                 tall=index - page.start < page.tall,
             )
         )
-    used = (1 + len(hits) + (TALL - 1) * page.tall) if hits else 0
-    if not hits:
-        widgets.append(ShortRow(Text("No rep is at their target yet.", style="bold")))
-        used = 1
     last = page.part == page.parts
     if last and standup.chasing and used + chase_lines(standup) <= lines:
-        widgets.extend(_chasing(standup.chasing, width))
+        widgets += [
+            Static(classes="gap"),
+            ShortRow(Text("Closest to target", style="bold"), classes="section"),
+        ]
+        for row in standup.chasing:
+            cells = _target_cells(row, None)
+            cells["streak"] = Text(f"+{row.target - row.ssi:.1f}".removesuffix(".0"), "bold")
+            cells["unit"] = Text("to go")
+            widgets.append(ShortRow(line(cols, cells)))
     return widgets
 
 
-def _chasing(rows: Sequence[LeaderboardRow], width: int) -> list[Widget]:
-    cols = fit_cols(
-        width,
-        [Col("pos", "", 2, "right")],
-        [
-            Col("ssi", "SSI", 3, "right"),
-            Col("target", "Target", 6, "right"),
-            Col("pct", "%", 5, "right"),
-            Col("needs", "To go", 9, "right"),
-        ],
-        names=[r.name for r in rows],
-        teams=[r.team for r in rows],
-    )
-    widgets: list[Widget] = [
-        Static(classes="gap"),
-        ShortRow(Text("Closest to target", style="bold"), classes="section"),
-    ]
-    for row in rows:
-        needs = f"+{row.target - row.ssi:.1f}".removesuffix(".0")
-        cells: dict[str, str | Text] = {
-            "pos": Text("·", style="dim"),
-            **_name_cells(row),
-            "ssi": Text(f"{row.ssi:.0f}", style="bold"),
-            "target": Text(f"{row.target:g}"),
-            "pct": Text(f"{row.pct_of_target:.0f}%"),
-            "needs": Text(needs, style="bold yellow"),
-        }
-        widgets.append(ShortRow(line(cols, cells)))
-    return widgets
+def _target_cells(row: LeaderboardRow, position: int | None) -> dict[str, str | Text]:
+    """Position, name, team, total, target and % of target (streak and unit are the caller's)."""
+    return {
+        "pos": Text(str(position) if position else "·", style="dim"),
+        **_name_cells(row),
+        "ssi": Text(f"{row.ssi:.0f}", style="bold green" if row.ssi >= row.target else "bold"),
+        "target": Text(f"{row.target:g}"),
+        "pct": Text(f"{row.pct_of_target:.0f}%"),
+    }
 
 
 # -- the screen --------------------------------------------------------------------------------
@@ -540,7 +533,8 @@ class StandupScreen(Screen[None]):
 
     AUTO_FOCUS = ""
     DEFAULT_CSS = """
-    StandupScreen { background: black; color: white; layers: base; }
+    /* Plain white on black whatever the theme: high contrast for a screen across the room. */
+    StandupScreen { background: black; color: white; }
     StandupScreen #top { background: black; }
     StandupScreen #body { height: 1fr; padding: 0 1; overflow: hidden; }
     StandupScreen #hint { height: 1; padding: 0 1; color: $text-muted; }
@@ -575,6 +569,8 @@ class StandupScreen(Screen[None]):
         show_fallers: bool = False,
         anonymise: bool = False,
         bands: Bands | None = None,
+        exclude: Sequence[str] = (),
+        source: Source = "best",
     ) -> None:
         super().__init__()
         self.database = database
@@ -587,6 +583,9 @@ class StandupScreen(Screen[None]):
         self.show_fallers = show_fallers
         self.anonymise = anonymise
         self.bands = bands or Bands()
+        self.exclude = tuple(exclude)
+        """Reps who opted out (rep_id or name): never shown."""
+        self.source: Source = source
         self.standup: Standup | None = None
         self.pages: list[Page] = [Page("empty")]
         self.page_index = 0
@@ -596,6 +595,22 @@ class StandupScreen(Screen[None]):
         self._timer: Timer | None = None
         self._stamp = _database_stamp(database)
         self._message = "Loading…"
+
+    @classmethod
+    def from_options(cls, database: Path, options: ViewOptions) -> StandupScreen:
+        """The stand-up screen for the app's view options (config file, then flags)."""
+        return cls(
+            database,
+            as_of=options.as_of,
+            team=options.team,
+            target=options.target,
+            rotate=options.rotate,
+            show_fallers=options.show_fallers,
+            anonymise=options.anonymise,
+            bands=Bands(good=options.good, fair=options.fair),
+            exclude=options.exclude,
+            source=options.source,  # type: ignore[arg-type]
+        )
 
     @property
     def page(self) -> Page:
@@ -611,8 +626,6 @@ class StandupScreen(Screen[None]):
         self._update_bars()
         self.load()
         self.set_interval(RELOAD_CHECK_SECONDS, self._reload_if_changed)
-        if self.rotate > 0:
-            self._timer = self.set_interval(self.rotate, self._tick)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -626,6 +639,8 @@ class StandupScreen(Screen[None]):
                 team=self.team,
                 default_target=self.target,
                 anonymise=self.anonymise,
+                source=self.source,
+                exclude=self.exclude,
             )
         except SsiError as error:
             self.post_message(StandupLoadFailed(str(error)))
@@ -649,10 +664,15 @@ class StandupScreen(Screen[None]):
             when = board.as_of.isoformat() if board.as_of else "that date"
             self._message = f"No snapshots on or before {when}."
         await self._replan()
+        if self._timer is None and self.rotate > 0:  # the first page gets its full time
+            self._timer = self.set_interval(self.rotate, self._tick, pause=self.paused)
         self.loads += 1
 
-    def on_standup_load_failed(self, message: StandupLoadFailed) -> None:
+    async def on_standup_load_failed(self, message: StandupLoadFailed) -> None:
         self.notify(message.error, title="Cannot read the database", severity="error")
+        if self.standup is None:  # nothing shown yet: say why instead of "Loading…"
+            self._message = f"Cannot read the database: {message.error}"
+            await self._show()
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -730,8 +750,11 @@ class StandupScreen(Screen[None]):
 
     def _tick(self) -> None:
         # Timer callbacks run outside the message loop: queue the turn like a key press.
-        if not self.paused:
-            self.call_next(self._turn, 1)
+        self.call_next(self._auto_turn)
+
+    async def _auto_turn(self) -> None:
+        if not self.paused:  # a pause pressed while this turn was queued still holds
+            await self._turn(1)
 
     async def _turn(self, step: int) -> None:
         self.page_index = (self.page_index + step) % len(self.pages)
