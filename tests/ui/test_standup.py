@@ -17,7 +17,8 @@ from ssi_tui.options import ViewOptions
 from ssi_tui.standup import load_standup
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
-from ssi_tui.ui.screens.standup import CHROME_LINES, Page, StandupScreen, plan_pages
+from ssi_tui.ui.screens.standup import StandupScreen
+from ssi_tui.ui.standup_plan import CHROME_LINES, Page, plan_pages
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text
 
