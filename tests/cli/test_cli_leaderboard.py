@@ -25,6 +25,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from ssi_tui import store
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROOT = FIXTURES.parents[1]
 KEYS = [
@@ -225,7 +227,8 @@ def test_opening_what_is_not_an_ssi_tui_database_exits_1_and_touches_nothing(
     elif kind == "newer":
         db = history_db
         conn = duckdb.connect(str(db))
-        conn.execute("UPDATE ssi_meta SET value = '3' WHERE key = 'schema_version'")
+        newer = str(store.SCHEMA_VERSION + 1)
+        conn.execute("UPDATE ssi_meta SET value = ? WHERE key = 'schema_version'", [newer])
         conn.close()
     before = fingerprint(db) if db.exists() else None
     result = invoke(*command, db)
