@@ -5,8 +5,10 @@
 -- arrive as short strings rather than 600,000 numbers.
 --
 -- Speed: the week's last snapshot is an arg_max over k = (date, official first), which also
--- makes the 'best' source choice; each rep's 12 cells are gathered once and sorted as a short
--- list instead of five ordered string_agg calls.
+-- makes the 'best' source choice. Each series is then summed into one 12-digit base-9 number
+-- per rep (digit w = 1 + bar level w weeks ago, 0 = no snapshot), which needs no ordering,
+-- and spelled out at the end. Stored values are never negative (validate.py checks imports,
+-- estimate/model.py keeps estimates within 0-25), so every digit is 1-8.
 WITH weekly AS (
     SELECT
         s.rep_id,
@@ -26,41 +28,36 @@ WITH weekly AS (
       AND ($source = 'best' OR s.source = $source)
     GROUP BY s.rep_id, weeks_ago
 ),
-levels AS (SELECT ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] AS bar),
-cells AS (
-    SELECT
-        rep_ids.rep_id,
-        w.range AS weeks_ago,
-        CASE WHEN v.ssi IS NULL THEN '·'
-             ELSE bar[1 + least(7, floor(v.ssi * 8 / 25))::INTEGER] END AS ssi,
-        CASE WHEN v.brand IS NULL THEN '·'
-             ELSE bar[1 + least(7, floor(v.brand * 8 / 25))::INTEGER] END AS brand,
-        CASE WHEN v.people IS NULL THEN '·'
-             ELSE bar[1 + least(7, floor(v.people * 8 / 25))::INTEGER] END AS people,
-        CASE WHEN v.insights IS NULL THEN '·'
-             ELSE bar[1 + least(7, floor(v.insights * 8 / 25))::INTEGER] END AS insights,
-        CASE WHEN v.relationships IS NULL THEN '·'
-             ELSE bar[1 + least(7, floor(v.relationships * 8 / 25))::INTEGER] END
-            AS relationships
-    FROM (SELECT DISTINCT rep_id FROM weekly) AS rep_ids
-    CROSS JOIN range(0, 12) AS w
-    LEFT JOIN weekly ON weekly.rep_id = rep_ids.rep_id AND weekly.weeks_ago = w.range
-    CROSS JOIN levels
+powers AS (
+    SELECT [1, 9, 81, 729, 6561, 59049, 531441, 4782969, 43046721, 387420489, 3486784401,
+            31381059609]::BIGINT[] AS p
 ),
-oldest_first AS (
+series AS (
     SELECT
         rep_id,
-        list_sort(
-            list(struct_pack(weeks_ago, ssi, brand, people, insights, relationships)), 'DESC'
-        ) AS l
-    FROM cells
+        sum((1 + least(7, floor(v.ssi * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT AS ssi,
+        sum((1 + least(7, floor(v.brand * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS brand,
+        sum((1 + least(7, floor(v.people * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS people,
+        sum((1 + least(7, floor(v.insights * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS insights,
+        sum((1 + least(7, floor(v.relationships * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS relationships
+    FROM weekly, powers
     GROUP BY rep_id
-)
+),
+bars AS (SELECT ['·', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] AS bar)
 SELECT
     rep_id,
-    array_to_string([x.ssi FOR x IN l], '') AS ssi_trend,
-    array_to_string([x.brand FOR x IN l], '') AS brand_trend,
-    array_to_string([x.people FOR x IN l], '') AS people_trend,
-    array_to_string([x.insights FOR x IN l], '') AS insights_trend,
-    array_to_string([x.relationships FOR x IN l], '') AS relationships_trend
-FROM oldest_first;
+    array_to_string([bar[1 + ssi // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+        AS ssi_trend,
+    array_to_string([bar[1 + brand // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+        AS brand_trend,
+    array_to_string([bar[1 + people // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+        AS people_trend,
+    array_to_string([bar[1 + insights // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+        AS insights_trend,
+    array_to_string([bar[1 + relationships // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+        AS relationships_trend
+FROM series, bars, powers;

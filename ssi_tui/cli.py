@@ -92,6 +92,15 @@ def _anonymise_option(function: Any) -> Any:
     )(function)
 
 
+def _source_option(function: Any) -> Any:
+    return click.option(
+        "--source",
+        type=click.Choice(["best", "official", "estimated"]),
+        default=None,
+        help="best (default): official where a rep has it on a date, else estimated from activity.",
+    )(function)
+
+
 @cli.command("open")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--as-of", callback=_iso_date, help="Show the board as of this date (YYYY-MM-DD).")
@@ -101,6 +110,7 @@ def _anonymise_option(function: Any) -> Any:
 @click.option("--rotate", type=click.FloatRange(1, 3600), help="Seconds per stand-up page.")
 @click.option("--show-fallers", is_flag=True, default=None, help="Stand-up: show fallers too.")
 @click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
+@_source_option
 def open_command(database: Path, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
     _run_app(database, _options(**flags))
@@ -271,12 +281,7 @@ def import_command(
 )
 @_anonymise_option
 @click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
-@click.option(
-    "--source",
-    type=click.Choice(["best", "official", "estimated"]),
-    default=None,
-    help="best (default): official where a rep has it for a date, else estimated from activity.",
-)
+@_source_option
 def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
     """Print the leaderboard without the app (for scripts, chat posts and reports)."""
     from ssi_tui import formats

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ssi_tui.board import LeaderboardRow
@@ -63,11 +63,21 @@ def _number(value: float | None, digits: int = 2) -> str:
 def to_csv(rows: Sequence[LeaderboardRow]) -> str:
     """CSV with the JSON keys as header; text cells neutralised against formula injection."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(JSON_KEYS)
+    # The writer quotes a cell holding a line break only if the break is in its terminator:
+    # with "\n" alone, a CR in a name went out bare and split the record in spreadsheets. So
+    # records are written with "\r\n", then each one's terminator is turned back into "\n".
+    writer = csv.writer(out, lineterminator="\r\n")
+
+    def write(values: Iterable[object]) -> None:
+        writer.writerow(values)
+        out.seek(out.tell() - 2)
+        out.write("\n")
+        out.truncate()
+
+    write(JSON_KEYS)
     for row in rows:
         record = row_record(row)
-        writer.writerow(
+        write(
             neutralise_formula(v) if isinstance(v, str) else ("" if v is None else v)
             for v in record.values()
         )
@@ -80,10 +90,15 @@ def _signed(value: float | None) -> str:
     return f"{value:+.1f}"
 
 
+def _ssi_cell(row: LeaderboardRow) -> str:
+    """The total, marked `est.` when estimated from activity rather than LinkedIn's own."""
+    return f"{row.ssi:.0f}" + (" est." if row.source == "estimated" else "")
+
+
 def _markdown_cell(text: str) -> str:
     """Escape what would break or style a Markdown table cell."""
     text = printable(text).replace("\\", "\\\\")
-    for ch in "|*_`[]<>#":
+    for ch in "|*_`[]<>#~&":  # ~~x~~ strikes through; &amp; would show as &
         text = text.replace(ch, "\\" + ch)
     return text
 
@@ -97,7 +112,7 @@ def to_markdown(rows: Sequence[LeaderboardRow]) -> str:
             str(r.rank),
             _markdown_cell(r.name),
             _markdown_cell(r.team or ""),
-            f"{r.ssi:.0f}",
+            _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
             _signed(r.change),
             f"{r.pct_of_target:.1f}",
@@ -117,7 +132,7 @@ def to_html(rows: Sequence[LeaderboardRow], title: str) -> str:
             str(r.rank),
             escape(printable(r.name)),
             escape(printable(r.team or "")),
-            f"{r.ssi:.0f}",
+            _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
             escape(_signed(r.change)),
             f"{r.pct_of_target:.1f}% of {r.target:g}",
@@ -157,7 +172,7 @@ def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
             str(r.rank),
             Text(printable(r.name)),
             Text(printable(r.team or "")),
-            f"{r.ssi:.0f}",
+            _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
             _signed(r.change),
             r.as_of.isoformat(),

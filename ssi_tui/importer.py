@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui import store, writer
-from ssi_tui.errors import InvalidExportError, Problem
+from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
 
 if TYPE_CHECKING:
     import polars as pl
@@ -30,6 +30,9 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".xlsx",
 )
 """What folders and globs pick up (ingest/readers.py reads each kind); others are skipped."""
+
+_ACTIVITIES_SCHEMA = store.MIGRATIONS.index("0003_activities") + 1
+"""The first schema version with the activities table."""
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as (what is happening, files done, files in all)."""
@@ -131,23 +134,34 @@ def run_import(
     date_format: str | None = None,
     default_date: dt.date | None = None,
     sheet: str | None = None,
+    model_path: str | Path | None = None,
 ) -> ImportReport:
     """Validate every file, then write them all in one transaction (or nothing at all).
 
     Raises InvalidExportError, leaving the database exactly as it was, when any row is invalid
     and skip_invalid is off. DATE_FORMAT (e.g. `%d/%m/%Y`) reads dates that are not ISO,
     DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks.
+    Activity exports are stored and scored into estimated snapshots with the model in
+    MODEL_PATH (default: the shipped model), in the same transaction.
     """
     import polars as pl
 
+    from ssi_tui.estimate.model import Model, load_model
+    from ssi_tui.ingest.activity import (
+        drop_duplicate_activities,
+        is_activity_export,
+        validate_activities,
+    )
     from ssi_tui.ingest.readers import read_export
     from ssi_tui.ingest.validate import FILE, LINE, drop_duplicate_snapshots, validate
 
     db_path = Path(db_path)
     report = ImportReport(database=str(db_path), dry_run=dry_run)
+    model: Model | None = load_model(model_path) if model_path is not None else None
     files = collect_paths(paths)
     known = _known_hashes(db_path)
     batches: list[pl.DataFrame] = []
+    activity_batches: list[pl.DataFrame] = []
     to_log: list[writer.FileToLog] = []
     problems: list[Problem] = []
     units: dict[str, str] = {}
@@ -169,17 +183,40 @@ def run_import(
         known.add(digest)
         try:
             raw = read_export(path, data, sheet=sheet)
+            is_activity = is_activity_export(raw.frame.columns, raw.file)
         except InvalidExportError as error:
             problems += error.problems
             file_report.status = "rejected"
             continue
-        result = validate(
-            raw.frame,
-            raw.file,
-            decimal_comma=raw.decimal_comma,
-            date_format=date_format,
-            default_date=default_date,
-        )
+        if is_activity:
+            # The model is part of what an activity file writes: another model, another import.
+            model = model or load_model()
+            digest = _content_key(
+                data,
+                sheet=sheet,
+                default_date=default_date,
+                date_format=date_format,
+                model=model.digest,
+            )
+            if digest in known:
+                file_report.status = "already imported"
+                continue
+            known.add(digest)
+            result = validate_activities(
+                raw.frame,
+                raw.file,
+                decimal_comma=raw.decimal_comma,
+                date_format=date_format,
+                default_date=default_date,
+            )
+        else:
+            result = validate(
+                raw.frame,
+                raw.file,
+                decimal_comma=raw.decimal_comma,
+                date_format=date_format,
+                default_date=default_date,
+            )
         result.problems = raw.locate(result.problems)
         units[raw.file] = raw.unit
         file_report.rows_read = raw.frame.height
@@ -188,34 +225,73 @@ def run_import(
         problems += result.problems
         index = len(to_log)
         to_log.append(writer.FileToLog(index, path.name, digest, result.rejected_lines))
-        batches.append(result.rows.with_columns(pl.lit(index, pl.Int32).alias("file_index")))
+        (activity_batches if is_activity else batches).append(
+            result.rows.with_columns(pl.lit(index, pl.Int32).alias("file_index"))
+        )
+        del data, raw  # a big file's bytes and text cells: let them go before the next one
 
-    batch = pl.concat(batches) if batches else None
-    if batch is not None and len(batches) > 1:
-        before = batch.group_by(FILE).len()
-        batch, conflicts = drop_duplicate_snapshots(batch)
-        conflicts = [replace(c, unit=units.get(c.file, c.unit)) for c in conflicts]
-        _count_repeats_as_unchanged(report, before, batch.group_by(FILE).len(), conflicts)
-        problems += conflicts
-        for conflict in conflicts:
-            for file_report in report.files:
-                if file_report.path == conflict.file:
-                    file_report.rejected += 1
+    batch, conflicts = _combine(batches, drop_duplicate_snapshots, report, units)
+    problems += conflicts
+    activity_batch, conflicts = _combine(activity_batches, drop_duplicate_activities, report, units)
+    problems += conflicts
     report.problems = problems
     if problems and not skip_invalid:
         raise InvalidExportError(problems)
 
+    activities: writer.ActivityBatch | None = None
+    if activity_batch is not None and model is not None:
+        from ssi_tui.ingest.estimates import activity_rows, estimated_snapshots
+
+        estimated, notices = estimated_snapshots(activity_batch, model)
+        report.notices.append(
+            f"estimated SSI from activity metrics with model '{model.name}' ({model.origin})"
+        )
+        report.notices += notices
+        batch = (
+            estimated
+            if batch is None
+            else pl.concat([batch, estimated.select(batch.columns)], how="vertical_relaxed")
+        )
+        rows = _ArrowStream(activity_rows(activity_batch, model))
+        activities = writer.ActivityBatch(rows, model.digest, model.name, model.text)
     if progress:
         progress("Writing", len(files), len(files))
     if batch is not None:
         stream = _ArrowStream(batch.drop(FILE, LINE))
         if dry_run:
-            counts = _dry_run_counts(db_path, stream)
+            counts = _dry_run_counts(db_path, stream, activities)
         else:
             with store.open_write(db_path) as conn:
-                counts = writer.write(conn, stream, to_log)
+                counts = writer.write(conn, stream, to_log, activities=activities)
         _fill_counts(report, to_log, counts, dry_run=dry_run)
     return report
+
+
+def _combine(
+    frames: list[pl.DataFrame],
+    drop_duplicates: Callable[[pl.DataFrame], tuple[pl.DataFrame, list[Problem]]],
+    report: ImportReport,
+    units: dict[str, str],
+) -> tuple[pl.DataFrame | None, list[Problem]]:
+    """FRAMES as one batch: a row repeated across files kept once, conflicting rows rejected."""
+    import polars as pl
+
+    from ssi_tui.ingest.validate import FILE
+
+    if not frames:
+        return None, []
+    batch = pl.concat(frames)
+    if len(frames) < 2:
+        return batch, []
+    before = batch.group_by(FILE).len()
+    batch, conflicts = drop_duplicates(batch)
+    conflicts = [replace(c, unit=units.get(c.file, c.unit)) for c in conflicts]
+    _count_repeats_as_unchanged(report, before, batch.group_by(FILE).len(), conflicts)
+    for conflict in conflicts:
+        for file_report in report.files:
+            if file_report.path == conflict.file:
+                file_report.rejected += 1
+    return batch, conflicts
 
 
 def _count_repeats_as_unchanged(
@@ -252,17 +328,24 @@ def _known_hashes(db_path: Path) -> set[str]:
         return writer.known_hashes(conn)
 
 
-def _dry_run_counts(db_path: Path, stream: _ArrowStream) -> dict[int, writer.FileCounts]:
+def _dry_run_counts(
+    db_path: Path, stream: _ArrowStream, activities: writer.ActivityBatch | None = None
+) -> dict[int, writer.FileCounts]:
     """What the import would do, without writing (or creating) the database."""
     import duckdb
 
     if db_path.exists():
         with store.open_read(db_path, allow_older=True) as conn:
-            return writer.classify(conn, stream)
+            if activities is not None and (store.schema_version(conn) or 0) < _ACTIVITIES_SCHEMA:
+                raise DatabaseError(
+                    f"{db_path}: made by an older ssi-tui, without activity metrics; run"
+                    f" `ssi-tui upgrade {db_path}` before a dry run of activity exports."
+                )
+            return writer.classify(conn, stream, activities)
     conn = duckdb.connect(":memory:")
     try:
         store.migrate(conn, db_path, is_new=True)
-        return writer.classify(conn, stream)
+        return writer.classify(conn, stream, activities)
     finally:
         conn.close()
 

@@ -18,7 +18,7 @@ from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
 
 APP_ID = "ssi-tui"
-MIGRATIONS: tuple[str, ...] = ("0001_initial", "0002_targets")
+MIGRATIONS: tuple[str, ...] = ("0001_initial", "0002_targets", "0003_activities")
 """Each entry is queries/migrations/NAME.sql; schema version N = the first N applied."""
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_WAIT_SECONDS = 10.0
@@ -27,8 +27,17 @@ _HINT = "Create one with `ssi-tui import DB FILE...`, or try `ssi-tui demo`."
 
 
 def _is_lock_conflict(error: duckdb.Error) -> bool:
+    """Whether opening failed only because someone else has the file open right now.
+
+    Another process: `IO Error: Could not set lock on file "...": Conflicting lock is held in
+    ... (PID n)` (as DuckDB 2.0 words it). This process (the app's board reading in one thread
+    while its import dialog writes in another): `Connection Error: Can't open a connection to
+    same database file with a different configuration than existing connections`.
+    """
     text = str(error).lower()
-    return "lock" in text and ("conflict" in text or "could not set" in text)
+    return ("lock" in text and ("conflict" in text or "could not set" in text)) or (
+        "different configuration than existing connections" in text
+    )
 
 
 def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
@@ -37,7 +46,7 @@ def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
+        except (duckdb.IOException, duckdb.ConnectionException) as error:
             if _is_lock_conflict(error):
                 if time.monotonic() < deadline:
                     time.sleep(delay)
@@ -52,6 +61,26 @@ def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
             raise DatabaseError(f"{path}: cannot open the database: {error}") from None
         except duckdb.Error as error:
             raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+
+
+def _is_damage(error: duckdb.Error) -> bool:
+    """Whether a query failed because the file cannot be read or written, not because of SQL.
+
+    DuckDB opens a truncated or corrupted file without complaint and fails on the first block
+    it reads: `IO Error: Could not read enough bytes...`, or a plain Error `Corrupt database
+    file: computed checksum...`; a full disk fails a write with an IO Error too.
+    """
+    return isinstance(error, duckdb.IOException | duckdb.InternalError | duckdb.FatalException) or (
+        "corrupt" in str(error).lower()
+    )
+
+
+def _damaged(path: Path, error: duckdb.Error) -> DatabaseError:
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return DatabaseError(
+        f"{path}: cannot use the database ({detail}); the file may be damaged or the disk full."
+        " Restore it from a backup, or import the exports into a new file."
+    )
 
 
 def first_row(conn: duckdb.DuckDBPyConnection, name: str, params: object = None) -> tuple | None:
@@ -108,6 +137,10 @@ def open_read(
                 f" run `ssi-tui upgrade {path}` to bring it up to date."
             )
         yield conn
+    except duckdb.Error as error:
+        if not _is_damage(error):
+            raise
+        raise _damaged(path, error) from None
     finally:
         conn.close()
 
@@ -130,6 +163,10 @@ def open_write(
     try:
         migrate(conn, path, is_new=is_new)
         yield conn
+    except duckdb.Error as error:
+        if not _is_damage(error):
+            raise
+        raise _damaged(path, error) from None
     finally:
         conn.close()
 

@@ -177,10 +177,11 @@ def _first_records(sample: str, *, truncated: bool) -> list[str]:
         pending = f"{pending}\n{line}" if pending else line
         if pending.count('"') % 2:
             continue  # a quoted field runs on to the next line
-        record = _QUOTED.sub("", pending).rstrip("\r")
+        # Blank is judged before quoted sections go: `"a"\t"b"` leaves only tabs, which are
+        # whitespace, yet it is the header of a fully quoted tab-separated file.
+        if pending.strip():
+            records.append(_QUOTED.sub("", pending).rstrip("\r"))
         pending = ""
-        if record.strip():
-            records.append(record)
         if len(records) >= SAMPLE_RECORDS:
             break
     return records

@@ -73,6 +73,46 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Network average SSI",
         "People in your network",
     ),
+    # Activity measures (ssi_tui/estimate/measures.py): an export with these and no pillar
+    # columns is an activity export (ingest/activity.py), scored into an estimated SSI.
+    "profile_photo": ("profile_photo", "Profile photo", "photo", "has_photo", "has_profile_photo"),
+    "profile_completeness": (
+        "profile_completeness",
+        "Profile completeness",
+        "profile_complete",
+        "profile_completion",
+        "profile_strength",
+    ),
+    "articles_published": ("articles_published", "Articles published", "articles"),
+    "article_views": ("article_views", "Article views", "views_of_articles"),
+    "followers_gained": ("followers_gained", "Followers gained", "new_followers"),
+    "searches": ("searches", "Searches", "searches_run", "searches_performed"),
+    "leads_saved": ("leads_saved", "Leads saved", "saved_leads"),
+    "profile_views": ("profile_views", "Profiles viewed", "profiles_viewed"),
+    "posts_shared": ("posts_shared", "Posts shared", "posts", "updates_shared"),
+    "engagement_received": ("engagement_received", "Engagement received", "engagement"),
+    "accounts_saved": ("accounts_saved", "Accounts saved", "saved_accounts"),
+    "inmails_sent": ("inmails_sent", "InMails sent", "inmail_sent"),
+    "inmails_answered": (
+        "inmails_answered",
+        "InMails answered",
+        "inmail_responses",
+        "inmails_replied",
+    ),
+    "connection_requests_sent": (
+        "connection_requests_sent",
+        "Connection requests sent",
+        "invitations_sent",
+        "invites_sent",
+    ),
+    "connection_requests_accepted": (
+        "connection_requests_accepted",
+        "Connection requests accepted",
+        "invitations_accepted",
+        "invites_accepted",
+    ),
+    "connections": ("connections", "Connections", "connection_count", "network_size"),
+    "senior_connections": ("senior_connections", "Senior connections", "vp_connections"),
 }
 
 

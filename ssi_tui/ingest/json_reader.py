@@ -27,6 +27,8 @@ _LIST_KEYS = ("elements", "records", "data", "items", "snapshots", "results")
 
 _GROUPS = {"INDUSTRY": "industry", "NETWORK": "network"}
 _PILLAR_NAMES = "PROFESSIONAL_BRAND, FIND_RIGHT_PEOPLE, INSIGHT_ENGAGEMENT or STRONG_RELATIONSHIP"
+_TOO_DEEP = "JSON nested too deeply (lists or objects inside each other); expected flat records"
+"""Python's json gives up (RecursionError) on deep nesting: a hostile file, never an export."""
 
 
 def read_json(text: str, file: str) -> pl.DataFrame:
@@ -35,8 +37,10 @@ def read_json(text: str, file: str) -> pl.DataFrame:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidExportError([_malformed(file, error, error.lineno)]) from None
+    except RecursionError:
+        raise InvalidExportError([Problem(file, _TOO_DEEP)]) from None
     records = _records(document, file)
-    return _frame(records, file, [i + 1 for i in range(len(records))], RECORD)
+    return _shallow_frame(records, file, [i + 1 for i in range(len(records))], RECORD)
 
 
 def read_json_lines(text: str, file: str) -> pl.DataFrame:
@@ -52,10 +56,21 @@ def read_json_lines(text: str, file: str) -> pl.DataFrame:
         except json.JSONDecodeError as error:
             problems.append(_malformed(file, error, number))
             continue
+        except RecursionError:
+            problems.append(Problem(file, _TOO_DEEP, line=number))
+            continue
         lines.append(number)
     if problems:
         raise InvalidExportError(problems)
-    return _frame(records, file, lines, "line")
+    return _shallow_frame(records, file, lines, "line")
+
+
+def _shallow_frame(records: list[Any], file: str, lines: list[int], unit: str) -> pl.DataFrame:
+    """_frame, refusing a record whose values nest too deeply to be written back as text."""
+    try:
+        return _frame(records, file, lines, unit)
+    except RecursionError:
+        raise InvalidExportError([Problem(file, _TOO_DEEP)]) from None
 
 
 def _malformed(file: str, error: json.JSONDecodeError, line: int) -> Problem:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import polars as pl
 
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.ingest import dialect, long_format
+from ssi_tui.ingest.headers import canonical_name
 from ssi_tui.ingest.validate import LINE
 
 TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
@@ -75,8 +77,41 @@ def read_export(path: Path, data: bytes, *, sheet: str | None = None) -> RawTabl
     return _widened(_read_delimited(path, data))
 
 
+_RENAMED_REPEAT = re.compile(r"^(.*?)(?:_duplicated_\d+|_\d+)$")
+"""How parsers rename a repeated header: Polars' CSV `brand_duplicated_0`, calamine `brand_1`."""
+
+
+def _refuse_repeated_headers(table: RawTable) -> None:
+    """Two columns with the same header we read cannot both be right: refuse, never pick one.
+
+    The parsers rename the second `brand` so the frame stays valid, which would otherwise make
+    it an unknown column, silently ignored.
+    """
+    columns = set(table.frame.columns)
+    long_headers = {*long_format.METRIC_HEADERS, *long_format.VALUE_HEADERS}
+    repeated = sorted(
+        {
+            base
+            for column in columns
+            if (found := _RENAMED_REPEAT.match(column))
+            and (base := found.group(1)) in columns
+            and (canonical_name(base) is not None or base.strip().lower() in long_headers)
+        }
+    )
+    if repeated:
+        raise InvalidExportError(
+            [
+                Problem(
+                    table.file, f"several columns are named '{name}'; expected each once", line=1
+                )
+                for name in repeated
+            ]
+        )
+
+
 def _widened(table: RawTable) -> RawTable:
     """TABLE itself, or its wide form when it is a long export (one metric per row)."""
+    _refuse_repeated_headers(table)
     found = long_format.long_columns(table.frame.columns)
     if found is None:
         return table
@@ -132,9 +167,12 @@ def _record_lines(text: str, records: int, delimiter: str = ",") -> list[int] | 
     next(reader, None)
     starts: list[int] = []
     previous_end = reader.line_num
-    for _ in reader:
-        starts.append(previous_end + 1)
-        previous_end = reader.line_num
+    try:
+        for _ in reader:
+            starts.append(previous_end + 1)
+            previous_end = reader.line_num
+    except csv.Error:  # e.g. a lone CR in an unquoted cell, which Polars reads as text
+        return range(2, records + 2)
     if len(starts) < records:
         starts += range(previous_end + 1, previous_end + 1 + records - len(starts))
     return starts[:records]
@@ -145,7 +183,7 @@ def _without_blank_rows(frame: pl.DataFrame) -> pl.DataFrame:
     cells = [c for c in frame.columns if c != LINE]
     if not cells:
         return frame
-    columns = frame.select(cells).get_columns()
+    columns = [frame.get_column(c) for c in cells]
     if all(column.dtype == pl.String for column in columns):
         for column in columns:
             # A column with no empty cell (judged on its distinct values): no row is blank.

@@ -22,6 +22,8 @@ MIN_SPARK = 4
 MIN_NAME = 10
 MIN_TEAM = 5
 TARGET_WIDTH = 5
+EST_WIDTH = 5
+"""Room for ` est.` after an estimated total (only when the board has estimated rows)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Layout:
     pillar_spark: int
     target: int = 0
     """Width of the progress-to-target column (0: hidden)."""
+    est: int = 0
+    """Width of the `est.` marker after the total (0: no estimated row on the board)."""
 
     @property
     def pillar(self) -> int:
@@ -43,7 +47,7 @@ class Layout:
     @property
     def ssi(self) -> int:
         """Width of the total cell: value, then (when shown) a space and its sparkline."""
-        return SSI_WIDTH + (GAP + self.total_spark if self.total_spark else 0)
+        return SSI_WIDTH + self.est + (GAP + self.total_spark if self.total_spark else 0)
 
 
 def _fixed(name: int, team: int, total_spark: int, pillar_spark: int, target: int = 0) -> int:
@@ -56,8 +60,16 @@ def _fixed(name: int, team: int, total_spark: int, pillar_spark: int, target: in
     return sum(widths) + GAP * (len(widths) - 1)
 
 
-def fit_columns(width: int, longest_name: int, longest_team: int) -> Layout:
-    """The richest layout that fits WIDTH, giving way in the documented order."""
+def fit_columns(
+    width: int, longest_name: int, longest_team: int, *, estimated: bool = False
+) -> Layout:
+    """The richest layout that fits WIDTH, giving way in the documented order.
+
+    ESTIMATED (some row is an estimate) reserves EST_WIDTH after the total for its marker.
+    """
+    if estimated:
+        layout = fit_columns(width - EST_WIDTH, longest_name, longest_team)
+        return replace(layout, est=EST_WIDTH)
     name = max(MIN_NAME, min(longest_name, 28))
     team = max(MIN_TEAM, min(longest_team, 14)) if longest_team else 0
 

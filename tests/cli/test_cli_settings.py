@@ -113,7 +113,7 @@ def test_excluded_reps_vanish_from_every_output(invoke, team_db: Path, config_fi
     ("text", "line", "says"),
     [
         ("[bands]\ngood = 70\nfair = = 3\n", "3", "not valid TOML"),
-        ("[bands]\ngood = \"high\"\n", "2", "wrong type"),
+        ('[bands]\ngood = "high"\n', "2", "wrong type"),
         ("[standup]\nrotate = 0\n", "2", "must be from"),
         ("[display]\ncolour = 1\n", "2", "unknown setting"),
     ],

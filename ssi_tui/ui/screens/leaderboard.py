@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 from ssi_tui.text import fold, printable
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.watch import database_stamp
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.summary import Summary, summary_text
 
@@ -35,17 +36,6 @@ SOURCE_LABELS: dict[str, str] = {
 """The board's sources in the order `o` cycles through them."""
 RELOAD_CHECK_SECONDS = 2.0
 """How often the screen looks at the file's modification time for imports from elsewhere."""
-
-
-def _database_stamp(path: Path) -> tuple[float, ...]:
-    """Modification times of the file and its write-ahead log: changes when anyone imports."""
-    stamps = []
-    for candidate in (path, path.with_name(path.name + ".wal")):
-        try:
-            stamps.append(candidate.stat().st_mtime)
-        except OSError:
-            stamps.append(0.0)
-    return tuple(stamps)
 
 
 class LeaderboardScreen(Screen[None]):
@@ -197,9 +187,10 @@ class LeaderboardScreen(Screen[None]):
         self.shown: list[LeaderboardRow] = []
         self.loads = 0
         """How many boards have arrived from the database (tests and benchmarks wait on it)."""
+        self._summary_key: tuple[int, str] | None = None
         self._search_text: dict[str, str] = {}
         """rep_id -> folded name and team, computed once per load for fast filtering."""
-        self._stamp = _database_stamp(database)
+        self._stamp = database_stamp(database)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -241,7 +232,7 @@ class LeaderboardScreen(Screen[None]):
             self.post_message(BoardLoaded(board, keep_rep=keep_rep))
 
     def _reload_if_changed(self) -> None:
-        stamp = _database_stamp(self.database)
+        stamp = database_stamp(self.database)
         if stamp != self._stamp:
             self._stamp = stamp
             self.action_reload()
@@ -276,15 +267,20 @@ class LeaderboardScreen(Screen[None]):
         self.shown = sort_rows(rows, self.sort_key, reverse=self.reverse)
         table.show_rows(self.shown, keep_rep=keep_rep, measure=board.rows)
         self._update_header()
-        self.query_one(Summary).update(
-            summary_text(
-                self.database.name,
-                board,
-                self.shown,
-                target=self.target,
-                filter_text=self.filter_text.strip(),
+        # The summary depends on which rows are shown, not on their order: a re-sort of 10,000
+        # reps should not pay for averaging them again.
+        summary_key = (id(board), needle)
+        if summary_key != self._summary_key:
+            self._summary_key = summary_key
+            self.query_one(Summary).update(
+                summary_text(
+                    self.database.name,
+                    board,
+                    self.shown,
+                    target=self.target,
+                    filter_text=self.filter_text.strip(),
+                )
             )
-        )
         empty = self._empty_message(board)
         table.display = empty is None
         self.query_one("#empty", Static).display = empty is not None
@@ -409,7 +405,7 @@ class LeaderboardScreen(Screen[None]):
             title="Import finished",
             markup=False,
         )
-        self._stamp = _database_stamp(self.database)
+        self._stamp = database_stamp(self.database)
         self.action_reload()
 
     def action_export(self) -> None:

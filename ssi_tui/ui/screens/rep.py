@@ -35,6 +35,7 @@ from ssi_tui.rep import (
 from ssi_tui.text import printable
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.coaching import CoachingPanel
+from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars
 from ssi_tui.ui.widgets.rep_headline import RepHeadline, headline_facts
@@ -183,6 +184,7 @@ class RepScreen(Screen[str | None]):
                 with Vertical(id="left"):
                     yield RepHeadline()
                     yield PillarBars(id="bars")
+                    yield EstimateBreakdown(id="estimate")
                     yield CoachingPanel(id="coaching")
                 with Vertical(id="right"):
                     yield TrendChart(id="trend")
@@ -233,6 +235,10 @@ class RepScreen(Screen[str | None]):
         headline = self.query_one(RepHeadline)
         bars = self.query_one(PillarBars)
         bars.display = row is not None
+        estimated = row is not None and row.source == "estimated"
+        self.query_one(EstimateBreakdown).show_for(
+            self.db_path, rep_id, row.as_of if row is not None and estimated else None
+        )
         if row is None:
             shown = "Rep —" if self.board.anonymised else rep_id
             headline.show(
@@ -260,6 +266,10 @@ class RepScreen(Screen[str | None]):
                 bars.display = True
                 peers = peer_averages(self.board.rows, detail.team)
                 bars.show(pillar_values(latest), peers, weakest_of(latest).key)
+                if latest.source == "estimated":
+                    self.query_one(EstimateBreakdown).show_for(
+                        self.db_path, detail.rep_id, latest.date
+                    )
         row = self._rows.get(detail.rep_id)
         self.query_one(TrendChart).show(detail, row.target if row is not None else self.target)
         self.query_one(HistoryTable).show(detail)

@@ -37,6 +37,9 @@ from ssi_tui.ui.layout import (
     fit_columns,
 )
 
+EST_MARKER = " est."
+"""After a total estimated from activity metrics rather than LinkedIn's own (issue #9)."""
+
 
 @dataclass(frozen=True)
 class Bands:
@@ -203,6 +206,9 @@ class BoardTable(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._longest_name = 12
         self._longest_team = 0
+        self._measured: Sequence[LeaderboardRow] | None = None
+        self._estimated = False
+        """Whether any row is an estimate (its total then gets an `est.` marker)."""
 
     # -- data -------------------------------------------------------------------------------
 
@@ -220,8 +226,14 @@ class BoardTable(ScrollView, can_focus=True):
         """
         self.rows = rows
         measured = rows if measure is None else measure
-        self._longest_name = max((cell_len(printable(r.name)) for r in measured), default=12)
-        self._longest_team = max((cell_len(printable(r.team or "")) for r in measured), default=0)
+        if measured is not self._measured:
+            # Measured once per board, not on every sort or filter keystroke.
+            self._measured = measured
+            self._longest_name = max((cell_len(printable(r.name)) for r in measured), default=12)
+            self._longest_team = max(
+                (cell_len(printable(r.team or "")) for r in measured), default=0
+            )
+            self._estimated = any(r.source == "estimated" for r in measured)
         self._relayout()
         index = 0
         if keep_rep is not None:
@@ -240,7 +252,9 @@ class BoardTable(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width
-        layout = fit_columns(width, self._longest_name, self._longest_team)
+        layout = fit_columns(
+            width, self._longest_name, self._longest_team, estimated=self._estimated
+        )
         if layout != self._layout:
             self._layout = layout
             self._columns = columns_for(layout)
@@ -286,11 +300,13 @@ class BoardTable(ScrollView, can_focus=True):
         if layout.team:
             cell(printable(row.team or ""), layout.team, Style(dim=True))
         marker, colour = self.bands.marker(row.ssi)
-        segments.append(
-            Segment(
-                _fit(f"{marker} {row.ssi:.0f}", SSI_WIDTH), base + Style(color=colour, bold=True)
-            )
-        )
+        total, width = f"{marker} {row.ssi:.0f}", SSI_WIDTH + layout.est
+        if layout.est and row.source == "estimated":
+            segments.append(Segment(total, base + Style(color=colour, bold=True)))
+            rest = _fit(EST_MARKER, width - cell_len(total))
+            segments.append(Segment(rest, base + Style(color="yellow", italic=True)))
+        else:
+            segments.append(Segment(_fit(total, width), base + Style(color=colour, bold=True)))
         if layout.total_spark:
             segments.append(Segment(" " * GAP, base))
             segments.append(

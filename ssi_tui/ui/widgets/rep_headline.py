@@ -72,7 +72,13 @@ def headline_facts(
     notes = []
     if board_as_of is not None and row.as_of != board_as_of:
         notes.append(f"latest snapshot {row.as_of.isoformat()}")
-    if row.source != "official":
+    if row.source == "estimated":
+        lines.insert(
+            0,
+            Text("est. ", style="bold yellow")
+            + Text("estimated from activity metrics, not LinkedIn's own number"),
+        )
+    elif row.source != "official":
         notes.append(f"{printable(row.source)} values")
     if notes:
         lines.append(Text(" · ".join(notes), style="dim"))
