@@ -6,21 +6,17 @@ Heavy modules (Textual, Polars) are imported inside the commands that need them,
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ssi_tui import __version__
-from ssi_tui.errors import InvalidExportError, SsiError
+from ssi_tui.cli_support import fail, iso_date
+from ssi_tui.errors import SsiError
 
 if TYPE_CHECKING:
     from ssi_tui.options import ViewOptions
-
-EXIT_INVALID = 1
 
 
 class _OpenByDefault(click.Group):
@@ -30,31 +26,6 @@ class _OpenByDefault(click.Group):
         if args and not args[0].startswith("-") and args[0] not in self.commands:
             args = ["open", *args]
         return super().parse_args(ctx, args)
-
-
-def _plain(text: str) -> str:
-    """TEXT safe for a terminal: control and escape characters from data shown, never run.
-
-    Messages quote file names, headers and cells; an `ESC]0;...` or `ESC[2J` in an export must
-    not retitle or clear the user's terminal. Line breaks between messages are kept.
-    """
-    from ssi_tui.text import printable
-
-    return "\n".join(printable(line) for line in text.split("\n"))
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {_plain(message)}", err=True)
-    sys.exit(EXIT_INVALID)
-
-
-def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 @click.group(cls=_OpenByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,7 +48,7 @@ def _options(**flags: Any) -> ViewOptions:
     try:
         config = load_config()
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     return ViewOptions.from_config(config, **flags)
 
 
@@ -103,7 +74,7 @@ def _source_option(function: Any) -> Any:
 
 @cli.command("open")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--as-of", callback=_iso_date, help="Show the board as of this date (YYYY-MM-DD).")
+@click.option("--as-of", callback=iso_date, help="Show the board as of this date (YYYY-MM-DD).")
 @click.option("--team", help="Show only this team.")
 @_anonymise_option
 @click.option("--standup", is_flag=True, default=None, help="Open in stand-up mode.")
@@ -123,135 +94,15 @@ def _run_app(database: Path, options: ViewOptions) -> None:
         with store.open_read(database):
             pass
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     from ssi_tui.ui.app import SsiApp
 
     SsiApp(database, options=options).run()
 
 
-def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """A strptime pattern naming the day, month and year, checked before any file is read."""
-    if value is None:
-        return None
-    month = any(code in value for code in ("%m", "%b", "%B"))
-    year = any(code in value for code in ("%Y", "%y"))
-    if "%d" not in value or not month or not year:
-        raise click.BadParameter(
-            f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
-        )
-    return value
-
-
-@cli.command("import")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
-@click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
-@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option(
-    "--date-format",
-    callback=_date_format,
-    metavar="FORMAT",
-    help="How to read dates that are not ISO, e.g. %d/%m/%Y or %m/%d/%Y.",
-)
-@click.option(
-    "--date",
-    "default_date",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="Date of files with no date column (default: an ISO date in the file name).",
-)
-@click.option("--sheet", metavar="NAME", help="Excel sheet to read (default: the first).")
-@click.option(
-    "--model",
-    "model_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Scoring model for activity exports (default: the shipped model).",
-)
-def import_command(
-    database: Path,
-    paths: tuple[str, ...],
-    skip_invalid: bool,
-    dry_run: bool,
-    as_json: bool,
-    quiet: bool,
-    date_format: str | None,
-    default_date: dt.date | None,
-    sheet: str | None,
-    model_path: Path | None,
-) -> None:
-    """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
-
-    Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
-    JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
-    transaction: any invalid row rejects it all (unless --skip-invalid), and the database is
-    left exactly as it was. Activity exports (activity metrics, no pillar columns) are kept
-    and scored into estimated SSI snapshots with the model of --model.
-    """
-    from contextlib import nullcontext
-
-    from ssi_tui.importer import run_import
-    from ssi_tui.progress import DelayedProgress
-
-    show_progress = not quiet and sys.stderr.isatty()
-    try:
-        with DelayedProgress() if show_progress else nullcontext() as progress:
-            report = run_import(
-                database,
-                paths,
-                skip_invalid=skip_invalid,
-                dry_run=dry_run,
-                progress=progress,
-                date_format=date_format,
-                default_date=default_date,
-                sheet=sheet,
-                model_path=model_path,
-            )
-    except InvalidExportError as error:
-        if as_json:
-            click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))
-        count = len(error.problems)
-        click.echo(
-            f"Import rejected: {count} problem{'s' if count != 1 else ''};"
-            f" nothing was written to {database}.",
-            err=True,
-        )
-        click.echo(_plain(error.describe()), err=True)
-        sys.exit(EXIT_INVALID)
-    except SsiError as error:
-        _fail(str(error))
-    if as_json:
-        click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
-        return
-    for notice in [] if quiet else report.notices:
-        click.echo(f"Note: {_plain(notice)}", err=True)
-    if report.problems:
-        click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)
-        click.echo(_plain(InvalidExportError(report.problems).describe()), err=True)
-    if quiet:
-        return
-    for f in report.files:
-        if f.status == "already imported":
-            click.echo(f"{f.path}: already imported, skipped")
-        elif f.status != "rejected":
-            span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
-            click.echo(
-                f"{f.path}: {f.added} added, {f.updated} updated, {f.unchanged} unchanged"
-                f"{', ' + str(f.rejected) + ' rejected' if f.rejected else ''}"
-                f" ({f.reps} reps{span})"
-            )
-    verb = "Dry run: nothing written to" if dry_run else "Imported into"
-    click.echo(
-        f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
-        f" {report.total('unchanged')} unchanged."
-    )
-
-
 @cli.command("leaderboard")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--as-of", callback=_iso_date, help="Latest date to consider (YYYY-MM-DD).")
+@click.option("--as-of", callback=iso_date, help="Latest date to consider (YYYY-MM-DD).")
 @click.option("--team", help="Only this team.")
 @click.option(
     "--sort",
@@ -299,7 +150,7 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
             exclude=options.exclude,
         )
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     rows = sort_rows(board.rows, sort)
     team = options.team
     if output_format == "html":
@@ -329,12 +180,12 @@ def upgrade_command(database: Path) -> None:
     from ssi_tui import store
 
     if not database.is_file():
-        _fail(f"{database}: no such database.")
+        fail(f"{database}: no such database.")
     try:
         with store.open_write(database, create=False) as conn:
             version = store.schema_version(conn)
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     click.echo(f"{database}: schema version {version}, up to date.")
 
 
@@ -357,7 +208,7 @@ def demo_command(database: Path | None, no_open: bool) -> None:
     try:
         report = run_import(database, [sample_data_dir()])
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     if report.total("added") or report.total("updated"):
         click.echo(f"Demo database ready: {database}", err=True)
     if not no_open:
@@ -387,12 +238,14 @@ def serve_command(
     try:
         serve(database, host=host, port=port, extra_args=extra)
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
 
 
 def _register_settings_commands() -> None:
+    from ssi_tui.cli_import import import_command
     from ssi_tui.cli_settings import config_command, target_command
 
+    cli.add_command(import_command)
     cli.add_command(target_command)
     cli.add_command(config_command)
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from ssi_tui.cli_support import fail
 from ssi_tui.errors import SsiError
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
 
 
 @click.command("target")
@@ -42,7 +37,7 @@ def target_command(
         try:
             stored = list_targets(database)
         except SsiError as error:
-            _fail(str(error))
+            fail(str(error))
         if not stored:
             click.echo("No team or rep targets stored; the default target applies to everyone.")
         for t in stored:
@@ -54,7 +49,7 @@ def target_command(
     try:
         stored_target = set_target(database, scope, team or rep or "", None if clear else value)
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     if clear:
         click.echo(f"Cleared the {scope} target of {stored_target.label}.")
     else:
@@ -73,7 +68,7 @@ def config_command(show_path: bool, init: bool, force: bool) -> None:
         try:
             written = write_default(force=force)
         except SsiError as error:
-            _fail(str(error))
+            fail(str(error))
         click.echo(f"Wrote {written}")
         return
     if show_path:
@@ -82,7 +77,7 @@ def config_command(show_path: bool, init: bool, force: bool) -> None:
     try:
         config = load_config()
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     click.echo(
         f"# {config.path or config_path()} ({'found' if config.path else 'not found: defaults'})"
     )

@@ -7,21 +7,13 @@ estimate package and Rich are imported inside the commands.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ssi_tui.cli_support import fail
 from ssi_tui.errors import SsiError
-
-
-def _fail(message: str) -> None:
-    from ssi_tui.text import printable
-
-    lines = "\n".join(printable(line) for line in message.split("\n"))
-    click.echo(f"Error: {lines}", err=True)
-    sys.exit(1)
 
 
 def _excluded() -> tuple[str, ...]:
@@ -31,7 +23,7 @@ def _excluded() -> tuple[str, ...]:
     try:
         return load_config().exclude
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     return ()
 
 
@@ -84,7 +76,7 @@ def explain_command(database: Path, rep: str, date: dt.date | None) -> None:
     try:
         explanation = load_explanation(database, rep, date=date, exclude=_excluded())
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     _console().print(explanation_renderable(explanation))
 
 
@@ -134,7 +126,7 @@ def calibrate_command(database: Path, out: Path, model_path: Path | None, holdou
         result = calibrate(pairs, start, holdout=holdout, source=database.name, origin=str(out))
         write_model(result.model, out)
     except SsiError as error:
-        _fail(str(error))
+        fail(str(error))
     table = Table(title=Text("Mean absolute error, points"), title_justify="left")
     table.add_column("Pillar")
     table.add_column("Fitted")

@@ -1,0 +1,133 @@
+"""`ssi-tui import`: exports in, one transaction, a clear report (or a clear refusal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ssi_tui.cli_support import EXIT_INVALID, fail, iso_date, plain
+from ssi_tui.errors import InvalidExportError, SsiError
+
+
+def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A strptime pattern naming the day, month and year, checked before any file is read."""
+    if value is None:
+        return None
+    month = any(code in value for code in ("%m", "%b", "%B"))
+    year = any(code in value for code in ("%Y", "%y"))
+    if "%d" not in value or not month or not year:
+        raise click.BadParameter(
+            f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
+        )
+    return value
+
+
+@click.command("import")
+@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
+@click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--date-format",
+    callback=_date_format,
+    metavar="FORMAT",
+    help="How to read dates that are not ISO, e.g. %d/%m/%Y or %m/%d/%Y.",
+)
+@click.option(
+    "--date",
+    "default_date",
+    callback=iso_date,
+    metavar="YYYY-MM-DD",
+    help="Date of files with no date column (default: an ISO date in the file name).",
+)
+@click.option("--sheet", metavar="NAME", help="Excel sheet to read (default: the first).")
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Scoring model for activity exports (default: the shipped model).",
+)
+def import_command(
+    database: Path,
+    paths: tuple[str, ...],
+    skip_invalid: bool,
+    dry_run: bool,
+    as_json: bool,
+    quiet: bool,
+    date_format: str | None,
+    default_date: dt.date | None,
+    sheet: str | None,
+    model_path: Path | None,
+) -> None:
+    """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
+
+    Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
+    JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
+    transaction: any invalid row rejects it all (unless --skip-invalid), and the database is
+    left exactly as it was. Activity exports (activity metrics, no pillar columns) are kept
+    and scored into estimated SSI snapshots with the model of --model.
+    """
+    from contextlib import nullcontext
+
+    from ssi_tui.importer import run_import
+    from ssi_tui.progress import DelayedProgress
+
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        with DelayedProgress() if show_progress else nullcontext() as progress:
+            report = run_import(
+                database,
+                paths,
+                skip_invalid=skip_invalid,
+                dry_run=dry_run,
+                progress=progress,
+                date_format=date_format,
+                default_date=default_date,
+                sheet=sheet,
+                model_path=model_path,
+            )
+    except InvalidExportError as error:
+        if as_json:
+            click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))
+        count = len(error.problems)
+        click.echo(
+            f"Import rejected: {count} problem{'s' if count != 1 else ''};"
+            f" nothing was written to {database}.",
+            err=True,
+        )
+        click.echo(plain(error.describe()), err=True)
+        sys.exit(EXIT_INVALID)
+    except SsiError as error:
+        fail(str(error))
+    if as_json:
+        click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
+        return
+    for notice in [] if quiet else report.notices:
+        click.echo(f"Note: {plain(notice)}", err=True)
+    if report.problems:
+        click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)
+        click.echo(plain(InvalidExportError(report.problems).describe()), err=True)
+    if quiet:
+        return
+    for f in report.files:
+        if f.status == "already imported":
+            click.echo(f"{f.path}: already imported, skipped")
+        elif f.status != "rejected":
+            span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
+            click.echo(
+                f"{f.path}: {f.added} added, {f.updated} updated, {f.unchanged} unchanged"
+                f"{', ' + str(f.rejected) + ' rejected' if f.rejected else ''}"
+                f" ({f.reps} reps{span})"
+            )
+    verb = "Dry run: nothing written to" if dry_run else "Imported into"
+    click.echo(
+        f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
+        f" {report.total('unchanged')} unchanged."
+    )
