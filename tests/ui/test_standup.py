@@ -79,7 +79,8 @@ def kinds(screen: StandupScreen) -> list[str]:
 
 
 async def test_pages_rotate_by_themselves(sample_db: Path) -> None:
-    app = StandupHost(sample_db, rotate=0.2)
+    # Slow enough that a busy CI machine's polling cannot miss a page, fast enough to be quick.
+    app = StandupHost(sample_db, rotate=0.7)
     async with app.run_test(size=SMALL) as pilot:
         screen = await wait_for_standup(pilot)
         seen = [screen.page_index]
@@ -89,7 +90,7 @@ async def test_pages_rotate_by_themselves(sample_db: Path) -> None:
                 seen.append(screen.page_index)
             return len(seen) >= 3
 
-        await wait_until(pilot, turned_twice)
+        await wait_until(pilot, turned_twice, seconds=15.0)
         count = len(screen.pages)
         assert seen[1:] == [(seen[0] + 1) % count, (seen[0] + 2) % count]
 

@@ -21,24 +21,27 @@ BOARD_BINDINGS: list[BindingType] = [
     Binding(
         "left_square_bracket",
         "week(-1)",
-        "Week back",
-        key_display="[",
+        "Week",
+        key_display="[ ]",
         tooltip="Move the as-of date one week back",
     ),
     Binding(
         "right_square_bracket",
         "week(1)",
-        "Week fwd",
+        "Week forward",
         key_display="]",
+        show=False,
         tooltip="Move the as-of date one week forward",
     ),
     Binding(
         "1",
         "sort('ssi')",
         "Sort",
-        key_display="1-7",
+        key_display="1-9",
         tooltip="Sort by total SSI (again: reverse)",
     ),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+    Binding("q", "app.quit", "Quit", tooltip="Quit ssi-tui"),
     Binding(
         "2",
         "sort('brand')",
@@ -121,6 +124,4 @@ BOARD_BINDINGS: list[BindingType] = [
         "Stand-up",
         tooltip="Stand-up mode: large rotating pages for the room",
     ),
-    Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
-    Binding("q", "app.quit", "Quit", tooltip="Quit ssi-tui"),
 ]

@@ -84,7 +84,7 @@ class LeaderboardScreen(Screen[None]):
         yield BoardTable(bands=self.bands, id="board")
         yield Static(Text("Loading…"), id="empty")
         yield Input(placeholder="Filter by name or team — esc clears", id="filter")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "SSI leaderboard"

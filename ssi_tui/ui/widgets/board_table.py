@@ -176,7 +176,7 @@ class BoardTable(ScrollView, can_focus=True):
         Binding("end,G", "cursor_bottom", "Bottom", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "choose", "Open rep", tooltip="Open the drill-down for this rep"),
+        Binding("enter", "choose", "Open", tooltip="Open the drill-down for this rep"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
