@@ -117,3 +117,17 @@ async def test_8_sorts_by_improvement_and_9_by_progress_to_target(sample_db: Pat
         pct = [r.pct_of_target for r in pilot.app.screen.query_one(BoardTable).rows]
         assert pct == sorted(pct, reverse=True)
         assert "%Tgt ▼" in visible_lines(pilot)[0] or "%Tgt" in screen_text(pilot)
+
+
+async def test_the_drill_down_uses_the_reps_own_target(sample_db: Path) -> None:
+    from ssi_tui.targets import set_target
+
+    top = load_board(sample_db).rows[0]
+    set_target(sample_db, "rep", top.rep_id, 85)
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        assert pilot.app.screen.query_one(BoardTable).rows[0].target == 85
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
+        await _until(pilot, lambda: "Target 85" in screen_text(pilot))
+        assert "Target 70" not in screen_text(pilot)
