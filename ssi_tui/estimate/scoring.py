@@ -107,7 +107,7 @@ def shares_summing_to(values: Sequence[float], total: float, digits: int = DIGIT
     this hands the difference to the values rounding lost most on.
     """
     unit = 10**digits
-    wanted = round(total * unit)
+    wanted = round(round(total, digits) * unit)  # as round() and f"{:.2f}" show it (0.025 -> 0.03)
     floors = [math.floor(v * unit + 1e-9) for v in values]
     left = wanted - sum(floors)
     order = sorted(range(len(values)), key=lambda i: values[i] * unit - floors[i], reverse=True)

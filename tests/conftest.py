@@ -1,0 +1,13 @@
+"""Project-wide test settings."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+# CI runs the property tests on a fixed set of examples so that a landing never depends on
+# luck; locally they keep exploring new examples on every run.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
