@@ -35,7 +35,7 @@ def cli() -> None:
 
     \b
     ssi-tui demo                      try it on the bundled sample team
-    ssi-tui import team.duckdb exports/   build or update a database from exports
+    ssi-tui import team.duckdb exports/   build or update a database with your exports
     ssi-tui team.duckdb               open the leaderboard
     """
 

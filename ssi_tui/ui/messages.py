@@ -10,10 +10,18 @@ from ssi_tui.board import Board
 class BoardLoaded(Message):
     """A worker finished reading the board from the database."""
 
-    def __init__(self, board: Board, *, keep_rep: str | None = None) -> None:
+    def __init__(
+        self,
+        board: Board,
+        *,
+        keep_rep: str | None = None,
+        search_text: dict[str, str] | None = None,
+    ) -> None:
         self.board = board
         self.keep_rep = keep_rep
         """The rep the cursor was on before the reload, to stay on."""
+        self.search_text = search_text or {}
+        """rep_id -> folded name and team, made in the worker so the UI thread only compares."""
         super().__init__()
 
 

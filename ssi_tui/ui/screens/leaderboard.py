@@ -114,7 +114,8 @@ class LeaderboardScreen(Screen[None]):
         except Exception as error:  # a safety net: the board reports, never crashes the app
             self.post_message(BoardLoadFailed(f"unexpected error: {error!r}"))
         else:
-            self.post_message(BoardLoaded(board, keep_rep=keep_rep))
+            search_text = {r.rep_id: fold(f"{r.name}\n{r.team or ''}") for r in board.rows}
+            self.post_message(BoardLoaded(board, keep_rep=keep_rep, search_text=search_text))
 
     def _reload_if_changed(self) -> None:
         stamp = database_stamp(self.database)
@@ -125,9 +126,7 @@ class LeaderboardScreen(Screen[None]):
     def on_board_loaded(self, message: BoardLoaded) -> None:
         self.board = message.board
         self.as_of = message.board.as_of
-        self._search_text = {
-            r.rep_id: fold(f"{r.name}\n{r.team or ''}") for r in message.board.rows
-        }
+        self._search_text = message.search_text
         self.refresh_rows(keep_rep=message.keep_rep)
         self.loads += 1
 
