@@ -1,80 +1,103 @@
--- The leaderboard as of $as_of: each rep's latest snapshot on or before that date.
---   change     = that total minus the rep's latest total on or before (snapshot date - 7 days)
---   change_4w  = the same against (snapshot date - 28 days)
+-- The leaderboard as of $as_of, read from board_points (migrations/0004_board_points.sql):
+-- each rep's point in force on $as_of, i.e. their latest snapshot on or before that date.
+--   change, change_4w = stored with the point (total minus the total 7 / 28 days earlier)
 --   rank       = standing by total (ties broken by name), within the team filter
 --   prev_rank  = the same standing on the board as of ($as_of - 7 days); NULL when not on it
+--   *_trend    = the weekly trend of each series for the 12 ISO weeks ending with the as-of
+--                week, packed as a 12-digit base-9 number (digit w = weeks ago w: 0 = no
+--                snapshot that week, else 1 + bar height 0-7 on a fixed scale, pillars 0-25,
+--                total 0-100), from each week's last point on or before $as_of. Spelled out
+--                as bars by board.Trends only for the rows on screen.
+--   target     = the rep's own target, else their team's, else $default_target
 -- $source: 'official', 'estimated', or 'best' (official where it exists, else estimated).
---
--- Speed (10,000 reps x 104 weeks): every "latest row" is an arg_max per rep over the key
--- k = (date, official first), which also makes the 'best' choice, so no window or ASOF join
--- over the million snapshots is needed and no per-(rep, date) de-duplication either.
-WITH base AS NOT MATERIALIZED (
-    SELECT
-        s.*,
-        (s.snapshot_date - DATE '1970-01-01') * 2 + (s.source = 'official')::INTEGER AS k
-    FROM snapshots AS s
-    JOIN reps AS r USING (rep_id)
-    WHERE s.snapshot_date <= $as_of
-      AND ($team IS NULL OR r.team = $team)
-      AND NOT list_contains($excluded, lower(s.rep_id))
-      AND NOT list_contains($excluded, lower(r.name))
-      AND ($source = 'best' OR s.source = $source)
+-- $with_trends: FALSE leaves the *_trend columns NULL (the CLI prints no sparklines).
+WITH shown AS (
+    SELECT rep_id, name, team
+    FROM reps
+    WHERE ($team IS NULL OR team = $team)
+      AND NOT list_contains($excluded, lower(rep_id))
+      AND NOT list_contains($excluded, lower(name))
 ),
-latest AS (
-    SELECT
-        rep_id,
-        arg_max(
-            struct_pack(snapshot_date, source, ssi, brand, people, insights, relationships,
-                        industry_rank, network_rank, industry_avg, network_avg),
-            k
-        ) AS c,
-        arg_max(ssi, k) FILTER (WHERE snapshot_date <= $as_of - INTERVAL 7 DAY) AS prev_ssi
-    FROM base
-    GROUP BY rep_id
+points AS NOT MATERIALIZED (
+    SELECT p.*
+    FROM board_points AS p
+    WHERE (p.mode = $source OR (p.mode = 'best' AND NOT p.mixed AND p.source = $source))
+      AND p.rep_id IN (SELECT rep_id FROM shown)
 ),
-cutoffs AS (
-    SELECT rep_id, c.snapshot_date - 7 AS week_ago, c.snapshot_date - 28 AS four_weeks_ago
-    FROM latest
-),
-earlier AS (
-    SELECT
-        b.rep_id,
-        arg_max(b.ssi, b.k) AS ssi_week_ago,
-        arg_max(b.ssi, b.k) FILTER (WHERE b.snapshot_date <= x.four_weeks_ago) AS ssi_4w_ago
-    FROM base AS b
-    JOIN cutoffs AS x USING (rep_id)
-    WHERE b.snapshot_date <= x.week_ago
-    GROUP BY b.rep_id
+current AS (
+    SELECT p.*, s.name, s.team
+    FROM points AS p
+    JOIN shown AS s USING (rep_id)
+    WHERE p.d <= $as_of AND p.until > $as_of
 ),
 previous AS (
     SELECT
-        l.rep_id,
-        row_number() OVER (ORDER BY l.prev_ssi DESC, lower(r.name), l.rep_id) AS prev_rank
-    FROM latest AS l
-    JOIN reps AS r USING (rep_id)
-    WHERE l.prev_ssi IS NOT NULL
+        p.rep_id,
+        row_number() OVER (ORDER BY p.ssi DESC, lower(s.name), p.rep_id) AS prev_rank
+    FROM points AS p
+    JOIN shown AS s USING (rep_id)
+    WHERE p.d <= $as_of - 7 AND p.until > $as_of - 7
+),
+weekly AS (
+    -- A point is its week's last on or before $as_of when the next one is later than $as_of
+    -- or falls in a later week.
+    SELECT
+        rep_id,
+        datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7 AS weeks_ago,
+        ssi / 4 AS ssi, brand, people, insights, relationships
+    FROM points
+    WHERE $with_trends
+      AND d <= $as_of
+      AND d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
+      AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
+),
+powers AS (
+    SELECT [1, 9, 81, 729, 6561, 59049, 531441, 4782969, 43046721, 387420489, 3486784401,
+            31381059609]::BIGINT[] AS p
+),
+trends AS (
+    SELECT
+        rep_id,
+        sum((1 + least(7, floor(ssi * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT AS ssi,
+        sum((1 + least(7, floor(brand * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS brand,
+        sum((1 + least(7, floor(people * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS people,
+        sum((1 + least(7, floor(insights * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS insights,
+        sum((1 + least(7, floor(relationships * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+            AS relationships
+    FROM weekly, powers
+    GROUP BY rep_id
 )
 SELECT
-    row_number() OVER (ORDER BY l.c.ssi DESC, lower(r.name), l.rep_id) AS rank,
-    l.rep_id,
-    r.name,
-    r.team,
-    l.c.ssi,
-    l.c.brand,
-    l.c.people,
-    l.c.insights,
-    l.c.relationships,
-    round(l.c.ssi - e.ssi_week_ago, 3) AS change,
-    round(l.c.ssi - e.ssi_4w_ago, 3) AS change_4w,
-    l.c.snapshot_date AS as_of,
-    p.prev_rank,
-    l.c.industry_rank,
-    l.c.network_rank,
-    l.c.industry_avg,
-    l.c.network_avg,
-    l.c.source
-FROM latest AS l
-JOIN reps AS r USING (rep_id)
-LEFT JOIN earlier AS e USING (rep_id)
-LEFT JOIN previous AS p USING (rep_id)
+    row_number() OVER (ORDER BY c.ssi DESC, lower(c.name), c.rep_id) AS rank,
+    c.rep_id,
+    c.name,
+    c.team,
+    c.ssi,
+    c.brand,
+    c.people,
+    c.insights,
+    c.relationships,
+    c.change,
+    c.change_4w,
+    c.d AS as_of,
+    v.prev_rank,
+    c.industry_rank,
+    c.network_rank,
+    c.industry_avg,
+    c.network_avg,
+    c.source,
+    t.ssi AS ssi_trend,
+    t.brand AS brand_trend,
+    t.people AS people_trend,
+    t.insights AS insights_trend,
+    t.relationships AS relationships_trend,
+    coalesce(own.target, team.target, $default_target) AS target
+FROM current AS c
+LEFT JOIN previous AS v USING (rep_id)
+LEFT JOIN trends AS t USING (rep_id)
+LEFT JOIN targets AS own ON own.scope = 'rep' AND own.key = c.rep_id
+LEFT JOIN targets AS team ON team.scope = 'team' AND team.key = c.team
 ORDER BY rank;

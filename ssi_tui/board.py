@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,15 +35,58 @@ TREND_WEEKS = 12
 NO_TREND = "·" * TREND_WEEKS
 
 
-@dataclass(frozen=True)
-class Trends:
-    """One character per ISO week for the last 12 weeks (see queries/sparklines.sql)."""
+_BARS = "·▁▂▃▄▅▆▇█"
+"""Bar per digit of a packed trend: 0 = no snapshot that week, else 1 + height 0-7."""
 
-    ssi: str = NO_TREND
-    brand: str = NO_TREND
-    people: str = NO_TREND
-    insights: str = NO_TREND
-    relationships: str = NO_TREND
+
+@lru_cache(maxsize=8192)
+def spell_trend(code: int | None) -> str:
+    """A packed trend (see queries/leaderboard.sql) as TREND_WEEKS bars, oldest week first."""
+    if code is None:
+        return NO_TREND
+    return "".join(_BARS[code // 9**weeks_ago % 9] for weeks_ago in range(TREND_WEEKS - 1, -1, -1))
+
+
+class Trends:
+    """The weekly trend of the total and each pillar, one bar per ISO week, last 12 weeks.
+
+    Kept packed (one integer per series) and spelled out on first use: a board of 10,000 reps
+    only ever draws the rows on screen.
+    """
+
+    __slots__ = ("codes",)
+
+    def __init__(self, codes: Sequence[int | None] = (None,) * 5) -> None:
+        self.codes = tuple(codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Trends) and other.codes == self.codes
+
+    def __hash__(self) -> int:
+        return hash(self.codes)
+
+    def __repr__(self) -> str:
+        return f"Trends(ssi={self.ssi!r}, brand={self.brand!r}, people={self.people!r}, ...)"
+
+    @property
+    def ssi(self) -> str:
+        return spell_trend(self.codes[0])
+
+    @property
+    def brand(self) -> str:
+        return spell_trend(self.codes[1])
+
+    @property
+    def people(self) -> str:
+        return spell_trend(self.codes[2])
+
+    @property
+    def insights(self) -> str:
+        return spell_trend(self.codes[3])
+
+    @property
+    def relationships(self) -> str:
+        return spell_trend(self.codes[4])
 
 
 @dataclass(frozen=True)
@@ -173,59 +217,73 @@ def load_board(
     they were never imported: they opted out of being shown.
     """
     with store.open_read(db_path) as conn:
-        targets = TargetBook.load(conn, default_target)
-        aliases = pseudonyms(conn) if anonymise else {}
-        dates = tuple(d for (d,) in _query(conn, "snapshot_dates", {"source": source}))
-        teams = tuple(t for (t,) in _query(conn, "teams", {}))
-        if as_of is None:
-            as_of = dates[-1] if dates else None
-        if as_of is None:
-            return Board(None, team, source, (), dates, teams, anonymise)
-        excluded = [who.strip().lower() for who in exclude if who.strip()]
-        params = {"as_of": as_of, "team": team, "source": source, "excluded": excluded}
-        trends: dict[str, Trends] = {}
-        if with_trends:
-            trends = {
-                rep_id: Trends(*series) for rep_id, *series in _query(conn, "sparklines", params)
-            }
-        no_trend = Trends()
-        rows = tuple(
-            LeaderboardRow(
-                *record,
-                trends=trends.get(record[1], no_trend),
-                target=targets.for_rep(record[1], record[3]),
-            )
-            for record in _query(conn, "leaderboard", params)
+        return read_board(
+            conn,
+            as_of=as_of,
+            team=team,
+            source=source,
+            with_trends=with_trends,
+            default_target=default_target,
+            anonymise=anonymise,
+            exclude=exclude,
         )
+
+
+def read_board(
+    conn: Any,
+    *,
+    as_of: dt.date | None = None,
+    team: str | None = None,
+    source: Source = "best",
+    with_trends: bool = False,
+    default_target: float = DEFAULT_TARGET,
+    anonymise: bool = False,
+    exclude: Sequence[str] = (),
+) -> Board:
+    """load_board on an open read connection (the app keeps one between loads)."""
+    dates = tuple(d for (d,) in _query(conn, "snapshot_dates", {"source": source}))
+    teams = tuple(t for (t,) in _query(conn, "teams", {}))
+    if as_of is None:
+        as_of = dates[-1] if dates else None
+    if as_of is None:
+        return Board(None, team, source, (), dates, teams, anonymise)
+    params = {
+        "as_of": as_of,
+        "team": team,
+        "source": source,
+        "excluded": [who.strip().lower() for who in exclude if who.strip()],
+        "with_trends": with_trends,
+        "default_target": default_target,
+    }
+    rows = tuple(_row(record) for record in _query(conn, "leaderboard", params))
     if anonymise:
+        aliases = pseudonyms(conn)
         rows = tuple(_anonymised(row, aliases) for row in rows)
     return Board(as_of, team, source, rows, dates, teams, anonymise)
 
 
-@dataclass(frozen=True)
-class TargetBook:
-    """Targets as stored: a rep's own wins over their team's, which wins over the default."""
+_ROW_FIELDS = tuple(f.name for f in fields(LeaderboardRow))
+_TRENDS_AT = _ROW_FIELDS.index("trends")
+"""queries/leaderboard.sql returns the row's fields in order up to `trends`, then the five
+packed trends, then the target."""
 
-    default: float
-    teams: dict[str, float]
-    reps: dict[str, float]
 
-    @classmethod
-    def load(cls, conn: Any, default: float) -> TargetBook:
-        """Read every stored target (a small table)."""
-        teams: dict[str, float] = {}
-        reps: dict[str, float] = {}
-        for scope, key, target in _query(conn, "targets_all", {}):
-            (teams if scope == "team" else reps)[key] = target
-        return cls(default, teams, reps)
+def _row(record: tuple) -> LeaderboardRow:
+    """A LeaderboardRow from one query record, without the frozen dataclass's __init__.
 
-    def for_rep(self, rep_id: str, team: str | None) -> float:
-        """The target that applies to one rep."""
-        if rep_id in self.reps:
-            return self.reps[rep_id]
-        if team is not None and team in self.teams:
-            return self.teams[team]
-        return self.default
+    That __init__ sets each field through object.__setattr__ (about 4 us a row); the app
+    builds a board of up to 10,000 rows on every as-of change, so the fields go into the
+    instance dict in one step instead (same result: a frozen, fully set row).
+    """
+    row = object.__new__(LeaderboardRow)
+    values = (
+        *record[:_TRENDS_AT],
+        Trends(record[_TRENDS_AT : _TRENDS_AT + 5]),
+        record[_TRENDS_AT + 5],
+        None,
+    )
+    row.__dict__.update(zip(_ROW_FIELDS, values, strict=True))
+    return row
 
 
 def pseudonyms(conn: Any) -> dict[str, int]:

@@ -18,7 +18,12 @@ from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
 
 APP_ID = "ssi-tui"
-MIGRATIONS: tuple[str, ...] = ("0001_initial", "0002_targets", "0003_activities")
+MIGRATIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_targets",
+    "0003_activities",
+    "0004_board_points",
+)
 """Each entry is queries/migrations/NAME.sql; schema version N = the first N applied."""
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_WAIT_SECONDS = 10.0

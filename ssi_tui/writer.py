@@ -151,6 +151,7 @@ def write(
             "import_insert_reps",
             "import_update_snapshots",
             "import_insert_snapshots",
+            "board_points_refresh",
         ):
             conn.execute(resources.query(name))
         if activities is not None:

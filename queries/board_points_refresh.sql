@@ -1,0 +1,45 @@
+-- Rebuild the board points (see migrations/0004_board_points.sql) of every rep an import added
+-- or corrected a snapshot for, inside the import's transaction. A rep's points are rebuilt
+-- whole: a new snapshot moves the `until` of the point before it and the changes after it,
+-- and may make the rep mixed.
+CREATE OR REPLACE TEMP TABLE touched_reps AS
+SELECT DISTINCT rep_id FROM staged WHERE status <> 'unchanged';
+
+DELETE FROM board_points WHERE rep_id IN (SELECT rep_id FROM touched_reps);
+
+INSERT INTO board_points
+WITH touched AS (
+    SELECT s.* FROM snapshots AS s WHERE s.rep_id IN (SELECT rep_id FROM touched_reps)
+),
+mixed_reps AS (
+    SELECT rep_id FROM touched GROUP BY rep_id HAVING min(source) <> max(source)
+),
+src AS (
+    SELECT t.*, m.rep_id IS NOT NULL AS mixed
+    FROM touched AS t
+    LEFT JOIN mixed_reps AS m USING (rep_id)
+),
+moded AS (
+    SELECT 'best' AS mode, * FROM src WHERE NOT mixed
+    UNION ALL
+    SELECT source AS mode, * FROM src WHERE mixed
+    UNION ALL
+    SELECT 'best' AS mode, * FROM src
+    WHERE mixed AND (source = 'official' OR NOT EXISTS (
+        SELECT 1 FROM touched AS o
+        WHERE o.rep_id = src.rep_id
+          AND o.snapshot_date = src.snapshot_date
+          AND o.source = 'official'
+    ))
+)
+SELECT
+    rep_id, mode, mixed, snapshot_date,
+    coalesce(lead(snapshot_date) OVER w, DATE '9999-12-31'),
+    source, ssi, brand, people, insights, relationships,
+    industry_rank, network_rank, industry_avg, network_avg,
+    round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 7 PRECEDING), 3),
+    round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 28 PRECEDING), 3)
+FROM (SELECT *, snapshot_date - DATE '1970-01-01' AS day FROM moded)
+WINDOW w AS (PARTITION BY rep_id, mode ORDER BY day);
+
+DROP TABLE touched_reps;
