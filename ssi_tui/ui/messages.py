@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ssi_tui.board import Board
+from ssi_tui.ui.board_loader import BoardRequest, PreparedBoard
 
 
 class BoardLoaded(Message):
-    """A worker finished reading the board from the database."""
+    """A worker finished reading (and preparing) the board from the database."""
 
     def __init__(
-        self,
-        board: Board,
-        *,
-        keep_rep: str | None = None,
-        search_text: dict[str, str] | None = None,
+        self, prepared: PreparedBoard, request: BoardRequest, *, keep_rep: str | None = None
     ) -> None:
-        self.board = board
+        self.prepared = prepared
+        self.request = request
+        """What was asked for: the screen shows it only if that is still what it wants."""
         self.keep_rep = keep_rep
         """The rep the cursor was on before the reload, to stay on."""
-        self.search_text = search_text or {}
-        """rep_id -> folded name and team, made in the worker so the UI thread only compares."""
         super().__init__()
 
 

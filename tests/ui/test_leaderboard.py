@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from ssi_tui.board import load_board
 from ssi_tui.importer import run_import
+from ssi_tui.ui import board_loader
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
@@ -163,6 +166,31 @@ async def test_brackets_move_the_as_of_date_by_weeks_within_the_data(sample_db: 
                 loads += 1
                 await wait_for_board(pilot, loads=loads)
         assert screen.board.as_of == first
+
+
+async def test_the_weeks_either_side_are_read_ahead_and_shown_without_reading_the_file(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last = load_board(sample_db).dates[-1]
+    steps = (last - dt.timedelta(days=14), last - dt.timedelta(days=7))
+    expected = {as_of: [r.name for r in load_board(sample_db, as_of=as_of).rows] for as_of in steps}
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        await pilot.press("left_square_bracket")
+        await wait_for_board(pilot, loads=2)
+        await pilot.app.workers.wait_for_complete()
+
+        def unreadable(path: object, **_: object) -> None:
+            raise AssertionError("the file was read again")
+
+        monkeypatch.setattr(board_loader.store, "open_read", unreadable)
+        for as_of in steps:
+            key = "left_square_bracket" if as_of < screen.board.as_of else "right_square_bracket"
+            await pilot.press(key)
+            assert screen.board.as_of == as_of  # shown at once: no worker, no wait
+            assert [r.name for r in screen.query_one(BoardTable).rows] == expected[as_of]
+            await pilot.app.workers.wait_for_complete()
+        assert not [n for n in pilot.app._notifications if n.severity == "error"]
 
 
 async def test_reload_shows_an_import_made_while_open(sample_db: Path, tmp_path: Path) -> None:

@@ -13,14 +13,17 @@ from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
-from ssi_tui.board import Board, LeaderboardRow, load_board, sort_rows
+from ssi_tui.board import Board, LeaderboardRow, order_rows
 from ssi_tui.errors import SsiError
 from ssi_tui.options import ViewOptions
 
 if TYPE_CHECKING:
     from ssi_tui.ui.screens.import_dialog import ImportDone
 from ssi_tui.text import fold, printable
+from ssi_tui.ui.board_loader import BoardRequest, BoardSource, PreparedBoard, neighbours
+from ssi_tui.ui.layout import RowMeasure
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
@@ -73,8 +76,8 @@ class LeaderboardScreen(Screen[None]):
         self.loads = 0
         """How many boards have arrived from the database (tests and benchmarks wait on it)."""
         self._summary_key: tuple[int, str] | None = None
-        self._search_text: dict[str, str] = {}
-        """rep_id -> folded name and team, computed once per load for fast filtering."""
+        self._prepared: PreparedBoard | None = None
+        self._boards = BoardSource(database)
         self._stamp = database_stamp(database)
 
     def compose(self) -> ComposeResult:
@@ -94,28 +97,60 @@ class LeaderboardScreen(Screen[None]):
 
     # -- loading (in a thread: the UI never waits on DuckDB) -----------------------------------
 
-    @work(thread=True, exclusive=True, group="board")
+    def _request(self) -> BoardRequest:
+        return BoardRequest(
+            as_of=None if self.follow_latest else self.as_of,
+            team=self.team,
+            source=self.source,
+            target=self.target,
+            anonymise=self.anonymise,
+            exclude=tuple(self.options.exclude),
+        )
+
     def load(self, keep_rep: str | None = None) -> None:
-        """Read the board for the current as-of date and team, then post it."""
+        """Show the board for the current as-of date, team and source: at once when it was
+        read ahead, else once a worker has read it."""
+        request = self._request()
+        prepared = self._boards.cached(request)
+        if prepared is not None:
+            self.workers.cancel_group(self, "board")
+            self._show(prepared, keep_rep)
+        else:
+            self._read(request, keep_rep)
+
+    @work(thread=True, exclusive=True, group="board")
+    def _read(self, request: BoardRequest, keep_rep: str | None) -> None:
         try:
-            as_of = None if self.follow_latest else self.as_of
-            board = load_board(
-                self.database,
-                as_of=as_of,
-                team=self.team,
-                source=self.source,  # type: ignore[arg-type]
-                with_trends=True,
-                default_target=self.target,
-                anonymise=self.anonymise,
-                exclude=self.options.exclude,
+            # The first board goes up without the filter's search text (made on first use).
+            (prepared,) = self._boards.load(
+                [request], search=self.loads > 0, sort=(self.sort_key, self.reverse)
             )
         except SsiError as error:
             self.post_message(BoardLoadFailed(str(error)))
         except Exception as error:  # a safety net: the board reports, never crashes the app
             self.post_message(BoardLoadFailed(f"unexpected error: {error!r}"))
         else:
-            search_text = {r.rep_id: fold(f"{r.name}\n{r.team or ''}") for r in board.rows}
-            self.post_message(BoardLoaded(board, keep_rep=keep_rep, search_text=search_text))
+            self.post_message(BoardLoaded(prepared, request, keep_rep=keep_rep))
+
+    def _read_ahead(self) -> None:
+        """Read the boards `[` and `]` lead to while the manager looks at this one."""
+        if self.board is None:
+            return
+        base = self._request()
+        wanted = [replace(base, as_of=as_of) for as_of in neighbours(self.board)]
+        missing = [request for request in wanted if self._boards.cached(request) is None]
+        if missing:
+            self._read_boards_ahead(missing)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def _read_boards_ahead(self, requests: list[BoardRequest]) -> None:
+        worker = get_current_worker()
+        try:
+            self._boards.load(
+                requests, sort=(self.sort_key, self.reverse), cancelled=lambda: worker.is_cancelled
+            )
+        except Exception:  # reading ahead is a guess: the real load reports errors
+            return
 
     def _reload_if_changed(self) -> None:
         stamp = database_stamp(self.database)
@@ -124,39 +159,48 @@ class LeaderboardScreen(Screen[None]):
             self.action_reload()
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
-        self.board = message.board
-        self.as_of = message.board.as_of
-        self._search_text = message.search_text
-        self.refresh_rows(keep_rep=message.keep_rep)
+        if message.request == self._request():  # else the manager has moved on meanwhile
+            self._show(message.prepared, message.keep_rep)
+
+    def _show(self, prepared: PreparedBoard, keep_rep: str | None) -> None:
+        self._prepared = prepared
+        self.board = prepared.board
+        self.as_of = prepared.board.as_of
+        self.refresh_rows(keep_rep=keep_rep, measure=prepared.measure)
         self.loads += 1
+        self.call_after_refresh(self._read_ahead)
 
     def on_board_load_failed(self, message: BoardLoadFailed) -> None:
         self.notify(message.error, title="Cannot read the database", severity="error")
 
     # -- what is shown -------------------------------------------------------------------------
 
-    def refresh_rows(self, *, keep_rep: str | None = None) -> None:
+    def refresh_rows(
+        self, *, keep_rep: str | None = None, measure: RowMeasure | None = None
+    ) -> None:
         """Apply filter and sort to the loaded board and redraw."""
-        board = self.board
-        if board is None:
+        prepared = self._prepared
+        if prepared is None:
             return
+        board = prepared.board
         table = self.query_one(BoardTable)
         if keep_rep is None and table.current is not None:
             keep_rep = table.current.rep_id
         needle = fold(self.filter_text.strip())
         if needle:
-            rows = [r for r in board.rows if needle in self._search_text[r.rep_id]]
+            search_text = prepared.search_text
+            named = [r for r in prepared.by_name if needle in search_text[r.rep_id]]
+            self.shown = order_rows(named, self.sort_key, reverse=self.reverse)
         else:
-            rows = list(board.rows)
-        self.shown = sort_rows(rows, self.sort_key, reverse=self.reverse)
-        table.show_rows(self.shown, keep_rep=keep_rep, measure=board.rows)
+            self.shown = prepared.order(self.sort_key, self.reverse)
+        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure)
         self._update_header()
         # The summary depends on which rows are shown, not on their order: a re-sort of 10,000
         # reps should not pay for averaging them again.
         summary_key = (id(board), needle)
         if summary_key != self._summary_key:
             self._summary_key = summary_key
-            self.query_one(Summary).update(
+            self.query_one(Summary).show(
                 summary_text(
                     self.database.name,
                     board,
@@ -270,12 +314,14 @@ class LeaderboardScreen(Screen[None]):
         self.load()
 
     def action_reload(self) -> None:
+        self._boards.forget()
         current = self.query_one(BoardTable).current
         self.load(current.rep_id if current else None)
 
     def action_import_exports(self) -> None:
         from ssi_tui.ui.screens.import_dialog import ImportScreen
 
+        self.workers.cancel_group(self, "read-ahead")  # the import needs the file to itself
         self.app.push_screen(ImportScreen(self.database), self._import_closed)
 
     def _import_closed(self, done: ImportDone | None) -> None:

@@ -34,6 +34,7 @@ from ssi_tui.ui.layout import (
     RANK_WIDTH,
     SSI_WIDTH,
     Layout,
+    RowMeasure,
     fit_columns,
 )
 
@@ -204,11 +205,7 @@ class BoardTable(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._columns: list[Column] = []
         self._cache: dict[int, Strip] = {}
-        self._longest_name = 12
-        self._longest_team = 0
-        self._measured: Sequence[LeaderboardRow] | None = None
-        self._estimated = False
-        """Whether any row is an estimate (its total then gets an `est.` marker)."""
+        self._measure = RowMeasure()
 
     # -- data -------------------------------------------------------------------------------
 
@@ -217,23 +214,16 @@ class BoardTable(ScrollView, can_focus=True):
         rows: Sequence[LeaderboardRow],
         *,
         keep_rep: str | None = None,
-        measure: Sequence[LeaderboardRow] | None = None,
+        measure: RowMeasure | None = None,
     ) -> None:
         """Replace the rows; keep the cursor on KEEP_REP when it is still shown.
 
-        Column widths are measured on MEASURE (the whole board) when given, so the columns
-        stay put while a filter narrows the rows.
+        Column widths follow MEASURE (measure_rows of the whole board, made by the worker
+        that loaded it) and stay put without one, so a filter or re-sort never moves them.
         """
         self.rows = rows
-        measured = rows if measure is None else measure
-        if measured is not self._measured:
-            # Measured once per board, not on every sort or filter keystroke.
-            self._measured = measured
-            self._longest_name = max((cell_len(printable(r.name)) for r in measured), default=12)
-            self._longest_team = max(
-                (cell_len(printable(r.team or "")) for r in measured), default=0
-            )
-            self._estimated = any(r.source == "estimated" for r in measured)
+        if measure is not None:
+            self._measure = measure
         self._relayout()
         index = 0
         if keep_rep is not None:
@@ -252,8 +242,9 @@ class BoardTable(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width
+        measure = self._measure
         layout = fit_columns(
-            width, self._longest_name, self._longest_team, estimated=self._estimated
+            width, measure.longest_name, measure.longest_team, estimated=measure.estimated
         )
         if layout != self._layout:
             self._layout = layout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from rich.text import Text
 from textual.widgets import Static
@@ -13,8 +14,7 @@ from ssi_tui.text import printable
 
 
 def _average(rows: Sequence[LeaderboardRow], key: str) -> float | None:
-    values = [float(r.value(key)) for r in rows]  # type: ignore[arg-type]
-    return sum(values) / len(values) if values else None
+    return sum(map(attrgetter(key), rows)) / len(rows) if rows else None
 
 
 def summary_text(
@@ -46,6 +46,18 @@ def summary_text(
 
 class Summary(Static):
     """Shows summary_text; a Static given a Text, so names are never read as markup."""
+
+    _one_line = False
+
+    def show(self, text: Text) -> None:
+        """Show TEXT; lay the screen out again only when it is not one line before and after.
+
+        A new board changes the summary on every week step, and a layout pass of the whole
+        screen would be most of what that step costs to paint.
+        """
+        one_line = 0 < text.cell_len <= self.content_region.width
+        self.update(text, layout=not (one_line and self._one_line))
+        self._one_line = one_line
 
     DEFAULT_CSS = """
     Summary { height: auto; padding: 0 1; background: $boost; color: $text-muted; }

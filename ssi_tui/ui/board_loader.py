@@ -1,0 +1,190 @@
+"""Reading boards for the leaderboard screen, off the UI thread, and keeping a few at hand.
+
+A worker asks a BoardSource for the board of a BoardRequest; what comes back is a
+PreparedBoard: the board plus everything the screen would otherwise work out on the UI thread
+(name order and sort orders, column widths, the text a filter searches). The source keeps the
+last few boards in memory, so the weeks on either side of the one shown can be read ahead
+while the manager looks, and `[` / `]` then show them at once. Cached boards are dropped when
+the file changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ssi_tui import store
+from ssi_tui.board import Board, LeaderboardRow, by_name, order_rows, read_board
+from ssi_tui.text import fold
+from ssi_tui.ui.layout import RowMeasure, measure_rows
+from ssi_tui.ui.watch import database_stamp
+
+CACHED_BOARDS = 6
+"""Boards kept: the one shown, its neighbours, and a few just left."""
+
+
+@dataclass(frozen=True)
+class BoardRequest:
+    """Everything that decides which board is read."""
+
+    as_of: dt.date | None
+    """None: the newest date in the file."""
+    team: str | None = None
+    source: str = "best"
+    target: float = 70.0
+    anonymise: bool = False
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass
+class PreparedBoard:
+    """A board and what the screen needs to show, sort and filter it without delay."""
+
+    board: Board
+    by_name: list[LeaderboardRow]
+    """The rows in name order: every sort starts from it (see board.order_rows)."""
+    measure: RowMeasure
+    folds: FoldCache = field(repr=False)
+    _search_text: dict[str, str] | None = field(default=None, repr=False)
+    _orders: dict[tuple[str, bool], list[LeaderboardRow]] = field(default_factory=dict, repr=False)
+
+    def order(self, key: str, reverse: bool) -> list[LeaderboardRow]:
+        """Every row in a sort order, worked out once per board (workers do the first)."""
+        rows = self._orders.get((key, reverse))
+        if rows is None:
+            rows = self._orders[(key, reverse)] = order_rows(self.by_name, key, reverse=reverse)
+        return rows
+
+    @property
+    def search_text(self) -> dict[str, str]:
+        """rep_id -> folded name and team: what a filter keystroke compares against.
+
+        Made on first use (the first board of a session is shown without it) from folds
+        shared by all boards, so later boards fold only names not seen before.
+        """
+        if self._search_text is None:
+            self._search_text = self.folds.search_text(self.board.rows)
+        return self._search_text
+
+
+class FoldCache:
+    """Folded `name \\n team` per rep, kept across boards (names rarely change)."""
+
+    def __init__(self) -> None:
+        self._folded: dict[tuple[str, str | None], str] = {}
+
+    def search_text(self, rows: tuple[LeaderboardRow, ...]) -> dict[str, str]:
+        folded = self._folded
+        out: dict[str, str] = {}
+        for row in rows:
+            key = (row.name, row.team)
+            text = folded.get(key)
+            if text is None:
+                text = folded[key] = fold(f"{row.name}\n{row.team or ''}")
+            out[row.rep_id] = text
+        return out
+
+
+class BoardSource:
+    """Boards of one database file for one screen: read, prepared and cached."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self._folds = FoldCache()
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[BoardRequest, PreparedBoard] = OrderedDict()
+        self._stamp = database_stamp(database)
+
+    def cached(self, request: BoardRequest) -> PreparedBoard | None:
+        """The prepared board for REQUEST if it is at hand and the file has not changed."""
+        with self._lock:
+            self._drop_if_changed()
+            prepared = self._cache.get(request)
+            if prepared is not None:
+                self._cache.move_to_end(request)
+            return prepared
+
+    def load(
+        self,
+        requests: Sequence[BoardRequest],
+        *,
+        search: bool = True,
+        sort: tuple[str, bool] = ("ssi", False),
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[PreparedBoard]:
+        """Read and prepare the boards of REQUESTS (in a worker: this waits on DuckDB).
+
+        All are read on one connection, closed before returning so that an import in another
+        process is never kept waiting for longer than one read. SORT is the order the screen
+        will show them in. SEARCH=False leaves the filter text to be made on first use (the
+        first board of a session). Stops early, with what it has, once CANCELLED().
+        """
+        out: list[PreparedBoard] = []
+        with ExitStack() as stack:
+            conn = None
+            for request in requests:
+                prepared = self.cached(request)
+                if prepared is None:
+                    if cancelled():
+                        break
+                    if conn is None:
+                        conn = stack.enter_context(store.open_read(self.database))
+                    prepared = self._read(conn, request)
+                    self._remember(request, prepared)
+                # Made here, in the worker, rather than on the UI thread when it is shown.
+                prepared.order(*sort)
+                if search:
+                    prepared.search_text  # noqa: B018
+                out.append(prepared)
+        return out
+
+    def _read(self, conn: Any, request: BoardRequest) -> PreparedBoard:
+        board = read_board(
+            conn,
+            as_of=request.as_of,
+            team=request.team,
+            source=request.source,  # type: ignore[arg-type]
+            with_trends=True,
+            default_target=request.target,
+            anonymise=request.anonymise,
+            exclude=request.exclude,
+        )
+        return PreparedBoard(board, by_name(board.rows), measure_rows(board.rows), self._folds)
+
+    def _remember(self, request: BoardRequest, prepared: PreparedBoard) -> None:
+        with self._lock:
+            self._drop_if_changed()
+            self._cache[request] = prepared
+            while len(self._cache) > CACHED_BOARDS:
+                self._cache.popitem(last=False)
+
+    def forget(self) -> None:
+        """Drop every cached board (a reload must read the file again)."""
+        with self._lock:
+            self._cache.clear()
+
+    def _drop_if_changed(self) -> None:
+        stamp = database_stamp(self.database)
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self._cache.clear()
+
+
+def neighbours(board: Board) -> list[dt.date | None]:
+    """The as-of dates `[` and `]` would move to from BOARD (see the screen's action_week)."""
+    if board.as_of is None or not board.dates:
+        return []
+    first, last = board.dates[0], board.dates[-1]
+    out: list[dt.date | None] = []
+    if board.as_of > first:
+        out.append(max(board.as_of - dt.timedelta(days=7), first))
+    if board.as_of < last:
+        wanted = min(board.as_of + dt.timedelta(days=7), last)
+        out.append(None if wanted >= last else wanted)
+    return out

@@ -1,0 +1,111 @@
+"""BoardSource: boards read off the UI thread, prepared, cached and read ahead (no Textual)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.board import SORT_KEYS, load_board, sort_rows
+from ssi_tui.importer import run_import
+from ssi_tui.text import fold
+from ssi_tui.ui.board_loader import BoardRequest, BoardSource, neighbours
+from tests.ui.conftest import write_csv
+
+WEEK = dt.timedelta(days=7)
+
+
+def test_prepared_boards_are_the_boards_load_board_reads(sample_db: Path) -> None:
+    latest = load_board(sample_db)
+    assert latest.as_of is not None
+    team = latest.teams[0]
+    requests = [
+        BoardRequest(None),
+        BoardRequest(latest.as_of - WEEK),
+        BoardRequest(None, team=team, source="official", target=60.0),
+        BoardRequest(None, anonymise=True, exclude=(latest.rows[0].name,)),
+    ]
+    prepared = BoardSource(sample_db).load(requests)
+    assert [p.board for p in prepared] == [
+        load_board(
+            sample_db,
+            as_of=r.as_of,
+            team=r.team,
+            source=r.source,  # type: ignore[arg-type]
+            with_trends=True,
+            default_target=r.target,
+            anonymise=r.anonymise,
+            exclude=r.exclude,
+        )
+        for r in requests
+    ]
+    assert prepared[3].board.rows[0].name.startswith("Rep ")
+
+
+def test_every_sort_order_is_the_one_sort_rows_gives(sample_db: Path) -> None:
+    (prepared,) = BoardSource(sample_db).load([BoardRequest(None)])
+    for key in SORT_KEYS:
+        for reverse in (False, True):
+            expected = sort_rows(prepared.board.rows, key, reverse=reverse)
+            assert prepared.order(key, reverse) == expected, (key, reverse)
+
+
+def test_search_text_is_the_folded_name_and_team(sample_db: Path) -> None:
+    (prepared,) = BoardSource(sample_db).load([BoardRequest(None)], search=False)
+    row = prepared.board.rows[0]
+    assert prepared.search_text[row.rep_id] == fold(f"{row.name}\n{row.team or ''}")
+
+
+def test_a_board_is_kept_until_the_file_changes(sample_db: Path, tmp_path: Path) -> None:
+    source = BoardSource(sample_db)
+    request = BoardRequest(None)
+    (first,) = source.load([request])
+    assert source.cached(request) is first
+    assert source.load([request]) == [first]
+    run_import(sample_db, [write_csv(tmp_path / "new.csv", ["2026-11-20,n@x,Newt,SMB,1,1,1,1,4"])])
+    assert source.cached(request) is None
+    (second,) = source.load([request])
+    assert second.board.as_of == dt.date(2026, 11, 20)
+    assert "Newt" in [row.name for row in second.board.rows]
+
+
+def test_forget_drops_every_board(sample_db: Path) -> None:
+    source = BoardSource(sample_db)
+    source.load([BoardRequest(None)])
+    source.forget()
+    assert source.cached(BoardRequest(None)) is None
+
+
+def test_reading_ahead_stops_once_cancelled(sample_db: Path) -> None:
+    latest = load_board(sample_db).as_of
+    assert latest is not None
+    source = BoardSource(sample_db)
+    asked = [BoardRequest(latest - WEEK), BoardRequest(latest - 2 * WEEK)]
+    calls = iter([False, True])
+    got = source.load(asked, cancelled=lambda: next(calls))
+    assert [p.board.as_of for p in got] == [latest - WEEK]
+    assert source.cached(asked[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        # the newest board: only a week back (the latest is followed, so forward is None)
+        (dt.date(2026, 3, 30), [dt.date(2026, 3, 23)]),
+        # in the middle: a week back and a week forward
+        (dt.date(2026, 3, 16), [dt.date(2026, 3, 9), dt.date(2026, 3, 23)]),
+        # a week forward reaches the latest date: the board then follows the latest
+        (dt.date(2026, 3, 25), [dt.date(2026, 3, 18), None]),
+        # near the start: back stops at the first date
+        (dt.date(2026, 3, 4), [dt.date(2026, 3, 2), dt.date(2026, 3, 11)]),
+        (dt.date(2026, 3, 2), [dt.date(2026, 3, 9)]),
+    ],
+)
+def test_neighbours_are_where_the_brackets_lead(
+    sample_db: Path, as_of: dt.date, expected: list[dt.date | None]
+) -> None:
+    board = load_board(sample_db)
+    dates = (dt.date(2026, 3, 2), dt.date(2026, 3, 16), dt.date(2026, 3, 30))
+    board = type(board)(as_of, None, "best", (), dates)
+    assert neighbours(board) == expected
