@@ -1,7 +1,12 @@
--- Rebuild the board points (see migrations/0004_board_points.sql) of every rep an import added
--- or corrected a snapshot for, inside the import's transaction. A rep's points are rebuilt
+-- Inside the import's transaction: note the new snapshot dates, and rebuild the board points
+-- (see migrations/0004_board_points.sql) of every rep it added or corrected a snapshot for. A rep's points are rebuilt
 -- whole: a new snapshot moves the `until` of the point before it and the changes after it,
 -- and may make the rep mixed.
+INSERT INTO board_dates
+SELECT DISTINCT source, snapshot_date FROM staged AS n
+WHERE status = 'added'
+  AND NOT EXISTS (SELECT 1 FROM board_dates AS b WHERE b.source = n.source AND b.d = n.snapshot_date);
+
 CREATE OR REPLACE TEMP TABLE touched_reps AS
 SELECT DISTINCT rep_id FROM staged WHERE status <> 'unchanged';
 
@@ -40,6 +45,9 @@ SELECT
     round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 7 PRECEDING), 3),
     round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 28 PRECEDING), 3)
 FROM (SELECT *, snapshot_date - DATE '1970-01-01' AS day FROM moded)
-WINDOW w AS (PARTITION BY rep_id, mode ORDER BY day);
+WINDOW w AS (PARTITION BY rep_id, mode ORDER BY day)
+-- Stored in `until` order: a board reads the points in force on its date (until > date), so
+-- the zone maps of the newest boards' row groups let DuckDB skip all the older ones.
+ORDER BY 5, 4;
 
 DROP TABLE touched_reps;

@@ -49,6 +49,7 @@ weekly AS (
     WHERE $with_trends
       AND d <= $as_of
       AND d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
+      AND until > date_trunc('week', $as_of) - INTERVAL 77 DAY  -- implied; lets zone maps skip
       AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
 ),
 powers AS (

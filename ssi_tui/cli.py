@@ -88,16 +88,18 @@ def open_command(database: Path, **flags: Any) -> None:
 
 
 def _run_app(database: Path, options: ViewOptions) -> None:
-    from ssi_tui import store
+    from ssi_tui.ui.board_loader import HEAD_START_SECONDS, BoardRequest, HeadStart
 
+    # Read the first board before the app starts, so its first frame shows data.
+    head_start = HeadStart(database, BoardRequest.first(options))
     try:
-        with store.open_read(database):
-            pass
+        head_start.check()
     except SsiError as error:
         fail(str(error))
+    head_start.ready(HEAD_START_SECONDS)
     from ssi_tui.ui.app import SsiApp
 
-    SsiApp(database, options=options).run()
+    SsiApp(database, options=options, head_start=head_start).run()
 
 
 @cli.command("leaderboard")

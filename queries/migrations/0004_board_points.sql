@@ -1,5 +1,5 @@
--- Schema version 4: board_points, the leaderboard's rollup of snapshots, kept by every import
--- (queries/board_points_refresh.sql) so that viewing never scans the whole history.
+-- Schema version 4: board_points, the leaderboard's rollup of snapshots, and board_dates, kept
+-- by every import (queries/board_points_refresh.sql) so that viewing never scans the history.
 --
 -- A point is what the board shows for a rep from date d until the day before `until` (the
 -- rep's next point in the same mode): the snapshot of that date with its week-on-week and
@@ -27,6 +27,14 @@ CREATE TABLE board_points (
     change        DOUBLE,
     change_4w     DOUBLE
 );
+
+-- Every (source, date) with a snapshot: the steps of the as-of date, without a scan.
+CREATE TABLE board_dates (
+    source VARCHAR NOT NULL,
+    d      DATE NOT NULL
+);
+
+INSERT INTO board_dates SELECT DISTINCT source, snapshot_date FROM snapshots;
 
 -- The points of the snapshots already stored (the same rules as board_points_refresh.sql).
 INSERT INTO board_points
@@ -59,4 +67,7 @@ SELECT
     round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 7 PRECEDING), 3),
     round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 28 PRECEDING), 3)
 FROM (SELECT *, snapshot_date - DATE '1970-01-01' AS day FROM moded)
-WINDOW w AS (PARTITION BY rep_id, mode ORDER BY day);
+WINDOW w AS (PARTITION BY rep_id, mode ORDER BY day)
+-- Stored in `until` order: a board reads the points in force on its date (until > date), so
+-- the zone maps of the newest boards' row groups let DuckDB skip all the older ones.
+ORDER BY 5, 4;

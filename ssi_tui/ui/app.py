@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ssi_tui.options import ViewOptions
+from ssi_tui.ui.board_loader import HeadStart
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 
 
@@ -28,9 +29,12 @@ class SsiApp(App[None]):
         options: ViewOptions | None = None,
         as_of: dt.date | None = None,
         team: str | None = None,
+        head_start: HeadStart | None = None,
     ) -> None:
         super().__init__()
         self.database = database
+        self.head_start = head_start
+        """The first board, already being read (see `ssi-tui DB`)."""
         options = options or ViewOptions()
         overrides = {k: v for k, v in {"as_of": as_of, "team": team}.items() if v is not None}
         self.options = replace(options, **overrides)
@@ -39,7 +43,7 @@ class SsiApp(App[None]):
     def on_mount(self) -> None:
         if self.options.theme and self.options.theme in self.available_themes:
             self.theme = self.options.theme
-        self.push_screen(LeaderboardScreen(self.database, self.options))
+        self.push_screen(LeaderboardScreen(self.database, self.options, self.head_start))
         if self.options.standup:
             from ssi_tui.ui.screens.standup import StandupScreen
 

@@ -21,12 +21,16 @@ from typing import Any
 
 from ssi_tui import store
 from ssi_tui.board import Board, LeaderboardRow, by_name, order_rows, read_board
+from ssi_tui.errors import SsiError
+from ssi_tui.options import ViewOptions
 from ssi_tui.text import fold
 from ssi_tui.ui.layout import RowMeasure, measure_rows
 from ssi_tui.ui.watch import database_stamp
 
 CACHED_BOARDS = 6
 """Boards kept: the one shown, its neighbours, and a few just left."""
+HEAD_START_SECONDS = 1.0
+"""How long `ssi-tui DB` waits for the first board before it starts the app anyway."""
 
 
 @dataclass(frozen=True)
@@ -41,24 +45,49 @@ class BoardRequest:
     anonymise: bool = False
     exclude: tuple[str, ...] = ()
 
+    @classmethod
+    def first(cls, options: ViewOptions) -> BoardRequest:
+        """The board a leaderboard opened with OPTIONS shows first."""
+        return cls(
+            as_of=options.as_of,
+            team=options.team,
+            source=options.source,
+            target=options.target,
+            anonymise=options.anonymise,
+            exclude=tuple(options.exclude),
+        )
+
 
 @dataclass
 class PreparedBoard:
     """A board and what the screen needs to show, sort and filter it without delay."""
 
     board: Board
-    by_name: list[LeaderboardRow]
-    """The rows in name order: every sort starts from it (see board.order_rows)."""
     measure: RowMeasure
     folds: FoldCache = field(repr=False)
     _search_text: dict[str, str] | None = field(default=None, repr=False)
+    _by_name: list[LeaderboardRow] | None = field(default=None, repr=False)
     _orders: dict[tuple[str, bool], list[LeaderboardRow]] = field(default_factory=dict, repr=False)
+
+    @property
+    def by_name(self) -> list[LeaderboardRow]:
+        """The rows in name order: every sort starts from it (see board.order_rows)."""
+        if self._by_name is None:
+            self._by_name = by_name(self.board.rows)
+        return self._by_name
 
     def order(self, key: str, reverse: bool) -> list[LeaderboardRow]:
         """Every row in a sort order, worked out once per board (workers do the first)."""
         rows = self._orders.get((key, reverse))
         if rows is None:
-            rows = self._orders[(key, reverse)] = order_rows(self.by_name, key, reverse=reverse)
+            if (key, reverse) == ("ssi", False) and all(r.name.isascii() for r in self.board.rows):
+                # The board arrives ranked by total, then lower(name), then rep_id; with ASCII
+                # names DuckDB's lower() and byte order agree with Python's, so that is this
+                # order already and the first board needs no sort at all.
+                rows = list(self.board.rows)
+            else:
+                rows = order_rows(self.by_name, key, reverse=reverse)
+            self._orders[(key, reverse)] = rows
         return rows
 
     @property
@@ -94,12 +123,15 @@ class FoldCache:
 class BoardSource:
     """Boards of one database file for one screen: read, prepared and cached."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, head_start: HeadStart | None = None) -> None:
         self.database = database
-        self._folds = FoldCache()
+        self._folds = head_start.folds if head_start else FoldCache()
         self._lock = threading.Lock()
         self._cache: OrderedDict[BoardRequest, PreparedBoard] = OrderedDict()
         self._stamp = database_stamp(database)
+        self._head_start = head_start
+        if head_start is not None and head_start.ready():
+            self._take_head_start()
 
     def cached(self, request: BoardRequest) -> PreparedBoard | None:
         """The prepared board for REQUEST if it is at hand and the file has not changed."""
@@ -125,6 +157,8 @@ class BoardSource:
         will show them in. SEARCH=False leaves the filter text to be made on first use (the
         first board of a session). Stops early, with what it has, once CANCELLED().
         """
+        if self._head_start is not None and self._head_start.request in requests:
+            self._take_head_start()
         out: list[PreparedBoard] = []
         with ExitStack() as stack:
             conn = None
@@ -144,18 +178,14 @@ class BoardSource:
                 out.append(prepared)
         return out
 
+    def _take_head_start(self) -> None:
+        head_start, self._head_start = self._head_start, None
+        early = head_start.result() if head_start else None
+        if head_start is not None and early is not None:
+            self._remember(head_start.request, early)
+
     def _read(self, conn: Any, request: BoardRequest) -> PreparedBoard:
-        board = read_board(
-            conn,
-            as_of=request.as_of,
-            team=request.team,
-            source=request.source,  # type: ignore[arg-type]
-            with_trends=True,
-            default_target=request.target,
-            anonymise=request.anonymise,
-            exclude=request.exclude,
-        )
-        return PreparedBoard(board, by_name(board.rows), measure_rows(board.rows), self._folds)
+        return prepare(conn, request, self._folds)
 
     def _remember(self, request: BoardRequest, prepared: PreparedBoard) -> None:
         with self._lock:
@@ -174,6 +204,73 @@ class BoardSource:
         if stamp != self._stamp:
             self._stamp = stamp
             self._cache.clear()
+
+
+def prepare(conn: Any, request: BoardRequest, folds: FoldCache) -> PreparedBoard:
+    """Read the board of REQUEST on CONN, with its column widths."""
+    board = read_board(
+        conn,
+        as_of=request.as_of,
+        team=request.team,
+        source=request.source,  # type: ignore[arg-type]
+        with_trends=True,
+        default_target=request.target,
+        anonymise=request.anonymise,
+        exclude=request.exclude,
+    )
+    return PreparedBoard(board, measure_rows(board.rows), folds)
+
+
+class HeadStart:
+    """The first board, read in a thread before the app starts.
+
+    `ssi-tui DB` starts one, waits for it a short while (HEAD_START_SECONDS), then starts the
+    app, whose first screen shows the board on its first frame. Waiting, rather than
+    importing Textual meanwhile, is faster: both are Python work that would only take turns
+    on the GIL. A slow file (a huge history on a slow disk) does not hold the app back: after
+    the wait it starts with "Loading…" and the screen's worker waits for the rest. The same
+    connection first checks the file, so a bad file is reported on the command line before
+    any screen appears.
+    """
+
+    def __init__(self, database: Path, request: BoardRequest) -> None:
+        self.database = database
+        self.request = request
+        self.folds = FoldCache()
+        self._checked = threading.Event()
+        self._done = threading.Event()
+        self._error: SsiError | None = None
+        self._prepared: PreparedBoard | None = None
+        threading.Thread(target=self._run, name="ssi-tui head start", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            with store.open_read(self.database) as conn:
+                self._checked.set()
+                self._prepared = prepare(conn, self.request, self.folds)
+                self._prepared.order("ssi", False)
+        except SsiError as error:
+            self._error = error
+        except Exception:  # the screen's own load then reads again, and reports
+            self._prepared = None
+        finally:
+            self._checked.set()
+            self._done.set()
+
+    def ready(self, timeout: float = 0.0) -> bool:
+        """Whether the first board is read (or failed), waiting at most TIMEOUT seconds."""
+        return self._done.wait(timeout)
+
+    def check(self) -> None:
+        """Wait until the file has been opened and checked; raise its SsiError if it failed."""
+        self._checked.wait()
+        if self._error is not None:
+            raise self._error
+
+    def result(self) -> PreparedBoard | None:
+        """The first board (waits for it), or None if it could not be read."""
+        self._done.wait()
+        return self._prepared
 
 
 def neighbours(board: Board) -> list[dt.date | None]:

@@ -249,6 +249,7 @@ def _as_schema_2(db: Path) -> None:
     conn = duckdb.connect(str(db))
     try:
         conn.execute("DROP TABLE board_points")
+        conn.execute("DROP TABLE board_dates")
         conn.execute("DROP TABLE activities")
         conn.execute("DROP TABLE estimate_models")
         conn.execute("UPDATE ssi_meta SET value = '2' WHERE key = 'schema_version'")

@@ -144,6 +144,10 @@ def test_rollup_board_equals_the_full_scan(
             for source in ("best", "official", "estimated"):
                 expected = _reference(conn, as_of, team, source, excluded)
                 assert _shown(conn, as_of, team, source, excluded) == expected, (as_of, source)
+        for source in ("best", "official", "estimated"):
+            dates = (REFERENCE / "snapshot_dates_scan.sql").read_text()
+            expected_dates = tuple(d for (d,) in conn.execute(dates, {"source": source}).fetchall())
+            assert read_board(conn, source=source).dates == expected_dates  # type: ignore[arg-type]
 
 
 def test_rollup_is_rebuilt_for_a_rep_who_gains_a_second_source(tmp_path: Path) -> None:
@@ -169,6 +173,7 @@ def test_upgrading_a_version_3_file_builds_the_rollup_from_its_history(
     conn = duckdb.connect(str(history_db))
     try:
         conn.execute("DROP TABLE board_points")
+        conn.execute("DROP TABLE board_dates")
         conn.execute("UPDATE ssi_meta SET value = '3' WHERE key = 'schema_version'")
     finally:
         conn.close()

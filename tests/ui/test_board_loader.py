@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.board import SORT_KEYS, load_board, sort_rows
+from ssi_tui.errors import SsiError
 from ssi_tui.importer import run_import
 from ssi_tui.text import fold
-from ssi_tui.ui.board_loader import BoardRequest, BoardSource, neighbours
+from ssi_tui.ui import board_loader
+from ssi_tui.ui.board_loader import BoardRequest, BoardSource, HeadStart, neighbours
 from tests.ui.conftest import write_csv
 
 WEEK = dt.timedelta(days=7)
@@ -109,3 +111,31 @@ def test_neighbours_are_where_the_brackets_lead(
     dates = (dt.date(2026, 3, 2), dt.date(2026, 3, 16), dt.date(2026, 3, 30))
     board = type(board)(as_of, None, "best", (), dates)
     assert neighbours(board) == expected
+
+
+def test_a_head_start_board_is_shown_without_reading_the_file_again(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request = BoardRequest(None)
+    head_start = HeadStart(sample_db, request)
+    head_start.check()
+    assert head_start.ready(timeout=30)
+    expected = load_board(sample_db, with_trends=True)
+
+    def unreadable(path: object, **_: object) -> None:
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(board_loader.store, "open_read", unreadable)
+    source = BoardSource(sample_db, head_start)
+    cached = source.cached(request)
+    assert cached is not None and cached.board == expected
+    assert source.load([request]) == [cached]
+
+
+def test_a_head_start_reports_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("not a database\n", encoding="utf-8")
+    head_start = HeadStart(path, BoardRequest(None))
+    with pytest.raises(SsiError, match="not a DuckDB database"):
+        head_start.check()
+    assert head_start.result() is None

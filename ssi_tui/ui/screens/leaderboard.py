@@ -22,7 +22,13 @@ from ssi_tui.options import ViewOptions
 if TYPE_CHECKING:
     from ssi_tui.ui.screens.import_dialog import ImportDone
 from ssi_tui.text import fold, printable
-from ssi_tui.ui.board_loader import BoardRequest, BoardSource, PreparedBoard, neighbours
+from ssi_tui.ui.board_loader import (
+    BoardRequest,
+    BoardSource,
+    HeadStart,
+    PreparedBoard,
+    neighbours,
+)
 from ssi_tui.ui.layout import RowMeasure
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
@@ -54,7 +60,12 @@ class LeaderboardScreen(Screen[None]):
     filter_text: reactive[str] = reactive("", init=False)
     """Case-insensitive text a row's name or team must contain."""
 
-    def __init__(self, database: Path, options: ViewOptions | None = None) -> None:
+    def __init__(
+        self,
+        database: Path,
+        options: ViewOptions | None = None,
+        head_start: HeadStart | None = None,
+    ) -> None:
         super().__init__()
         options = options or ViewOptions()
         self.database = database
@@ -77,7 +88,7 @@ class LeaderboardScreen(Screen[None]):
         """How many boards have arrived from the database (tests and benchmarks wait on it)."""
         self._summary_key: tuple[int, str] | None = None
         self._prepared: PreparedBoard | None = None
-        self._boards = BoardSource(database)
+        self._boards = BoardSource(database, head_start)
         self._stamp = database_stamp(database)
 
     def compose(self) -> ComposeResult:
@@ -98,13 +109,13 @@ class LeaderboardScreen(Screen[None]):
     # -- loading (in a thread: the UI never waits on DuckDB) -----------------------------------
 
     def _request(self) -> BoardRequest:
-        return BoardRequest(
+        return replace(
+            BoardRequest.first(self.options),
             as_of=None if self.follow_latest else self.as_of,
             team=self.team,
             source=self.source,
             target=self.target,
             anonymise=self.anonymise,
-            exclude=tuple(self.options.exclude),
         )
 
     def load(self, keep_rep: str | None = None) -> None:
