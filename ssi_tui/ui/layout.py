@@ -45,10 +45,17 @@ def measure_rows(rows: Sequence[LeaderboardRow]) -> RowMeasure:
     if not rows:
         return RowMeasure()
     return RowMeasure(
-        longest_name=max(cell_len(printable(r.name)) for r in rows),
-        longest_team=max(cell_len(printable(r.team or "")) for r in rows),
+        longest_name=max(map(_shown_width, {r.name for r in rows})),
+        longest_team=max(map(_shown_width, {r.team or "" for r in rows})),
         estimated=any(r.source == "estimated" for r in rows),
     )
+
+
+def _shown_width(text: str) -> int:
+    """Cells TEXT takes once made printable (plain ASCII: its length, the common case)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return cell_len(printable(text))
 
 
 @dataclass(frozen=True)

@@ -145,8 +145,7 @@ def test_rollup_board_equals_the_full_scan(
                 expected = _reference(conn, as_of, team, source, excluded)
                 assert _shown(conn, as_of, team, source, excluded) == expected, (as_of, source)
         duplicates = conn.execute(
-            "SELECT rep_id, snapshot_date, source FROM snapshots"
-            " GROUP BY ALL HAVING count(*) > 1"
+            "SELECT rep_id, snapshot_date, source FROM snapshots GROUP BY ALL HAVING count(*) > 1"
         ).fetchall()
         assert duplicates == []  # the importer keeps the key unique (there is no index)
         for source in ("best", "official", "estimated"):
