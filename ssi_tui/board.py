@@ -69,25 +69,11 @@ class Trends:
     def __repr__(self) -> str:
         return f"Trends(ssi={self.ssi!r}, brand={self.brand!r}, people={self.people!r}, ...)"
 
-    @property
-    def ssi(self) -> str:
-        return spell_trend(self.codes[0])
-
-    @property
-    def brand(self) -> str:
-        return spell_trend(self.codes[1])
-
-    @property
-    def people(self) -> str:
-        return spell_trend(self.codes[2])
-
-    @property
-    def insights(self) -> str:
-        return spell_trend(self.codes[3])
-
-    @property
-    def relationships(self) -> str:
-        return spell_trend(self.codes[4])
+    ssi = property(lambda self: spell_trend(self.codes[0]), doc="The total's bars.")
+    brand = property(lambda self: spell_trend(self.codes[1]))
+    people = property(lambda self: spell_trend(self.codes[2]))
+    insights = property(lambda self: spell_trend(self.codes[3]))
+    relationships = property(lambda self: spell_trend(self.codes[4]))
 
 
 @dataclass(frozen=True)
