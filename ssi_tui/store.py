@@ -100,14 +100,13 @@ def first_row(conn: duckdb.DuckDBPyConnection, name: str, params: object = None)
 
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int | None:
     """The file's schema version, or None when it is not an ssi-tui database."""
-    (has_meta,) = first_row(conn, "schema_info")  # type: ignore[misc]
-    if not has_meta:
+    try:
+        meta = dict(conn.execute(resources.query("meta_identity")).fetchall())
+    except duckdb.CatalogException:  # no ssi_meta table: some other DuckDB file, or a new one
         return None
-    app = first_row(conn, "meta_get", ["app"])
-    version = first_row(conn, "meta_get", ["schema_version"])
-    if app is None or app[0] != APP_ID or version is None:
+    if meta.get("app") != APP_ID or "schema_version" not in meta:
         return None
-    return int(version[0])
+    return int(meta["schema_version"])
 
 
 def _check_version(path: Path, version: int | None) -> None:

@@ -1,1 +1,0 @@
-SELECT value FROM ssi_meta WHERE key = ?;
