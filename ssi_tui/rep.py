@@ -215,14 +215,12 @@ def load_rep(
 
     Raises RepNotFoundError when the rep is not in the database.
     """
-    params: dict[str, object] = {"rep_id": rep_id}
+    params: dict[str, object] = {"rep_id": rep_id, "as_of": as_of, "source": source}
     with store.open_read(db_path) as conn:
-        info = conn.execute(resources.query("rep_info"), params).fetchone()
-        if info is None:
-            raise RepNotFoundError(f"{rep_id}: no such rep in {Path(db_path).name}")
-        records = conn.execute(
-            resources.query("rep_history"), {**params, "as_of": as_of, "source": source}
-        ).fetchall()
-    name, team = info
-    history = tuple(Snapshot(*record) for record in records)
+        records = conn.execute(resources.query("rep_history"), params).fetchall()
+    if not records:
+        raise RepNotFoundError(f"{rep_id}: no such rep in {Path(db_path).name}")
+    name, team = records[0][:2]
+    # Without a snapshot by AS_OF, the one row holds only the name and team (snapshot_date NULL).
+    history = tuple(Snapshot(*record[2:]) for record in records if record[2] is not None)
     return RepDetail(rep_id, name, team, as_of, str(source), history)

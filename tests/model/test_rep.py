@@ -82,7 +82,8 @@ def test_history_is_newest_first_with_stored_values(db: Path) -> None:
 def test_history_stops_at_as_of(db: Path) -> None:
     detail = load_rep(db, "ann@x.example", as_of=dt.date(2026, 1, 25))
     assert [s.date for s in detail.history] == [dt.date(2026, 1, 12), dt.date(2026, 1, 5)]
-    assert load_rep(db, "ann@x.example", as_of=dt.date(2025, 12, 31)).history == ()
+    before_any = load_rep(db, "ann@x.example", as_of=dt.date(2025, 12, 31))
+    assert (before_any.name, before_any.team, before_any.history) == ("Ann Archer", "East", ())
 
 
 def test_unknown_rep_is_an_error(db: Path) -> None:

@@ -8,6 +8,7 @@ from the database in a thread worker, which posts a message that fills the rest.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -50,6 +51,13 @@ SOURCE_NOTES: dict[str, str] = {
 }
 """What the board's `source` means, for the line at the top."""
 NOT_ON_BOARD = "Not on this board (filtered out, or no snapshot by its as-of date)."
+WAITING = "Reading the history…"
+"""Shown in the chart and the coaching until the rep's history arrives."""
+
+
+def coaching_waiting() -> Text:
+    """The coaching panel's text until the history arrives."""
+    return Text(f"Coaching: {WAITING}", style="dim")
 
 
 class _Body(VerticalScroll, can_focus=False):
@@ -167,6 +175,7 @@ class RepScreen(Screen[str | None]):
         """The history shown, once loaded (None while loading the current rep)."""
         self._rows: dict[str, LeaderboardRow] = {r.rep_id: r for r in board.rows}
         self._cache: dict[str, RepDetail] = {}
+        self._gc_paused = False
 
     @property
     def rep_id(self) -> str | None:
@@ -177,24 +186,33 @@ class RepScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="position")
-        if not self.order or self.board.as_of is None:
+        rep_id = self.rep_id
+        if rep_id is None or self.board.as_of is None:
             yield Static(Text("No rep to show. Press esc to go back."), id="empty")
         else:
+            # Reading starts before the widgets are built, and opening the file is most of it.
+            # The widgets the history fills start out waiting for it; on_mount adds the rest.
+            self._read_history(rep_id)
+            # The layout is picked now, not on mount, so that the widgets are styled only once.
+            self._apply_width(self.app.size.width)
             with _Body(id="body"):
                 with Vertical(id="left"):
                     yield RepHeadline()
                     yield PillarBars(id="bars")
                     yield EstimateBreakdown(id="estimate")
-                    yield CoachingPanel(id="coaching")
+                    yield CoachingPanel(coaching_waiting(), id="coaching")
                 with Vertical(id="right"):
-                    yield TrendChart(id="trend")
+                    yield TrendChart(WAITING, id="trend")
                     yield Static(Text("History, newest first"), classes="section")
                     yield HistoryTable(id="history")
         yield Footer()
 
     def on_mount(self) -> None:
         self._apply_width(self.size.width)
-        self._show_current()
+        self._show_position()
+        rep_id = self.rep_id
+        if rep_id is not None and self.board.as_of is not None:
+            self._show_board_row(rep_id, self._rows.get(rep_id))
 
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
@@ -204,9 +222,8 @@ class RepScreen(Screen[str | None]):
 
     # -- what is shown -------------------------------------------------------------------------
 
-    def _show_current(self) -> None:
-        """Show what the board knows about the current rep now; read the history in a worker."""
-        rep_id = self.rep_id
+    def _show_position(self) -> None:
+        """The line at the top: which rep of how many, and what the board shows."""
         position = Text(f"Rep {self.index + 1} of {len(self.order)}")
         if self.board.as_of is not None:
             position.append(f" · as of {self.board.as_of.isoformat()}")
@@ -214,6 +231,11 @@ class RepScreen(Screen[str | None]):
         if self.board.team is not None:
             position.append(f" · team {printable(self.board.team)}")
         self.query_one("#position", Static).update(position)
+
+    def _show_current(self) -> None:
+        """Show what the board knows about the current rep now; read the history in a worker."""
+        self._show_position()
+        rep_id = self.rep_id
         if rep_id is None or self.board.as_of is None:
             return
         row = self._rows.get(rep_id)
@@ -224,11 +246,10 @@ class RepScreen(Screen[str | None]):
             self._show_detail(cached)
             return
         # Never leave the previous rep's history under this rep's name, even for a moment.
-        waiting = "Reading the history…"
-        self.query_one(TrendChart).show_message(waiting)
+        self.query_one(TrendChart).show_message(WAITING)
         self.query_one(HistoryTable).clear(columns=True)
-        self.query_one(CoachingPanel).update(Text(f"Coaching: {waiting}", style="dim"))
-        self._load_history(rep_id)
+        self.query_one(CoachingPanel).update(coaching_waiting())
+        self._read_history(rep_id)
 
     def _show_board_row(self, rep_id: str, row: LeaderboardRow | None) -> None:
         """Headline and bars straight from the board: instant, and the same numbers as on it."""
@@ -252,6 +273,7 @@ class RepScreen(Screen[str | None]):
     def _show_detail(self, detail: RepDetail) -> None:
         """Chart, history and coaching from the rep's history."""
         self.detail = detail
+        self.call_after_refresh(self._resume_gc)
         latest = detail.latest
         if detail.rep_id not in self._rows:
             # Not on the board (e.g. the order came from another filter): use the history.
@@ -274,6 +296,28 @@ class RepScreen(Screen[str | None]):
         self.query_one(TrendChart).show(detail, row.target if row is not None else self.target)
         self.query_one(HistoryTable).show(detail)
         self.query_one(CoachingPanel).show(coaching_for(detail))
+
+    def _read_history(self, rep_id: str) -> None:
+        """Read REP_ID's history in a worker, with the garbage collector paused until it shows.
+
+        A full collection walks every object of the board (10,000 rows) and takes ~100 ms; the
+        allocations that build this screen used to set one off every other drill-down, in the
+        middle of it. Paused, it runs once the history is on screen, while the manager reads
+        (as Textual can while scrolling: App.PAUSE_GC_ON_SCROLL).
+        """
+        if gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
+        self._load_history(rep_id)
+
+    def _resume_gc(self) -> None:
+        """Undo _read_history's pause (only if it paused the collector)."""
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._resume_gc()
 
     @work(thread=True, exclusive=True, group="rep-history")
     def _load_history(self, rep_id: str) -> None:
@@ -298,6 +342,7 @@ class RepScreen(Screen[str | None]):
     @on(HistoryFailed)
     def _history_failed(self, message: HistoryFailed) -> None:
         if message.rep_id == self.rep_id:
+            self._resume_gc()
             self.query_one(TrendChart).show_message(printable(message.error))
             self.query_one(CoachingPanel).update(Text(printable(message.error)))
             self.notify(

@@ -107,7 +107,12 @@ class PillarBars(Widget):
             at = marker_cell(peer, width)
             under = colour if at < full else track
             cells[at] = (MARKER, Style(color=marker, bgcolor=under, bold=True))
+        # One span per run of cells in the same style: a span per cell made the first frame of
+        # the drill-down wait several milliseconds for four bars.
         bar = Text()
-        for char, style in cells:
-            bar.append(char, style=style)
+        start = 0
+        for end in range(1, len(cells) + 1):
+            if end == len(cells) or cells[end][1] != cells[start][1]:
+                bar.append("".join(char for char, _ in cells[start:end]), style=cells[start][1])
+                start = end
         return bar

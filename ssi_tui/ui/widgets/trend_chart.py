@@ -162,7 +162,12 @@ class SeriesPlot(PlotextPlot):
 
 
 class TrendChart(Vertical):
-    """Total (with the target line) above the pillars, with legends naming every line."""
+    """Total (with the target line) above the pillars, with legends naming every line.
+
+    The two plots are mounted after the first frame (or by an earlier `show`): until there is
+    a history to plot the chart is only a message, so the drill-down's first frame does not
+    wait for them, and they are ready, hidden, when the history arrives.
+    """
 
     DEFAULT_CSS = """
     TrendChart { height: auto; }
@@ -172,12 +177,38 @@ class TrendChart(Vertical):
     TrendChart.-empty SeriesPlot, TrendChart.-empty .legend { display: none; }
     """
 
+    def __init__(self, message: str | None = None, *, id: str | None = None) -> None:
+        """MESSAGE: start empty, saying why (as show_message), e.g. while the history loads."""
+        super().__init__(id=id, classes="" if message is None else "-empty")
+        self._message = message
+        self._plot_pair: tuple[SeriesPlot, SeriesPlot] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="total-legend", classes="legend")
-        yield SeriesPlot(top=TOTAL_MAX, round_to=10, steps=(2, 5, 10, 20, 25, 50), id="total-plot")
         yield Static(id="pillar-legend", classes="legend")
-        yield SeriesPlot(top=PILLAR_MAX, round_to=5, steps=(1, 2, 5, 10, 25), id="pillar-plot")
-        yield Static(id="trend-empty")
+        yield Static(Text(self._message or ""), id="trend-empty")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_plots)
+
+    def _mount_plots(self) -> None:
+        """Mount the plots once the first frame is out (unless the chart is gone by then)."""
+        if self.is_attached:
+            self._plots()
+
+    def _plots(self) -> tuple[SeriesPlot, SeriesPlot]:
+        """The total's and the pillars' plots, each under its legend (mounted on the first call)."""
+        if self._plot_pair is None:
+            total = SeriesPlot(
+                top=TOTAL_MAX, round_to=10, steps=(2, 5, 10, 20, 25, 50), id="total-plot"
+            )
+            pillars = SeriesPlot(
+                top=PILLAR_MAX, round_to=5, steps=(1, 2, 5, 10, 25), id="pillar-plot"
+            )
+            self.mount(total, after="#total-legend")
+            self.mount(pillars, after="#pillar-legend")
+            self._plot_pair = (total, pillars)
+        return self._plot_pair
 
     def _theme_rgb(self, variable: str, fallback: str) -> RGB:
         value = self.app.theme_variables.get(variable, fallback)
@@ -199,7 +230,8 @@ class TrendChart(Vertical):
         dates = [s.date for s in history]
         total_colour = self._theme_rgb("foreground", "#e0e0e0")
         target_colour = self._theme_rgb("error", "#ff4040")
-        self.query_one("#total-plot", SeriesPlot).show(
+        total_plot, pillar_plot = self._plots()
+        total_plot.show(
             dates,
             [Series("Total SSI", tuple(s.ssi for s in history), total_colour)],
             target=target,
@@ -209,7 +241,7 @@ class TrendChart(Vertical):
             Series(p.short, tuple(s.value(p.key) for s in history), rich_rgb(p.colour))
             for p in PILLARS
         ]
-        self.query_one("#pillar-plot", SeriesPlot).show(dates, pillar_series)
+        pillar_plot.show(dates, pillar_series)
 
         total = Text()
         total.append("Total SSI ", style="bold")
