@@ -100,6 +100,7 @@ def _run_app(database: Path, options: ViewOptions) -> None:
     from ssi_tui.ui.app import SsiApp
 
     SsiApp(database, options=options, head_start=head_start).run()
+    head_start.keep()
 
 
 @cli.command("leaderboard")

@@ -11,11 +11,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
+
+if TYPE_CHECKING:
+    import duckdb
+
+# DuckDB is imported by the functions that open or query a file, not here: importing it takes
+# ~0.1 s, and a warm start (see board_cache.py) shows its first frame without it.
 
 APP_ID = "ssi-tui"
 MIGRATIONS: tuple[str, ...] = (
@@ -46,6 +51,8 @@ def _is_lock_conflict(error: duckdb.Error) -> bool:
 
 
 def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    import duckdb
+
     deadline = time.monotonic() + wait
     delay = 0.05
     while True:
@@ -75,6 +82,8 @@ def _is_damage(error: duckdb.Error) -> bool:
     it reads: `IO Error: Could not read enough bytes...`, or a plain Error `Corrupt database
     file: computed checksum...`; a full disk fails a write with an IO Error too.
     """
+    import duckdb
+
     return isinstance(error, duckdb.IOException | duckdb.InternalError | duckdb.FatalException) or (
         "corrupt" in str(error).lower()
     )
@@ -100,6 +109,8 @@ def first_row(conn: duckdb.DuckDBPyConnection, name: str, params: object = None)
 
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int | None:
     """The file's schema version, or None when it is not an ssi-tui database."""
+    import duckdb
+
     try:
         meta = dict(conn.execute(resources.query("meta_identity")).fetchall())
     except duckdb.CatalogException:  # no ssi_meta table: some other DuckDB file, or a new one
@@ -128,6 +139,8 @@ def open_read(
     Never creates or modifies the file, whatever it turns out to be. An older schema is
     refused unless ALLOW_OLDER (the importer reads its log before migrating it).
     """
+    import duckdb
+
     path = Path(path)
     if not path.is_file():
         raise DatabaseError(f"{path}: no such database. {_HINT}")
@@ -154,6 +167,8 @@ def open_write(
     path: str | Path, *, create: bool = True, wait: float = BUSY_WAIT_SECONDS
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection, creating and migrating the file as needed; closed on exit."""
+    import duckdb
+
     path = Path(path)
     is_new = not path.exists()
     if is_new and not create:

@@ -11,3 +11,7 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# Boards kept between starts (ssi_tui/board_cache.py) would make one test's start depend on
+# another's: off everywhere, except in the tests of the cache, which give it a folder.
+os.environ["SSI_TUI_CACHE_DIR"] = "off"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ssi_tui import store
+from ssi_tui import board_cache, store
 from ssi_tui.board import Board, LeaderboardRow, by_name, order_rows, read_board
 from ssi_tui.errors import SsiError
 from ssi_tui.options import ViewOptions
@@ -57,6 +57,12 @@ class BoardRequest:
             anonymise=options.anonymise,
             exclude=tuple(options.exclude),
         )
+
+    @property
+    def view(self) -> tuple[object, ...]:
+        """The request as plain values: what a kept board (board_cache) is filed under."""
+        as_of = None if self.as_of is None else self.as_of.isoformat()
+        return (as_of, self.team, self.source, self.target, self.anonymise, self.exclude)
 
 
 @dataclass
@@ -242,31 +248,50 @@ def prepare(conn: Any, request: BoardRequest, folds: FoldCache) -> PreparedBoard
 
 
 class HeadStart:
-    """The first board, read in a thread before the app starts.
+    """The first board, ready before the app starts.
 
-    `ssi-tui DB` starts one, waits for it a short while (HEAD_START_SECONDS), then starts the
-    app, whose first screen shows the board on its first frame. Waiting, rather than
-    importing Textual meanwhile, is faster: both are Python work that would only take turns
-    on the GIL. A slow file (a huge history on a slow disk) does not hold the app back: after
-    the wait it starts with "Loading…" and the screen's worker waits for the rest. The same
-    connection first checks the file, so a bad file is reported on the command line before
-    any screen appears.
+    `ssi-tui DB` makes one, waits for it a short while (HEAD_START_SECONDS), then starts the
+    app, whose first screen shows the board on its first frame. When the file is unchanged
+    since the last start, the board kept then (board_cache) is ready at once, without even
+    importing DuckDB. Otherwise a thread reads it: waiting for that thread, rather than
+    importing Textual meanwhile, is faster, as both are Python work that would only take
+    turns on the GIL. A slow file (a huge history on a slow disk) does not hold the app back:
+    after the wait it starts with "Loading…" and the screen's worker waits for the rest. The
+    same connection first checks the file, so a bad file is reported on the command line
+    before any screen appears.
     """
 
     def __init__(self, database: Path, request: BoardRequest) -> None:
         self.database = database
         self.request = request
         self.folds = FoldCache()
+        self.from_cache = False
+        """Whether the board is the one kept from an earlier start."""
         self._checked = threading.Event()
         self._done = threading.Event()
         self._error: SsiError | None = None
         self._prepared: PreparedBoard | None = None
+        self._stamp: board_cache.FileStamp | None = None
+        with _collector_paused():
+            kept = board_cache.load(database, request.view)
+            if kept is not None:
+                try:
+                    self._prepared = _unkept(*kept, self.folds)
+                except Exception:  # kept by another version, or damaged: read the file
+                    self._prepared = None
+        if self._prepared is not None:
+            self.from_cache = True
+            self._checked.set()
+            self._done.set()
+            return
         threading.Thread(target=self._run, name="ssi-tui head start", daemon=True).start()
 
     def _run(self) -> None:
         try:
             with store.open_read(self.database) as conn:
                 self._checked.set()
+                # Taken before the read: an import meanwhile makes the kept board stale.
+                self._stamp = board_cache.file_stamp(self.database)
                 self._prepared = prepare(conn, self.request, self.folds)
                 self._prepared.order("ssi", False)
         except SsiError as error:
@@ -291,6 +316,38 @@ class HeadStart:
         """The first board (waits for it), or None if it could not be read."""
         self._done.wait()
         return self._prepared
+
+    def keep(self) -> None:
+        """Keep the board read from the file for the next start (called once the app is closed:
+        writing it costs ~0.1 s at 10,000 reps, which the first frame should not wait for)."""
+        if self.from_cache or self._stamp is None or not self._done.is_set():
+            return
+        if self._prepared is not None:
+            board = self._prepared.board
+            extras = _extras(self._prepared)
+            board_cache.save(self.database, self.request.view, board, self._stamp, extras)
+
+
+def _extras(prepared: PreparedBoard) -> tuple[object, ...]:
+    """What a kept board is stored with so that a start need not work it out again: the
+    column measure, and the name and total orders as positions in the board's rows."""
+    position = {id(row): at for at, row in enumerate(prepared.board.rows)}
+    measure = prepared.measure
+    return (
+        (measure.longest_name, measure.longest_team, measure.estimated),
+        tuple(position[id(row)] for row in prepared.by_name),
+        tuple(position[id(row)] for row in prepared.order("ssi", False)),
+    )
+
+
+def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
+    """A kept board prepared as on the start that kept it (see _extras)."""
+    (longest_name, longest_team, estimated), by_name, by_total = extras  # type: ignore[misc]
+    rows = board.rows
+    prepared = PreparedBoard(board, RowMeasure(longest_name, longest_team, estimated), folds)
+    prepared._by_name = [rows[at] for at in by_name]
+    prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
+    return prepared
 
 
 def neighbours(board: Board) -> list[dt.date | None]:

@@ -1,0 +1,156 @@
+"""The board last shown for a view of a database, kept on disk for the next start.
+
+A stand-up opens the app on the same file, with the same options, day after day. Reading the
+first board means importing DuckDB (~0.1 s), opening the file and a query over every rep
+(~0.5 s at 10,000 reps); a board kept from the last start is read back in a few tens of ms.
+It is used only while the file is exactly as it was when the board was read: same size and
+modification time of the file and of its write-ahead log, so any import since (from any
+process) makes it stale. The app still opens the file right after its first frame (to read
+the weeks either side and to watch for imports), so nothing read later comes from here.
+
+The cache is one small file per database and view under the user's cache folder
+(SSI_TUI_CACHE_DIR overrides it; `off` turns the cache off), readable by the user only. It
+holds what the board shows (names included; pseudonyms when anonymised), like the database.
+Anything unreadable in it is treated as no cache at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import marshal
+import os
+from dataclasses import fields
+from pathlib import Path
+
+from ssi_tui import __version__
+from ssi_tui.board import Board, LeaderboardRow, Trends
+
+ENV_VAR = "SSI_TUI_CACHE_DIR"
+FORMAT = 1
+"""Bump when what is stored changes shape."""
+
+_ROW_FIELDS = tuple(f.name for f in fields(LeaderboardRow))
+_AS_OF = _ROW_FIELDS.index("as_of")
+_TRENDS = _ROW_FIELDS.index("trends")
+
+FileStamp = tuple[int, int, int, int]
+"""Size and modification time (ns) of the database file and of its write-ahead log."""
+
+
+def cache_dir() -> Path | None:
+    """Where boards are kept, or None when the cache is turned off."""
+    override = os.environ.get(ENV_VAR)
+    if override is not None:
+        return None if override.strip().lower() in ("", "off", "0", "no") else Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("ssi-tui", appauthor=False) / "boards"
+
+
+def file_stamp(database: Path) -> FileStamp | None:
+    """What must not change for a kept board to still be right; None if the file is gone."""
+    try:
+        main = database.stat()
+    except OSError:
+        return None
+    try:
+        wal = database.with_name(database.name + ".wal").stat()
+        wal_stamp = (wal.st_size, wal.st_mtime_ns)
+    except OSError:
+        wal_stamp = (0, 0)
+    return (main.st_size, main.st_mtime_ns, *wal_stamp)
+
+
+def _path(folder: Path, database: Path, view: tuple[object, ...]) -> Path:
+    identity = repr((str(database.resolve()), view)).encode("utf-8", "surrogatepass")
+    return folder / f"{hashlib.sha256(identity).hexdigest()[:32]}.board"
+
+
+def load(database: Path, view: tuple[object, ...]) -> tuple[Board, tuple[object, ...]] | None:
+    """The board kept for DATABASE and VIEW, and the EXTRAS kept with it, if the file has not
+    changed since the board was read."""
+    folder = cache_dir()
+    stamp = file_stamp(database)
+    if folder is None or stamp is None:
+        return None
+    try:
+        data = marshal.loads(_path(folder, database, view).read_bytes())
+        header, board, extras = data[:4], data[4], data[5]
+        if header != (FORMAT, __version__, list(stamp), repr(view)):
+            return None
+        return _board_from(board), extras
+    except Exception:  # a missing, partly written or foreign file is simply no cache
+        return None
+
+
+def save(
+    database: Path,
+    view: tuple[object, ...],
+    board: Board,
+    stamp: FileStamp,
+    extras: tuple[object, ...] = (),
+) -> None:
+    """Keep BOARD, read while the file had STAMP (taken before the read), for the next start,
+    with EXTRAS (plain values: what the caller worked out from the board, to skip next time).
+
+    Best effort: a read-only or full disk only means the next start reads the file.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return
+    path = _path(folder, database, view)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        header = (FORMAT, __version__, list(stamp), repr(view))
+        data = marshal.dumps((*header, _board_to(board), extras))
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _board_to(board: Board) -> tuple[object, ...]:
+    """The board as marshal-able values: dates as ordinals, trends as their packed codes."""
+    rows = []
+    for row in board.rows:
+        values = [getattr(row, name) for name in _ROW_FIELDS]
+        values[_AS_OF] = values[_AS_OF].toordinal()
+        values[_TRENDS] = values[_TRENDS].codes
+        rows.append(tuple(values))
+    return (
+        None if board.as_of is None else board.as_of.toordinal(),
+        board.team,
+        board.source,
+        tuple(rows),
+        tuple(d.toordinal() for d in board.dates),
+        board.teams,
+        board.anonymised,
+    )
+
+
+def _board_from(data: tuple) -> Board:  # type: ignore[type-arg]
+    as_of, team, source, records, dates, teams, anonymised = data
+    from_ordinal = dt.date.fromordinal
+    new = object.__new__
+    rows = []
+    for record in records:
+        row = new(LeaderboardRow)
+        values = dict(zip(_ROW_FIELDS, record, strict=True))
+        values["as_of"] = from_ordinal(record[_AS_OF])
+        values["trends"] = Trends(record[_TRENDS])
+        row.__dict__.update(values)  # as board._row does: the frozen __init__ costs 4 us a row
+        rows.append(row)
+    return Board(
+        None if as_of is None else from_ordinal(as_of),
+        team,
+        source,
+        tuple(rows),
+        tuple(from_ordinal(d) for d in dates),
+        tuple(teams),
+        anonymised,
+    )

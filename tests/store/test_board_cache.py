@@ -1,0 +1,99 @@
+"""Boards kept between starts: given back only for the same file, unchanged, and the same view.
+
+No Textual here: the cache is read before the app starts.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from ssi_tui import board_cache
+from ssi_tui.board import load_board
+from ssi_tui.importer import run_import
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+VIEW = (None, None, "best", 70.0, False, ())
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(board_cache.ENV_VAR, str(cache))
+    return cache
+
+
+def keep(db: Path, view: tuple[object, ...] = VIEW, extras: tuple[object, ...] = ()) -> None:
+    stamp = board_cache.file_stamp(db)
+    assert stamp is not None
+    board_cache.save(db, view, load_board(db, with_trends=True), stamp, extras)
+
+
+def test_a_kept_board_comes_back_equal_with_its_extras(history_db: Path, folder: Path) -> None:
+    keep(history_db, extras=((12, 4, False), (1, 0)))
+    kept = board_cache.load(history_db, VIEW)
+    assert kept is not None
+    board, extras = kept
+    assert board == load_board(history_db, with_trends=True)
+    assert (
+        board.rows
+        and board.rows[0].trends.ssi == load_board(history_db, with_trends=True).rows[0].trends.ssi
+    )
+    assert extras == ((12, 4, False), (1, 0))
+    assert len(list(folder.iterdir())) == 1
+
+
+def test_an_import_since_makes_the_kept_board_stale(history_db: Path, folder: Path) -> None:
+    keep(history_db)
+    run_import(history_db, [FIXTURES / "week4.csv"])
+    assert board_cache.load(history_db, VIEW) is None
+
+
+def test_another_view_or_another_file_gets_nothing(
+    history_db: Path, folder: Path, tmp_path: Path
+) -> None:
+    keep(history_db)
+    assert board_cache.load(history_db, (None, "East", "best", 70.0, False, ())) is None
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy2(history_db, copy)
+    assert board_cache.load(copy, VIEW) is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe9" * 100])
+def test_a_damaged_cache_file_is_no_cache(history_db: Path, folder: Path, damage: bytes) -> None:
+    keep(history_db)
+    (kept,) = folder.iterdir()
+    kept.write_bytes(damage if damage else kept.read_bytes()[:100])
+    assert board_cache.load(history_db, VIEW) is None
+
+
+def test_off_keeps_nothing(
+    history_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(board_cache.ENV_VAR, "off")
+    monkeypatch.chdir(tmp_path)
+    keep(history_db)
+    assert board_cache.load(history_db, VIEW) is None
+    assert not (tmp_path / "off").exists()
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(
+    history_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(board_cache.ENV_VAR, str(blocker / "cache"))
+    keep(history_db)
+    assert board_cache.load(history_db, VIEW) is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_kept_boards_are_readable_by_the_user_only(history_db: Path, folder: Path) -> None:
+    keep(history_db)
+    (kept,) = folder.iterdir()
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -1,0 +1,110 @@
+"""A warm start: `ssi-tui DB` on a file unchanged since the last start shows the board kept
+then, before DuckDB is even imported; after an import it reads the file again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ssi_tui import board_cache
+from ssi_tui.board import load_board, sort_rows
+from ssi_tui.importer import run_import
+from ssi_tui.ui.board_loader import BoardRequest, HeadStart
+from ssi_tui.ui.layout import measure_rows
+from tests.ui.conftest import write_csv
+
+# Runs `ssi-tui DB` headless; on the first frame that shows the board, reports what it shows
+# and whether DuckDB had been imported by then, and quits (as a manager pressing q would).
+START = r"""
+import json, sys
+from textual.app import App
+
+seen = {}
+display, run = App._display, App.run
+
+
+def hooked(self, screen, renderable):
+    display(self, screen, renderable)
+    board = getattr(screen, "board", None)
+    if renderable is not None and board is not None and not seen:
+        seen.update(first=board.rows[0].name, rows=len(board.rows),
+                    duckdb="duckdb" in sys.modules)
+        self.exit()
+
+
+App._display = hooked
+App.run = lambda self, **kw: run(self, headless=True, size=(100, 30))
+from ssi_tui.cli import main
+
+sys.argv = ["ssi-tui", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(seen))
+"""
+
+
+def start(db: Path, cache: Path) -> dict[str, object]:
+    env = {**os.environ, board_cache.ENV_VAR: str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_second_start_shows_the_kept_board_without_duckdb(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = start(sample_db, cache)
+    assert first["duckdb"] is True
+    assert len(list(cache.iterdir())) == 1
+    second = start(sample_db, cache)
+    assert second == {**first, "duckdb": False}
+
+
+def test_after_an_import_the_start_reads_the_file_again(sample_db: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    start(sample_db, cache)
+    latest = load_board(sample_db).as_of
+    assert latest is not None
+    csv = write_csv(
+        tmp_path / "star.csv",
+        [f"{latest.isoformat()},new@x.example,Zed New,East,25,25,25,24.9,99.9"],
+    )
+    run_import(sample_db, [csv])
+    again = start(sample_db, cache)
+    assert again["duckdb"] is True
+    assert again["first"] == "Zed New"
+
+
+def test_a_kept_board_is_prepared_as_a_read_one(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    request = BoardRequest(None, target=60.0)
+    read = HeadStart(sample_db, request)
+    assert read.result() is not None and not read.from_cache
+    read.keep()
+    kept = HeadStart(sample_db, request)
+    assert kept.from_cache
+    prepared = kept.result()
+    assert prepared is not None
+    expected = load_board(sample_db, with_trends=True, default_target=60.0)
+    assert prepared.board == expected
+    assert prepared.measure == measure_rows(expected.rows)
+    for key in ("ssi", "name", "brand"):
+        assert prepared.order(key, False) == sort_rows(expected.rows, key)
+    assert HeadStart(sample_db, BoardRequest(None)).from_cache is False
