@@ -9,10 +9,13 @@ import pytest
 
 from ssi_tui.board import load_board
 from ssi_tui.importer import run_import
+from ssi_tui.rep import load_rep
 from ssi_tui.ui import board_loader
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
+from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.summary import Summary
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import (
@@ -231,3 +234,48 @@ async def test_q_quits(sample_db: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def _history_of(pilot, rep_id: str) -> RepScreen:  # type: ignore[no-untyped-def]
+    """Wait until the drill-down shows REP_ID's history."""
+    for _ in range(500):
+        await pilot.pause(0.01)
+        screen = pilot.app.screen
+        if isinstance(screen, RepScreen) and screen.detail and screen.detail.rep_id == rep_id:
+            await pilot.pause()
+            return screen
+    raise AssertionError(f"the drill-down never showed {rep_id}'s history")
+
+
+async def test_the_drill_down_opened_again_shows_only_the_new_rep_and_week(
+    sample_db: Path,
+) -> None:
+    board = load_board(sample_db)
+    first, second = board.rows[0], board.rows[1]
+    week_back = board.dates[-1] - dt.timedelta(days=7)
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("enter")
+        opened = await _history_of(pilot, first.rep_id)
+        assert first.name in screen_text(pilot)
+        await pilot.press("h")
+        assert opened.query_one(HistoryTable).has_focus
+        await pilot.press("escape", "down", "enter")
+        again = await _history_of(pilot, second.rep_id)
+        assert again is opened  # kept between Enters, so it must forget the first rep
+        text = screen_text(pilot)
+        assert second.name in text and first.name not in text
+        assert f"Rep 2 of {len(board.rows)}" in text
+        table = again.query_one(HistoryTable)
+        assert not table.has_focus
+        assert table.row_count == len(
+            load_rep(sample_db, second.rep_id, as_of=board.dates[-1]).history
+        )
+        await pilot.press("escape", "left_square_bracket")
+        await wait_for_board(pilot, loads=2)
+        await pilot.press("enter")
+        await _history_of(pilot, second.rep_id)
+        assert f"as of {week_back.isoformat()}" in screen_text(pilot)
+        latest = again.detail.latest if again.detail else None
+        assert latest is not None and latest.date <= week_back
+        assert table.row_count == len(load_rep(sample_db, second.rep_id, as_of=week_back).history)

@@ -21,6 +21,7 @@ from ssi_tui.options import ViewOptions
 
 if TYPE_CHECKING:
     from ssi_tui.ui.screens.import_dialog import ImportDone
+    from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.text import fold, printable
 from ssi_tui.ui.board_loader import (
     BoardRequest,
@@ -90,6 +91,8 @@ class LeaderboardScreen(Screen[None]):
         self._prepared: PreparedBoard | None = None
         self._boards = BoardSource(database, head_start)
         self._stamp = database_stamp(database)
+        self._rep_screen: RepScreen | None = None
+        """The drill-down, kept between Enters once opened (see RepScreen.show_board)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -395,7 +398,14 @@ class LeaderboardScreen(Screen[None]):
         from ssi_tui.ui.screens.rep import RepScreen
 
         order = [r.rep_id for r in self.shown]
-        screen = RepScreen(self.database, self.board, order, table.cursor, target=self.target)
+        screen = self._rep_screen
+        if screen is not None and screen.reusable:
+            screen.show_board(self.board, order, table.cursor, target=self.target)
+        else:
+            screen = RepScreen(self.database, self.board, order, table.cursor, target=self.target)
+            # Installed, so that leaving it keeps it for the next Enter (see show_board).
+            self.app.install_screen(screen, f"rep-{id(self)}")
+            self._rep_screen = screen
         self.app.push_screen(screen, self._rep_closed)
 
     def _rep_closed(self, rep_id: str | None) -> None:

@@ -217,6 +217,36 @@ class RepScreen(Screen[str | None]):
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
 
+    @property
+    def reusable(self) -> bool:
+        """Whether show_board can make this screen show another rep: its panel is built."""
+        return bool(self.query("#body"))
+
+    def show_board(
+        self, board: Board, order: Sequence[str], index: int, *, target: float = 70.0
+    ) -> None:
+        """Show rep INDEX of ORDER on BOARD, as a new screen would, before being pushed again.
+
+        The leaderboard keeps one drill-down and pushes it again on every Enter: building its
+        widgets and styling them took most of the time to its first frame.
+        """
+        self.board = board
+        self.order = tuple(order)
+        self.index = max(0, min(index, len(self.order) - 1))
+        self.target = target
+        self._rows = {r.rep_id: r for r in board.rows}
+        self._cache.clear()  # histories depend on the board's date and source
+        self.set_focus(None)
+        self._apply_width(self.app.size.width)
+        self.query_one("#body", _Body).scroll_home(animate=False)
+        for panel in self.query("#left, #right"):
+            panel.scroll_home(animate=False)
+        self._show_current()
+
+    def on_screen_suspend(self) -> None:
+        # Kept for the next Enter rather than unmounted: the collector must not stay paused.
+        self._resume_gc()
+
     def _apply_width(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
 
@@ -308,7 +338,7 @@ class RepScreen(Screen[str | None]):
         if gc.isenabled():
             gc.disable()
             self._gc_paused = True
-        self._load_history(rep_id)
+        self.call_after_refresh(self._load_history, rep_id)
 
     def _resume_gc(self) -> None:
         """Undo _read_history's pause (only if it paused the collector)."""
