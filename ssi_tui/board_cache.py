@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import marshal
+import json
 import os
 from dataclasses import fields
 from pathlib import Path
@@ -76,11 +76,11 @@ def load(database: Path, view: tuple[object, ...]) -> tuple[Board, tuple[object,
     if folder is None or stamp is None:
         return None
     try:
-        data = marshal.loads(_path(folder, database, view).read_bytes())
+        data = json.loads(_path(folder, database, view).read_bytes())
         header, board, extras = data[:4], data[4], data[5]
-        if header != (FORMAT, __version__, list(stamp), repr(view)):
+        if header != [FORMAT, __version__, list(stamp), repr(view)]:
             return None
-        return _board_from(board), extras
+        return _board_from(board), tuple(extras)
     except Exception:  # a missing, partly written or foreign file is simply no cache
         return None
 
@@ -93,7 +93,8 @@ def save(
     extras: tuple[object, ...] = (),
 ) -> None:
     """Keep BOARD, read while the file had STAMP (taken before the read), for the next start,
-    with EXTRAS (plain values: what the caller worked out from the board, to skip next time).
+    with EXTRAS (what the caller worked out from the board, to skip next time: JSON values,
+    given back by load() as JSON has them, tuples as lists).
 
     Best effort: a read-only or full disk only means the next start reads the file.
     """
@@ -105,17 +106,17 @@ def save(
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         header = (FORMAT, __version__, list(stamp), repr(view))
-        data = marshal.dumps((*header, _board_to(board), extras))
+        data = json.dumps((*header, _board_to(board), extras), separators=(",", ":")).encode()
         with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
 
 
 def _board_to(board: Board) -> tuple[object, ...]:
-    """The board as marshal-able values: dates as ordinals, trends as their packed codes."""
+    """The board as JSON values: dates as ordinals, trends as their packed codes."""
     rows = []
     for row in board.rows:
         values = [getattr(row, name) for name in _ROW_FIELDS]
@@ -133,17 +134,19 @@ def _board_to(board: Board) -> tuple[object, ...]:
     )
 
 
-def _board_from(data: tuple) -> Board:  # type: ignore[type-arg]
+def _board_from(data: list) -> Board:  # type: ignore[type-arg]
     as_of, team, source, records, dates, teams, anonymised = data
     from_ordinal = dt.date.fromordinal
+    days: dict[int, dt.date] = {}  # a board's rows share a few snapshot dates
     new = object.__new__
     rows = []
     for record in records:
         row = new(LeaderboardRow)
-        values = dict(zip(_ROW_FIELDS, record, strict=True))
-        values["as_of"] = from_ordinal(record[_AS_OF])
-        values["trends"] = Trends(record[_TRENDS])
-        row.__dict__.update(values)  # as board._row does: the frozen __init__ costs 4 us a row
+        values = row.__dict__  # as board._row does: the frozen __init__ costs 4 us a row
+        values.update(zip(_ROW_FIELDS, record, strict=True))
+        day = values["as_of"]
+        values["as_of"] = days.get(day) or days.setdefault(day, from_ordinal(day))
+        values["trends"] = Trends(values["trends"])
         rows.append(row)
     return Board(
         None if as_of is None else from_ordinal(as_of),

@@ -43,7 +43,7 @@ def test_a_kept_board_comes_back_equal_with_its_extras(history_db: Path, folder:
         board.rows
         and board.rows[0].trends.ssi == load_board(history_db, with_trends=True).rows[0].trends.ssi
     )
-    assert extras == ((12, 4, False), (1, 0))
+    assert extras == ([12, 4, False], [1, 0])
     assert len(list(folder.iterdir())) == 1
 
 
