@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
+
 from ssi_tui import board_cache, store
 from ssi_tui.board import Board, LeaderboardRow, by_name, order_rows, read_board
 from ssi_tui.errors import SsiError
 from ssi_tui.options import ViewOptions
 from ssi_tui.text import fold
+from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.layout import RowMeasure, measure_rows
 from ssi_tui.ui.watch import database_stamp
 
@@ -75,6 +78,7 @@ class PreparedBoard:
     _search_text: dict[str, str] | None = field(default=None, repr=False)
     _by_name: list[LeaderboardRow] | None = field(default=None, repr=False)
     _orders: dict[tuple[str, bool], list[LeaderboardRow]] = field(default_factory=dict, repr=False)
+    _summaries: dict[tuple[str, float], Text] = field(default_factory=dict, repr=False)
 
     @property
     def by_name(self) -> list[LeaderboardRow]:
@@ -96,6 +100,14 @@ class PreparedBoard:
                 rows = order_rows(self.by_name, key, reverse=reverse)
             self._orders[(key, reverse)] = rows
         return rows
+
+    def summary(self, database_name: str, target: float) -> Text:
+        """The summary line of the whole board (no filter), worked out once per board."""
+        text = self._summaries.get((database_name, target))
+        if text is None:
+            text = summary_text(database_name, self.board, self.board.rows, target=target)
+            self._summaries[(database_name, target)] = text
+        return text
 
     @property
     def search_text(self) -> dict[str, str]:
@@ -182,6 +194,7 @@ class BoardSource:
                 with _collector_paused():
                     # Made here, in the worker, rather than on the UI thread when shown.
                     prepared.order(*sort)
+                    prepared.summary(self.database.name, request.target)
                     if search:
                         prepared.search_text  # noqa: B018
                 out.append(prepared)

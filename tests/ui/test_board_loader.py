@@ -13,6 +13,7 @@ from ssi_tui.importer import run_import
 from ssi_tui.text import fold
 from ssi_tui.ui import board_loader
 from ssi_tui.ui.board_loader import BoardRequest, BoardSource, HeadStart, neighbours
+from ssi_tui.ui.board_summary import summary_text
 from tests.ui.conftest import write_csv
 
 WEEK = dt.timedelta(days=7)
@@ -139,3 +140,17 @@ def test_a_head_start_reports_a_file_that_is_not_a_database(tmp_path: Path) -> N
     with pytest.raises(SsiError, match="not a DuckDB database"):
         head_start.check()
     assert head_start.result() is None
+
+
+def test_the_summary_line_is_made_by_the_worker_once(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request = BoardRequest(None, target=60.0)
+    (prepared,) = BoardSource(sample_db).load([request])
+    expected = summary_text(sample_db.name, prepared.board, prepared.board.rows, target=60.0)
+
+    def again(*_: object, **__: object) -> None:
+        raise AssertionError("the summary was worked out again")
+
+    monkeypatch.setattr(board_loader, "summary_text", again)
+    assert prepared.summary(sample_db.name, 60.0) == expected

@@ -14,7 +14,7 @@ from ssi_tui.ui import board_loader
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep import RepScreen
-from ssi_tui.ui.widgets.board_table import BoardTable
+from ssi_tui.ui.widgets.board_table import BoardHeader, BoardTable
 from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.summary import Summary
 from tests.ui.conftest import write_csv
@@ -279,3 +279,30 @@ async def test_the_drill_down_opened_again_shows_only_the_new_rep_and_week(
         latest = again.detail.latest if again.detail else None
         assert latest is not None and latest.date <= week_back
         assert table.row_count == len(load_rep(sample_db, second.rep_id, as_of=week_back).history)
+
+
+@pytest.mark.parametrize("width", [60, 100])
+async def test_the_summary_is_shown_whole_as_it_grows_and_shrinks(
+    sample_db: Path, width: int
+) -> None:
+    """The summary's height follows its text (it is laid out again only when that changes)."""
+    async with SsiApp(sample_db).run_test(size=(width, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        summary = screen.query_one(Summary)
+
+        async def check_whole() -> None:
+            await pilot.pause()
+            text = screen_text(pilot)
+            words = str(summary.render()).split()
+            assert words and all(word in text for word in words), (words, text)
+            header = screen.query_one(BoardHeader)
+            assert summary.region.bottom <= header.region.y
+
+        await check_whole()
+        await pilot.press("slash", *"a long filter that matches nobody at all")
+        await check_whole()
+        await pilot.press(*["backspace"] * 39)
+        await check_whole()
+        await pilot.press("escape", "left_square_bracket")
+        await wait_for_board(pilot, loads=2)
+        await check_whole()

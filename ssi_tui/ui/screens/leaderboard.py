@@ -30,13 +30,14 @@ from ssi_tui.ui.board_loader import (
     PreparedBoard,
     neighbours,
 )
+from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.layout import RowMeasure
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.watch import database_stamp
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
-from ssi_tui.ui.widgets.summary import Summary, summary_text
+from ssi_tui.ui.widgets.summary import Summary
 
 SOURCE_LABELS: dict[str, str] = {
     "best": "official, else estimated from activity",
@@ -222,6 +223,8 @@ class LeaderboardScreen(Screen[None]):
                     target=self.target,
                     filter_text=self.filter_text.strip(),
                 )
+                if needle
+                else prepared.summary(self.database.name, self.target)
             )
         empty = self._empty_message(board)
         table.display = empty is None

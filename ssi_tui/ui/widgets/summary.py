@@ -1,63 +1,31 @@
-"""The line under the title: what is shown, team averages, and how many reps are on target."""
+"""The line under the title (its text: ui/board_summary.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from operator import attrgetter
-
 from rich.text import Text
+from textual.visual import visualize
 from textual.widgets import Static
-
-from ssi_tui.board import Board, LeaderboardRow
-from ssi_tui.pillars import PILLARS
-from ssi_tui.text import printable
-
-
-def _average(rows: Sequence[LeaderboardRow], key: str) -> float | None:
-    return sum(map(attrgetter(key), rows)) / len(rows) if rows else None
-
-
-def summary_text(
-    database_name: str,
-    board: Board,
-    rows: Sequence[LeaderboardRow],
-    *,
-    target: float,
-    filter_text: str = "",
-) -> Text:
-    """One plain line (no markup parsed) summing up the rows shown."""
-    parts: list[Text] = [Text(printable(database_name), style="bold")]
-    parts.append(Text(f"as of {board.as_of.isoformat() if board.as_of else '—'}"))
-    if board.team:
-        parts.append(Text(f"team {printable(board.team)}"))
-    if filter_text:
-        parts.append(Text(f"filter “{printable(filter_text)}”"))
-    parts.append(Text(f"{len(rows)} rep{'s' if len(rows) != 1 else ''}"))
-    total = _average(rows, "ssi")
-    if total is not None:
-        averages = " ".join(f"{p.short} {_average(rows, p.key):.1f}" for p in PILLARS)
-        parts.append(Text(f"avg SSI {total:.1f} ({averages})"))
-        on_target = sum(1 for r in rows if r.ssi >= r.target)
-        targets = {r.target for r in rows}
-        which = f"{target:g}" if targets == {target} else "their target"
-        parts.append(Text(f"{on_target}/{len(rows)} at or above {which}"))
-    return Text(" · ").join(parts)
 
 
 class Summary(Static):
-    """Shows summary_text; a Static given a Text, so names are never read as markup."""
+    """Shows board_summary.summary_text: a Static given a Text, never read as markup."""
 
-    _one_line = False
+    _lines = 0
+    """How many lines the text shown takes (0: not known yet)."""
 
     def show(self, text: Text) -> None:
-        """Show TEXT; lay the screen out again only when it is not one line before and after.
+        """Show TEXT; lay the screen out again only when it takes another number of lines.
 
         A new board changes the summary on every week step, and a layout pass of the whole
         screen would be most of what that step costs to paint.
         """
-        one_line = 0 < text.cell_len <= self.content_region.width
-        self.update(text, layout=not (one_line and self._one_line))
-        self._one_line = one_line
+        width = self.content_region.width
+        lines = visualize(self, text, markup=False).get_height(self.styles, width) if width else 0
+        self.update(text, layout=not lines or lines != self._lines)
+        self._lines = lines
+
+    def on_resize(self) -> None:
+        self._lines = 0  # wrapped anew at the new width: the next show lays out again
 
     DEFAULT_CSS = """
     Summary { height: auto; padding: 0 1; background: $boost; color: $text-muted; }

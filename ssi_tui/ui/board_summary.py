@@ -1,0 +1,47 @@
+"""The line under the title, as text: what is shown, averages, how many reps are on target.
+
+No Textual here: board workers make it for each board they prepare (board_loader.py), so a
+week step does not average 10,000 reps on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import attrgetter
+
+from rich.text import Text
+
+from ssi_tui.board import Board, LeaderboardRow
+from ssi_tui.pillars import PILLARS
+from ssi_tui.text import printable
+
+
+def _average(rows: Sequence[LeaderboardRow], key: str) -> float | None:
+    return sum(map(attrgetter(key), rows)) / len(rows) if rows else None
+
+
+def summary_text(
+    database_name: str,
+    board: Board,
+    rows: Sequence[LeaderboardRow],
+    *,
+    target: float,
+    filter_text: str = "",
+) -> Text:
+    """One plain line (no markup parsed) summing up the rows shown."""
+    parts: list[Text] = [Text(printable(database_name), style="bold")]
+    parts.append(Text(f"as of {board.as_of.isoformat() if board.as_of else '—'}"))
+    if board.team:
+        parts.append(Text(f"team {printable(board.team)}"))
+    if filter_text:
+        parts.append(Text(f"filter “{printable(filter_text)}”"))
+    parts.append(Text(f"{len(rows)} rep{'s' if len(rows) != 1 else ''}"))
+    total = _average(rows, "ssi")
+    if total is not None:
+        averages = " ".join(f"{p.short} {_average(rows, p.key):.1f}" for p in PILLARS)
+        parts.append(Text(f"avg SSI {total:.1f} ({averages})"))
+        on_target = sum(1 for r in rows if r.ssi >= r.target)
+        targets = {r.target for r in rows}
+        which = f"{target:g}" if targets == {target} else "their target"
+        parts.append(Text(f"{on_target}/{len(rows)} at or above {which}"))
+    return Text(" · ").join(parts)
