@@ -110,6 +110,11 @@ class PreparedBoard:
         return text
 
     @property
+    def has_search_text(self) -> bool:
+        """Whether search_text is made (a filter keystroke would not have to make it)."""
+        return self._search_text is not None
+
+    @property
     def search_text(self) -> dict[str, str]:
         """rep_id -> folded name and team: what a filter keystroke compares against.
 

@@ -306,3 +306,18 @@ async def test_the_summary_is_shown_whole_as_it_grows_and_shrinks(
         await pilot.press("escape", "left_square_bracket")
         await wait_for_board(pilot, loads=2)
         await check_whole()
+
+
+async def test_the_first_filter_keystroke_finds_the_filter_text_made(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.app.workers.wait_for_complete()
+
+        def too_late(*_: object) -> None:
+            raise AssertionError("the filter text was made on the keystroke")
+
+        monkeypatch.setattr(board_loader.FoldCache, "search_text", too_late)
+        await pilot.press("slash", "m", "u", "l", "l")
+        assert shown_names(pilot) == ["Zoë Müller"]
