@@ -31,8 +31,11 @@ from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.layout import RowMeasure, measure_rows
 from ssi_tui.ui.watch import database_stamp
 
-CACHED_BOARDS = 6
-"""Boards kept: the one shown, its neighbours, and a few just left."""
+READ_AHEAD_STEPS = 2
+"""How many weeks either side of the board shown are read ahead: two quick presses of `[`
+still find their board at hand."""
+CACHED_BOARDS = 2 * READ_AHEAD_STEPS + 2
+"""Boards kept: the one shown, the weeks read ahead, and one just left."""
 HEAD_START_SECONDS = 1.0
 """How long `ssi-tui DB` waits for the first board before it starts the app anyway."""
 
@@ -368,15 +371,28 @@ def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> Prepa
     return prepared
 
 
-def neighbours(board: Board) -> list[dt.date | None]:
-    """The as-of dates `[` and `]` would move to from BOARD (see the screen's action_week)."""
+def neighbours(board: Board, steps: int = READ_AHEAD_STEPS) -> list[dt.date | None]:
+    """The as-of dates up to STEPS presses of `[` or `]` lead to from BOARD, nearest first.
+
+    As the screen's action_week moves: a week at a time, never before the first date, and a
+    step that reaches the newest date follows the newest (None).
+    """
     if board.as_of is None or not board.dates:
         return []
     first, last = board.dates[0], board.dates[-1]
+    week = dt.timedelta(days=7)
+    back, forward = board.as_of, board.as_of
     out: list[dt.date | None] = []
-    if board.as_of > first:
-        out.append(max(board.as_of - dt.timedelta(days=7), first))
-    if board.as_of < last:
-        wanted = min(board.as_of + dt.timedelta(days=7), last)
-        out.append(None if wanted >= last else wanted)
+    for _ in range(steps):
+        if back is not None and back > first:
+            back = max(back - week, first)
+            out.append(back)
+        else:
+            back = None
+        if forward is not None and forward < last:
+            wanted = min(forward + week, last)
+            forward = None if wanted >= last else wanted
+            out.append(forward)
+        else:
+            forward = None
     return out

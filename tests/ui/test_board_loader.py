@@ -111,6 +111,27 @@ def test_neighbours_are_where_the_brackets_lead(
     board = load_board(sample_db)
     dates = (dt.date(2026, 3, 2), dt.date(2026, 3, 16), dt.date(2026, 3, 30))
     board = type(board)(as_of, None, "best", (), dates)
+    assert neighbours(board, steps=1) == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (dt.date(2026, 3, 30), [dt.date(2026, 3, 23), dt.date(2026, 3, 16)]),
+        (
+            dt.date(2026, 3, 16),
+            [dt.date(2026, 3, 9), dt.date(2026, 3, 23), dt.date(2026, 3, 2), None],
+        ),
+        (dt.date(2026, 3, 25), [dt.date(2026, 3, 18), None, dt.date(2026, 3, 11)]),
+        (dt.date(2026, 3, 4), [dt.date(2026, 3, 2), dt.date(2026, 3, 11), dt.date(2026, 3, 18)]),
+    ],
+)
+def test_two_presses_either_way_are_read_ahead_nearest_first(
+    sample_db: Path, as_of: dt.date, expected: list[dt.date | None]
+) -> None:
+    board = load_board(sample_db)
+    dates = (dt.date(2026, 3, 2), dt.date(2026, 3, 16), dt.date(2026, 3, 30))
+    board = type(board)(as_of, None, "best", (), dates)
     assert neighbours(board) == expected
 
 

@@ -321,3 +321,23 @@ async def test_the_first_filter_keystroke_finds_the_filter_text_made(
         monkeypatch.setattr(board_loader.FoldCache, "search_text", too_late)
         await pilot.press("slash", "m", "u", "l", "l")
         assert shown_names(pilot) == ["Zoë Müller"]
+
+
+async def test_two_quick_week_steps_back_need_no_read(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last = load_board(sample_db).dates[-1]
+    two_back = last - dt.timedelta(days=14)
+    expected = [r.name for r in load_board(sample_db, as_of=two_back).rows]
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        await pilot.app.workers.wait_for_complete()
+
+        def unreadable(path: object, **_: object) -> None:
+            raise AssertionError("the file was read again")
+
+        monkeypatch.setattr(board_loader.store, "open_read", unreadable)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert screen.board.as_of == two_back
+        assert [r.name for r in screen.query_one(BoardTable).rows] == expected
+        await pilot.app.workers.wait_for_complete()
