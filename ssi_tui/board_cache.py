@@ -8,10 +8,13 @@ modification time of the file and of its write-ahead log, so any import since (f
 process) makes it stale. The app still opens the file right after its first frame (to read
 the weeks either side and to watch for imports), so nothing read later comes from here.
 
-The cache is one small file per database and view under the user's cache folder
-(SSI_TUI_CACHE_DIR overrides it; `off` turns the cache off), readable by the user only. It
-holds what the board shows (names included; pseudonyms when anonymised), like the database.
-Anything unreadable in it is treated as no cache at all.
+`ssi-tui import` reads the kept boards of the file it changed again (stale_views), so the
+first start after the morning's import is at once too.
+
+The cache is one small file per database and view (the last KEPT_VIEWS views) under the
+user's cache folder (SSI_TUI_CACHE_DIR overrides it; `off` turns the cache off), readable by
+the user only. It holds what the board shows (names included; pseudonyms when anonymised),
+like the database. Anything unreadable in it is treated as no cache at all.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from ssi_tui import __version__
 from ssi_tui.board import Board, LeaderboardRow, Trends
 
 ENV_VAR = "SSI_TUI_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 """Bump when what is stored changes shape."""
+KEPT_VIEWS = 4
+"""Boards kept per database (the views saved last): each costs an import one more read."""
 
 _ROW_FIELDS = tuple(f.name for f in fields(LeaderboardRow))
 _AS_OF = _ROW_FIELDS.index("as_of")
@@ -63,9 +68,18 @@ def file_stamp(database: Path) -> FileStamp | None:
     return (main.st_size, main.st_mtime_ns, *wal_stamp)
 
 
-def _path(folder: Path, database: Path, view: tuple[object, ...]) -> Path:
-    identity = repr((str(database.resolve()), view)).encode("utf-8", "surrogatepass")
-    return folder / f"{hashlib.sha256(identity).hexdigest()[:32]}.board"
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _folder_of(folder: Path, database: Path) -> Path:
+    """Each database's kept boards in a folder of their own (found again after an import)."""
+    return folder / _digest(str(database.resolve()))
+
+
+def _as_json(view: tuple[object, ...]) -> object:
+    """VIEW as it reads back from JSON (tuples become lists)."""
+    return json.loads(json.dumps(view))
 
 
 def load(database: Path, view: tuple[object, ...]) -> tuple[Board, tuple[object, ...]] | None:
@@ -76,13 +90,33 @@ def load(database: Path, view: tuple[object, ...]) -> tuple[Board, tuple[object,
     if folder is None or stamp is None:
         return None
     try:
-        data = json.loads(_path(folder, database, view).read_bytes())
-        header, board, extras = data[:4], data[4], data[5]
-        if header != [FORMAT, __version__, list(stamp), repr(view)]:
+        data = (_folder_of(folder, database) / f"{_digest(view)}.board").read_bytes()
+        head, _, body = data.partition(b"\n")
+        if json.loads(head) != [FORMAT, __version__, list(stamp), _as_json(view)]:
             return None
+        board, extras = json.loads(body)
         return _board_from(board), tuple(extras)
     except Exception:  # a missing, partly written or foreign file is simply no cache
         return None
+
+
+def stale_views(database: Path) -> list[list[object]]:
+    """The views of DATABASE whose kept board was read before the file last changed (as JSON
+    lists): an import reads them again so that the next start of each is still at once."""
+    folder = cache_dir()
+    stamp = file_stamp(database)
+    if folder is None or stamp is None:
+        return []
+    views = []
+    for path in sorted(_folder_of(folder, database).glob("*.board")):
+        try:
+            with path.open("rb") as kept:
+                form, version, kept_stamp, view = json.loads(kept.readline())
+        except Exception:  # unreadable: left for the next save to replace
+            continue
+        if (form, version) == (FORMAT, __version__) and kept_stamp != list(stamp):
+            views.append(view)
+    return views
 
 
 def save(
@@ -96,20 +130,25 @@ def save(
     with EXTRAS (what the caller worked out from the board, to skip next time: JSON values,
     given back by load() as JSON has them, tuples as lists).
 
-    Best effort: a read-only or full disk only means the next start reads the file.
+    A database keeps the boards of its KEPT_VIEWS views saved last. Best effort: a read-only
+    or full disk only means the next start reads the file.
     """
     folder = cache_dir()
     if folder is None:
         return
-    path = _path(folder, database, view)
+    mine = _folder_of(folder, database)
+    path = mine / f"{_digest(view)}.board"
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        header = (FORMAT, __version__, list(stamp), repr(view))
-        data = json.dumps((*header, _board_to(board), extras), separators=(",", ":")).encode()
+        mine.mkdir(parents=True, exist_ok=True, mode=0o700)
+        head = json.dumps([FORMAT, __version__, list(stamp), view], separators=(",", ":"))
+        body = json.dumps([_board_to(board), extras], separators=(",", ":"))
         with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            out.write(data)
+            out.write(f"{head}\n{body}".encode())
         os.replace(temporary, path)
+        kept = sorted(mine.glob("*.board"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[KEPT_VIEWS:]:
+            old.unlink(missing_ok=True)
     except (OSError, ValueError, TypeError):
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

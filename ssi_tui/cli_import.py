@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -106,6 +107,8 @@ def import_command(
         sys.exit(EXIT_INVALID)
     except SsiError as error:
         fail(str(error))
+    if not dry_run:
+        _keep_boards_fresh(database)
     if as_json:
         click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
         return
@@ -131,3 +134,13 @@ def import_command(
         f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
         f" {report.total('unchanged')} unchanged."
     )
+
+
+def _keep_boards_fresh(database: Path) -> None:
+    """Read again the boards `ssi-tui DB` keeps for this file (see board_cache.py), so that
+    the first start after this import shows its board at once. The import is done by now:
+    if this fails, the next start just reads the file."""
+    from ssi_tui.ui.board_loader import keep_boards_fresh
+
+    with contextlib.suppress(Exception):
+        keep_boards_fresh(database)

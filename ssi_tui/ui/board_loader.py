@@ -64,6 +64,19 @@ class BoardRequest:
             exclude=tuple(options.exclude),
         )
 
+    @classmethod
+    def from_view(cls, view: Sequence[object]) -> BoardRequest:
+        """The request a kept board was filed under (see view), from its JSON form."""
+        as_of, team, source, target, anonymise, exclude = view
+        return cls(
+            as_of=None if as_of is None else dt.date.fromisoformat(str(as_of)),
+            team=None if team is None else str(team),
+            source=str(source),
+            target=float(target),  # type: ignore[arg-type]
+            anonymise=bool(anonymise),
+            exclude=tuple(str(who) for who in exclude),  # type: ignore[attr-defined]
+        )
+
     @property
     def view(self) -> tuple[object, ...]:
         """The request as plain values: what a kept board (board_cache) is filed under."""
@@ -347,6 +360,29 @@ class HeadStart:
             board = self._prepared.board
             extras = _extras(self._prepared)
             board_cache.save(self.database, self.request.view, board, self._stamp, extras)
+
+
+def keep_boards_fresh(database: Path) -> int:
+    """After an import: read again the boards kept for DATABASE's views, so that the next
+    start of each still shows its board at once. Returns how many were read.
+
+    Costs the import one board read per view kept (~0.3 s at 10,000 reps); a file with no
+    kept boards (never opened in the app, or the cache turned off) costs nothing.
+    """
+    views = board_cache.stale_views(database)
+    if not views:
+        return 0
+    folds = FoldCache()
+    with store.open_read(database, wait=1.0) as conn, _collector_paused():
+        stamp = board_cache.file_stamp(database)
+        if stamp is None:
+            return 0
+        for view in views:
+            request = BoardRequest.from_view(view)
+            prepared = prepare(conn, request, folds)
+            extras = _extras(prepared)
+            board_cache.save(database, request.view, prepared.board, stamp, extras)
+    return len(views)
 
 
 def _extras(prepared: PreparedBoard) -> tuple[object, ...]:

@@ -44,7 +44,7 @@ def test_a_kept_board_comes_back_equal_with_its_extras(history_db: Path, folder:
         and board.rows[0].trends.ssi == load_board(history_db, with_trends=True).rows[0].trends.ssi
     )
     assert extras == ([12, 4, False], [1, 0])
-    assert len(list(folder.iterdir())) == 1
+    assert len(list(folder.glob("*/*.board"))) == 1
 
 
 def test_an_import_since_makes_the_kept_board_stale(history_db: Path, folder: Path) -> None:
@@ -66,7 +66,7 @@ def test_another_view_or_another_file_gets_nothing(
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe9" * 100])
 def test_a_damaged_cache_file_is_no_cache(history_db: Path, folder: Path, damage: bytes) -> None:
     keep(history_db)
-    (kept,) = folder.iterdir()
+    (kept,) = folder.glob("*/*.board")
     kept.write_bytes(damage if damage else kept.read_bytes()[:100])
     assert board_cache.load(history_db, VIEW) is None
 
@@ -94,6 +94,31 @@ def test_a_cache_that_cannot_be_written_is_no_error(
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 def test_kept_boards_are_readable_by_the_user_only(history_db: Path, folder: Path) -> None:
     keep(history_db)
-    (kept,) = folder.iterdir()
+    (kept,) = folder.glob("*/*.board")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+
+
+def test_an_import_leaves_the_views_to_read_again(history_db: Path, folder: Path) -> None:
+    keep(history_db)
+    keep(history_db, (None, "East", "best", 70.0, False, ("ann@x.example",)))
+    assert board_cache.stale_views(history_db) == []
+    run_import(history_db, [FIXTURES / "week4.csv"])
+    assert sorted(map(repr, board_cache.stale_views(history_db))) == sorted(
+        map(
+            repr,
+            [
+                [None, None, "best", 70.0, False, []],
+                [None, "East", "best", 70.0, False, ["ann@x.example"]],
+            ],
+        )
+    )
+
+
+def test_only_the_views_saved_last_are_kept(history_db: Path, folder: Path) -> None:
+    for target in range(60, 60 + board_cache.KEPT_VIEWS + 2):
+        keep(history_db, (None, None, "best", float(target), False, ()))
+    assert len(list(folder.glob("*/*.board"))) == board_cache.KEPT_VIEWS
+    newest = (None, None, "best", float(60 + board_cache.KEPT_VIEWS + 1), False, ())
+    assert board_cache.load(history_db, newest) is not None
+    assert board_cache.load(history_db, (None, None, "best", 60.0, False, ())) is None

@@ -10,13 +10,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from ssi_tui import board_cache
 from ssi_tui.board import load_board, sort_rows
+from ssi_tui.cli import cli
 from ssi_tui.importer import run_import
 from ssi_tui.ui.board_loader import BoardRequest, HeadStart
 from ssi_tui.ui.layout import measure_rows
 from tests.ui.conftest import write_csv
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 # Runs `ssi-tui DB` headless; on the first frame that shows the board, reports what it shows
 # and whether DuckDB had been imported by then, and quits (as a manager pressing q would).
@@ -70,24 +74,47 @@ def test_the_second_start_shows_the_kept_board_without_duckdb(
     cache = tmp_path / "cache"
     first = start(sample_db, cache)
     assert first["duckdb"] is True
-    assert len(list(cache.iterdir())) == 1
+    assert len(list(cache.glob("*/*.board"))) == 1
     second = start(sample_db, cache)
     assert second == {**first, "duckdb": False}
 
 
-def test_after_an_import_the_start_reads_the_file_again(sample_db: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    start(sample_db, cache)
-    latest = load_board(sample_db).as_of
+def star(db: Path, tmp_path: Path) -> Path:
+    """An export that puts a new rep at the top of DB's newest board."""
+    latest = load_board(db).as_of
     assert latest is not None
-    csv = write_csv(
+    return write_csv(
         tmp_path / "star.csv",
         [f"{latest.isoformat()},new@x.example,Zed New,East,25,25,25,24.9,99.9"],
     )
-    run_import(sample_db, [csv])
+
+
+def test_after_another_writer_the_start_reads_the_file_again(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    start(sample_db, cache)
+    run_import(sample_db, [star(sample_db, tmp_path)])  # as the app's import dialog does
     again = start(sample_db, cache)
     assert again["duckdb"] is True
     assert again["first"] == "Zed New"
+
+
+def test_ssi_tui_import_keeps_the_next_start_at_once(sample_db: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    start(sample_db, cache)
+    env = {board_cache.ENV_VAR: str(cache)}
+    export = star(sample_db, tmp_path)
+    done = CliRunner().invoke(cli, ["import", str(sample_db), str(export)], env=env)
+    assert done.exit_code == 0, done.output
+    again = start(sample_db, cache)
+    assert again["duckdb"] is False
+    assert again["first"] == "Zed New"
+    dry = CliRunner().invoke(
+        cli, ["import", "--dry-run", str(sample_db), str(FIXTURES / "week4.csv")], env=env
+    )
+    assert dry.exit_code == 0, dry.output
+    assert start(sample_db, cache)["duckdb"] is False
 
 
 def test_a_kept_board_is_prepared_as_a_read_one(
