@@ -8,12 +8,17 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ssi_tui.options import ViewOptions
 from ssi_tui.ui.board_loader import HeadStart
+from ssi_tui.ui.quiet_collector import TICK_SECONDS, QuietCollector
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
+
+_INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""What counts as the manager at the keyboard (see QuietCollector.note_input)."""
 
 
 class SsiApp(App[None]):
@@ -39,8 +44,17 @@ class SsiApp(App[None]):
         overrides = {k: v for k, v in {"as_of": as_of, "team": team}.items() if v is not None}
         self.options = replace(options, **overrides)
         """What to show, from the config file and the command line."""
+        self.collector = QuietCollector()
+        """Garbage collection between keypresses, not during them (see quiet_collector.py)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _INPUT_EVENTS):
+            self.collector.note_input()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(TICK_SECONDS, self.collector.tick, name="quiet collector")
         if self.options.theme and self.options.theme in self.available_themes:
             self.theme = self.options.theme
         self.push_screen(LeaderboardScreen(self.database, self.options, self.head_start))
@@ -49,6 +63,9 @@ class SsiApp(App[None]):
 
             # Over the board, so that escape leads back to it.
             self.push_screen(StandupScreen.from_options(self.database, self.options))
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (ctrl+p)."""

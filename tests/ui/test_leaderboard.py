@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,12 @@ async def test_two_quick_week_steps_back_need_no_read(
         assert screen.board.as_of == two_back
         assert [r.name for r in screen.query_one(BoardTable).rows] == expected
         await pilot.app.workers.wait_for_complete()
+
+
+async def test_the_app_collects_garbage_itself_while_open(sample_db: Path) -> None:
+    assert gc.isenabled()
+    app = SsiApp(sample_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        assert not gc.isenabled()  # the app's QuietCollector runs it between keypresses
+    assert gc.isenabled()

@@ -155,17 +155,18 @@ class LeaderboardScreen(Screen[None]):
         wanted = [replace(base, as_of=as_of) for as_of in neighbours(self.board)]
         missing = [request for request in wanted if self._boards.cached(request) is None]
         if missing or (self._prepared is not None and not self._prepared.has_search_text):
-            self._read_boards_ahead(missing, self._prepared)
+            self._read_boards_ahead(missing)
 
     @work(thread=True, exclusive=True, group="read-ahead")
-    def _read_boards_ahead(
-        self, requests: list[BoardRequest], shown: PreparedBoard | None = None
-    ) -> None:
+    def _read_boards_ahead(self, requests: list[BoardRequest]) -> None:
         worker = get_current_worker()
+        # The first board goes up without its filter text: make it before the first `/`
+        # keystroke has to (folding 10,000 names takes ~0.2 s). Taken here, not passed as an
+        # argument: a finished Worker keeps its arguments until a full garbage collection.
+        shown = self._prepared
         if shown is not None:
-            # The first board goes up without its filter text: make it before the first `/`
-            # keystroke has to (folding 10,000 names takes ~0.2 s).
             shown.search_text  # noqa: B018
+        del shown
         try:
             self._boards.load(
                 requests, sort=(self.sort_key, self.reverse), cancelled=lambda: worker.is_cancelled
