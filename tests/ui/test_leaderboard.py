@@ -351,3 +351,23 @@ async def test_the_app_collects_garbage_itself_while_open(sample_db: Path) -> No
         await wait_for_board(pilot)
         assert not gc.isenabled()  # the app's QuietCollector runs it between keypresses
     assert gc.isenabled()
+
+
+async def test_every_sort_key_finds_its_order_made_ahead(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.app.workers.wait_for_complete()
+
+        def too_late(*_: object, **__: object) -> None:
+            raise AssertionError("a sort order was made on the key press")
+
+        monkeypatch.setattr(board_loader, "order_rows", too_late)
+        for key, column in (("2", "brand"), ("3", "people"), ("4", "insights"), ("1", "ssi")):
+            await pilot.press(key)
+            values = _values(pilot, column)
+            assert values == sorted(values, reverse=True), column
+        await pilot.press("7")
+        names = shown_names(pilot)
+        assert names == sorted(names, key=str.lower)
