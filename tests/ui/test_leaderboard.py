@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.board import load_board
+from ssi_tui.board import load_board, sort_rows
 from ssi_tui.importer import run_import
 from ssi_tui.rep import load_rep
+from ssi_tui.text import fold
 from ssi_tui.ui import board_loader
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
@@ -371,3 +372,24 @@ async def test_every_sort_key_finds_its_order_made_ahead(
         await pilot.press("7")
         names = shown_names(pilot)
         assert names == sorted(names, key=str.lower)
+
+
+async def test_typing_and_deleting_filter_text_keeps_the_sort(sample_db: Path) -> None:
+    board = load_board(sample_db)
+
+    def expected(needle: str) -> list[str]:
+        return [
+            r.name
+            for r in sort_rows(board.rows, "brand")
+            if fold(needle) in fold(f"{r.name}\n{r.team or ''}")
+        ]
+
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("2", "slash")
+        typed = ""
+        for key in ["a", "n", "backspace", "backspace", "e", "backspace", "s", "m", "b"]:
+            await pilot.press(key)
+            typed = typed[:-1] if key == "backspace" else typed + key
+            assert shown_names(pilot) == expected(typed), typed
+        assert expected("smb") and len(expected("a")) > len(expected("an")) > 0
