@@ -33,6 +33,15 @@ def _values(pilot, key: str) -> list[float]:  # type: ignore[no-untyped-def]
     return [row.value(key) for row in pilot.app.screen.query_one(BoardTable).rows]
 
 
+def forbid(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, what: str) -> None:
+    """Make OWNER.NAME fail the test if called: WHAT must not happen from now on."""
+
+    def forbidden(*_: object, **__: object) -> None:
+        raise AssertionError(what)
+
+    monkeypatch.setattr(owner, name, forbidden)
+
+
 async def test_opens_with_every_rep_ranked_by_total(sample_db: Path) -> None:
     board = load_board(sample_db)
     async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
@@ -185,10 +194,7 @@ async def test_the_weeks_either_side_are_read_ahead_and_shown_without_reading_th
         await wait_for_board(pilot, loads=2)
         await pilot.app.workers.wait_for_complete()
 
-        def unreadable(path: object, **_: object) -> None:
-            raise AssertionError("the file was read again")
-
-        monkeypatch.setattr(board_loader.store, "open_read", unreadable)
+        forbid(monkeypatch, board_loader.store, "open_read", "the file was read again")
         for as_of in steps:
             key = "left_square_bracket" if as_of < screen.board.as_of else "right_square_bracket"
             await pilot.press(key)
@@ -317,10 +323,12 @@ async def test_the_first_filter_keystroke_finds_the_filter_text_made(
         await wait_for_board(pilot)
         await pilot.app.workers.wait_for_complete()
 
-        def too_late(*_: object) -> None:
-            raise AssertionError("the filter text was made on the keystroke")
-
-        monkeypatch.setattr(board_loader.FoldCache, "search_text", too_late)
+        forbid(
+            monkeypatch,
+            board_loader.FoldCache,
+            "search_text",
+            "the filter text was made on the keystroke",
+        )
         await pilot.press("slash", "m", "u", "l", "l")
         assert shown_names(pilot) == ["Zoë Müller"]
 
@@ -335,10 +343,7 @@ async def test_two_quick_week_steps_back_need_no_read(
         screen = await wait_for_board(pilot)
         await pilot.app.workers.wait_for_complete()
 
-        def unreadable(path: object, **_: object) -> None:
-            raise AssertionError("the file was read again")
-
-        monkeypatch.setattr(board_loader.store, "open_read", unreadable)
+        forbid(monkeypatch, board_loader.store, "open_read", "the file was read again")
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert screen.board.as_of == two_back
         assert [r.name for r in screen.query_one(BoardTable).rows] == expected
@@ -361,10 +366,7 @@ async def test_every_sort_key_finds_its_order_made_ahead(
         await wait_for_board(pilot)
         await pilot.app.workers.wait_for_complete()
 
-        def too_late(*_: object, **__: object) -> None:
-            raise AssertionError("a sort order was made on the key press")
-
-        monkeypatch.setattr(board_loader, "order_rows", too_late)
+        forbid(monkeypatch, board_loader, "order_rows", "a sort order was made on the key press")
         for key, column in (("2", "brand"), ("3", "people"), ("4", "insights"), ("1", "ssi")):
             await pilot.press(key)
             values = _values(pilot, column)
