@@ -13,8 +13,9 @@ first start after the morning's import is at once too.
 
 The cache is one small file per database and view (the last KEPT_VIEWS views) under the
 user's cache folder (SSI_TUI_CACHE_DIR overrides it; `off` turns the cache off), readable by
-the user only. It holds what the board shows (names included; pseudonyms when anonymised),
-like the database. Anything unreadable in it is treated as no cache at all.
+the user only. It holds the board's rows as the database does: names and rep ids, the ids
+even for an anonymised view (whose names are pseudonyms). Anything unreadable in it is
+treated as no cache at all.
 """
 
 from __future__ import annotations
