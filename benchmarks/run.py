@@ -356,7 +356,7 @@ def bench_startup(results: Results, reps: int, db: Path, repeat: int) -> None:
         "s",
         "minimal Textual app",
         floor_first,
-        note="board read from the file (nothing kept, or the file changed)",
+        note="board read from the file (nothing kept for the view, or a stale one)",
     )
 
 

@@ -8,8 +8,8 @@ modification time of the file and of its write-ahead log, so any import since (f
 process) makes it stale. The app still opens the file right after its first frame (to read
 the weeks either side and to watch for imports), so nothing read later comes from here.
 
-`ssi-tui import` reads the kept boards of the file it changed again (stale_views), so the
-first start after the morning's import is at once too.
+`ssi-tui import` and the app's import dialog read the kept boards of the file they changed
+again (stale_views), so the first start after the morning's import is at once too.
 
 The cache is one small file per database and view (the last KEPT_VIEWS views) under the
 user's cache folder (SSI_TUI_CACHE_DIR overrides it; `off` turns the cache off), readable by

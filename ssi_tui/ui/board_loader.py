@@ -369,6 +369,9 @@ class HeadStart:
         writing it costs ~0.1 s at 10,000 reps, which the first frame should not wait for)."""
         if self.from_cache or self._stamp is None or not self._done.is_set():
             return
+        if board_cache.file_stamp(self.database) != self._stamp:
+            return  # changed while open (an import): the board would be stale, and an import
+            # from the app has kept a fresh one already
         if self._prepared is not None:
             board = self._prepared.board
             extras = _extras(self._prepared)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from ssi_tui import board_cache
 from ssi_tui.board import load_board
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.board_loader import BoardRequest, HeadStart
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
@@ -25,12 +29,18 @@ def _digest(path: Path) -> str:
 
 
 async def test_a_valid_file_is_previewed_imported_and_shown(
-    sample_db: Path, tmp_path: Path
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     export = write_csv(
         tmp_path / "week.csv",
         ["2026-11-23,zz@x.example,Zed Top,SMB,25,25,25,25,100"],
     )
+    # A board kept by an earlier start (board_cache.py): the import must read it again.
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    view = BoardRequest(None)
+    earlier = HeadStart(sample_db, view)
+    assert earlier.result() is not None
+    earlier.keep()
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i")
@@ -43,7 +53,12 @@ async def test_a_valid_file_is_previewed_imported_and_shown(
         assert not isinstance(pilot.app.screen, ImportScreen)
         assert shown_names(pilot)[0] == "Zed Top"
         assert "Import finished" in [n.title for n in pilot.app._notifications]
+        await pilot.app.workers.wait_for_complete()
     assert load_board(sample_db).as_of.isoformat() == "2026-11-23"
+    kept = HeadStart(sample_db, view)
+    assert kept.from_cache
+    result = kept.result()
+    assert result is not None and result.board.rows[0].name == "Zed Top"
 
 
 async def test_an_invalid_file_shows_its_problems_and_writes_nothing(

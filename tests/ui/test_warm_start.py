@@ -94,7 +94,7 @@ def test_after_another_writer_the_start_reads_the_file_again(
 ) -> None:
     cache = tmp_path / "cache"
     start(sample_db, cache)
-    run_import(sample_db, [star(sample_db, tmp_path)])  # as the app's import dialog does
+    run_import(sample_db, [star(sample_db, tmp_path)])  # another program using the library
     again = start(sample_db, cache)
     assert again["duckdb"] is True
     assert again["first"] == "Zed New"
@@ -135,3 +135,15 @@ def test_a_kept_board_is_prepared_as_a_read_one(
     for key in ("ssi", "name", "brand"):
         assert prepared.order(key, False) == sort_rows(expected.rows, key)
     assert HeadStart(sample_db, BoardRequest(None)).from_cache is False
+
+
+def test_a_board_read_before_an_import_is_not_kept(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(board_cache.ENV_VAR, str(cache))
+    head_start = HeadStart(sample_db, BoardRequest(None))
+    assert head_start.result() is not None
+    run_import(sample_db, [star(sample_db, tmp_path)])  # while the app is open
+    head_start.keep()  # as the app closes
+    assert not list(cache.glob("*/*.board"))
