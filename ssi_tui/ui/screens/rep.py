@@ -8,7 +8,6 @@ from the database in a thread worker, which posts a message that fills the rest.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -167,15 +166,19 @@ class RepScreen(Screen[str | None]):
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
+        self.detail: RepDetail | None = None
+        """The history shown, once loaded (None while loading the current rep)."""
+        self._cache: dict[str, RepDetail] = {}
+        self._take(board, order, index, target)
+
+    def _take(self, board: Board, order: Sequence[str], index: int, target: float) -> None:
+        """What to show: rep INDEX of ORDER on BOARD (histories read for another board go)."""
         self.board = board
         self.order: tuple[str, ...] = tuple(order)
         self.index = max(0, min(index, len(self.order) - 1))
         self.target = target
-        self.detail: RepDetail | None = None
-        """The history shown, once loaded (None while loading the current rep)."""
         self._rows: dict[str, LeaderboardRow] = {r.rep_id: r for r in board.rows}
-        self._cache: dict[str, RepDetail] = {}
-        self._gc_paused = False
+        self._cache.clear()  # histories depend on the board's date and source
 
     @property
     def rep_id(self) -> str | None:
@@ -190,8 +193,8 @@ class RepScreen(Screen[str | None]):
         if rep_id is None or self.board.as_of is None:
             yield Static(Text("No rep to show. Press esc to go back."), id="empty")
         else:
-            # Reading starts before the widgets are built, and opening the file is most of it.
-            # The widgets the history fills start out waiting for it; on_mount adds the rest.
+            # The widgets the history fills start out waiting for it (it is read after the
+            # first frame); on_mount shows what the board knows.
             self._read_history(rep_id)
             # The layout is picked now, not on mount, so that the widgets are styled only once.
             self._apply_width(self.app.size.width)
@@ -230,22 +233,13 @@ class RepScreen(Screen[str | None]):
         The leaderboard keeps one drill-down and pushes it again on every Enter: building its
         widgets and styling them took most of the time to its first frame.
         """
-        self.board = board
-        self.order = tuple(order)
-        self.index = max(0, min(index, len(self.order) - 1))
-        self.target = target
-        self._rows = {r.rep_id: r for r in board.rows}
-        self._cache.clear()  # histories depend on the board's date and source
+        self._take(board, order, index, target)
         self.set_focus(None)
         self._apply_width(self.app.size.width)
         self.query_one("#body", _Body).scroll_home(animate=False)
         for panel in self.query("#left, #right"):
             panel.scroll_home(animate=False)
         self._show_current()
-
-    def on_screen_suspend(self) -> None:
-        # Kept for the next Enter rather than unmounted: the collector must not stay paused.
-        self._resume_gc()
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
@@ -303,7 +297,6 @@ class RepScreen(Screen[str | None]):
     def _show_detail(self, detail: RepDetail) -> None:
         """Chart, history and coaching from the rep's history."""
         self.detail = detail
-        self.call_after_refresh(self._resume_gc)
         latest = detail.latest
         if detail.rep_id not in self._rows:
             # Not on the board (e.g. the order came from another filter): use the history.
@@ -328,26 +321,9 @@ class RepScreen(Screen[str | None]):
         self.query_one(CoachingPanel).show(coaching_for(detail))
 
     def _read_history(self, rep_id: str) -> None:
-        """Read REP_ID's history in a worker, with the garbage collector paused until it shows.
-
-        A full collection walks every object of the board (10,000 rows) and takes ~100 ms; the
-        allocations that build this screen used to set one off every other drill-down, in the
-        middle of it. Paused, it runs once the history is on screen, while the manager reads
-        (as Textual can while scrolling: App.PAUSE_GC_ON_SCROLL).
-        """
-        if gc.isenabled():
-            gc.disable()
-            self._gc_paused = True
+        """Read REP_ID's history in a worker, once the frame showing what the board knows is
+        out (the app's QuietCollector keeps garbage collection out of that frame)."""
         self.call_after_refresh(self._load_history, rep_id)
-
-    def _resume_gc(self) -> None:
-        """Undo _read_history's pause (only if it paused the collector)."""
-        if self._gc_paused:
-            self._gc_paused = False
-            gc.enable()
-
-    def on_unmount(self) -> None:
-        self._resume_gc()
 
     @work(thread=True, exclusive=True, group="rep-history")
     def _load_history(self, rep_id: str) -> None:
@@ -372,7 +348,6 @@ class RepScreen(Screen[str | None]):
     @on(HistoryFailed)
     def _history_failed(self, message: HistoryFailed) -> None:
         if message.rep_id == self.rep_id:
-            self._resume_gc()
             self.query_one(TrendChart).show_message(printable(message.error))
             self.query_one(CoachingPanel).update(Text(printable(message.error)))
             self.notify(
