@@ -88,7 +88,8 @@ def open_command(database: Path, **flags: Any) -> None:
 
 
 def _run_app(database: Path, options: ViewOptions) -> None:
-    from ssi_tui.ui.board_loader import HEAD_START_SECONDS, BoardRequest, HeadStart
+    from ssi_tui.ui.board_loader import BoardRequest
+    from ssi_tui.ui.head_start import HEAD_START_SECONDS, HeadStart
 
     # Read the first board before the app starts, so its first frame shows data.
     head_start = HeadStart(database, BoardRequest.first(options))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import sys
@@ -108,7 +107,10 @@ def import_command(
     except SsiError as error:
         fail(str(error))
     if not dry_run:
-        _keep_boards_fresh(database)
+        # The boards `ssi-tui DB` keeps for its next start (board_cache.py) are stale now.
+        from ssi_tui.ui.head_start import keep_boards_fresh
+
+        keep_boards_fresh(database)
     if as_json:
         click.echo(json.dumps({"ok": True, **report.as_dict()}, indent=2, default=str))
         return
@@ -134,13 +136,3 @@ def import_command(
         f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
         f" {report.total('unchanged')} unchanged."
     )
-
-
-def _keep_boards_fresh(database: Path) -> None:
-    """Read again the boards `ssi-tui DB` keeps for this file (see board_cache.py), so that
-    the first start after this import shows its board at once. The import is done by now:
-    if this fails, the next start just reads the file."""
-    from ssi_tui.ui.board_loader import keep_boards_fresh
-
-    with contextlib.suppress(Exception):
-        keep_boards_fresh(database)

@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ssi_tui.options import ViewOptions
-from ssi_tui.ui.board_loader import HeadStart
+from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.quiet_collector import TICK_SECONDS, QuietCollector
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 

@@ -18,26 +18,26 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from ssi_tui import board_cache, store
+from ssi_tui import store
 from ssi_tui.board import SORT_KEYS, Board, LeaderboardRow, by_name, order_rows, read_board
-from ssi_tui.errors import SsiError
 from ssi_tui.options import ViewOptions
 from ssi_tui.text import fold
 from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.layout import RowMeasure, measure_rows
 from ssi_tui.ui.watch import database_stamp
 
+if TYPE_CHECKING:
+    from ssi_tui.ui.head_start import HeadStart
+
 READ_AHEAD_STEPS = 2
 """How many weeks either side of the board shown are read ahead: two quick presses of `[`
 still find their board at hand."""
 CACHED_BOARDS = 2 * READ_AHEAD_STEPS + 2
 """Boards kept: the one shown, the weeks read ahead, and one just left."""
-HEAD_START_SECONDS = 1.0
-"""How long `ssi-tui DB` waits for the first board before it starts the app anyway."""
 
 
 @dataclass(frozen=True)
@@ -222,10 +222,10 @@ class BoardSource:
                         break
                     if conn is None:
                         conn = stack.enter_context(store.open_read(self.database))
-                    with _collector_paused():
+                    with collector_paused():
                         prepared = self._read(conn, request)
                     self._remember(request, prepared)
-                with _collector_paused():
+                with collector_paused():
                     # Made here, in the worker, rather than on the UI thread when shown.
                     prepared.order(*sort)
                     prepared.summary(self.database.name, request.target)
@@ -263,7 +263,7 @@ class BoardSource:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cycle collector off while a board's ~100,000 objects are made.
 
     Making them triggers collections that walk every object alive, the boards already
@@ -292,135 +292,6 @@ def prepare(conn: Any, request: BoardRequest, folds: FoldCache) -> PreparedBoard
         exclude=request.exclude,
     )
     return PreparedBoard(board, measure_rows(board.rows), folds)
-
-
-class HeadStart:
-    """The first board, ready before the app starts.
-
-    `ssi-tui DB` makes one, waits for it a short while (HEAD_START_SECONDS), then starts the
-    app, whose first screen shows the board on its first frame. When the file is unchanged
-    since the last start, the board kept then (board_cache) is ready at once, without even
-    importing DuckDB. Otherwise a thread reads it: waiting for that thread, rather than
-    importing Textual meanwhile, is faster, as both are Python work that would only take
-    turns on the GIL. A slow file (a huge history on a slow disk) does not hold the app back:
-    after the wait it starts with "Loading…" and the screen's worker waits for the rest. The
-    same connection first checks the file, so a bad file is reported on the command line
-    before any screen appears.
-    """
-
-    def __init__(self, database: Path, request: BoardRequest) -> None:
-        self.database = database
-        self.request = request
-        self.folds = FoldCache()
-        self.from_cache = False
-        """Whether the board is the one kept from an earlier start."""
-        self._checked = threading.Event()
-        self._done = threading.Event()
-        self._error: SsiError | None = None
-        self._prepared: PreparedBoard | None = None
-        self._stamp: board_cache.FileStamp | None = None
-        with _collector_paused():
-            kept = board_cache.load(database, request.view)
-            if kept is not None:
-                try:
-                    self._prepared = _unkept(*kept, self.folds)
-                except Exception:  # kept by another version, or damaged: read the file
-                    self._prepared = None
-        if self._prepared is not None:
-            self.from_cache = True
-            self._checked.set()
-            self._done.set()
-            return
-        threading.Thread(target=self._run, name="ssi-tui head start", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            with store.open_read(self.database) as conn:
-                self._checked.set()
-                # Taken before the read: an import meanwhile makes the kept board stale.
-                self._stamp = board_cache.file_stamp(self.database)
-                self._prepared = prepare(conn, self.request, self.folds)
-                self._prepared.order("ssi", False)
-        except SsiError as error:
-            self._error = error
-        except Exception:  # the screen's own load then reads again, and reports
-            self._prepared = None
-        finally:
-            self._checked.set()
-            self._done.set()
-
-    def ready(self, timeout: float = 0.0) -> bool:
-        """Whether the first board is read (or failed), waiting at most TIMEOUT seconds."""
-        return self._done.wait(timeout)
-
-    def check(self) -> None:
-        """Wait until the file has been opened and checked; raise its SsiError if it failed."""
-        self._checked.wait()
-        if self._error is not None:
-            raise self._error
-
-    def result(self) -> PreparedBoard | None:
-        """The first board (waits for it), or None if it could not be read."""
-        self._done.wait()
-        return self._prepared
-
-    def keep(self) -> None:
-        """Keep the board read from the file for the next start (called once the app is closed:
-        writing it costs ~0.1 s at 10,000 reps, which the first frame should not wait for)."""
-        if self.from_cache or self._stamp is None or not self._done.is_set():
-            return
-        if board_cache.file_stamp(self.database) != self._stamp:
-            return  # changed while open (an import): the board would be stale, and an import
-            # from the app has kept a fresh one already
-        if self._prepared is not None:
-            board = self._prepared.board
-            extras = _extras(self._prepared)
-            board_cache.save(self.database, self.request.view, board, self._stamp, extras)
-
-
-def keep_boards_fresh(database: Path) -> int:
-    """After an import: read again the boards kept for DATABASE's views, so that the next
-    start of each still shows its board at once. Returns how many were read.
-
-    Costs the import one board read per view kept (~0.3 s at 10,000 reps); a file with no
-    kept boards (never opened in the app, or the cache turned off) costs nothing.
-    """
-    views = board_cache.stale_views(database)
-    if not views:
-        return 0
-    folds = FoldCache()
-    with store.open_read(database, wait=1.0) as conn, _collector_paused():
-        stamp = board_cache.file_stamp(database)
-        if stamp is None:
-            return 0
-        for view in views:
-            request = BoardRequest.from_view(view)
-            prepared = prepare(conn, request, folds)
-            extras = _extras(prepared)
-            board_cache.save(database, request.view, prepared.board, stamp, extras)
-    return len(views)
-
-
-def _extras(prepared: PreparedBoard) -> tuple[object, ...]:
-    """What a kept board is stored with so that a start need not work it out again: the
-    column measure, and the name and total orders as positions in the board's rows."""
-    position = {id(row): at for at, row in enumerate(prepared.board.rows)}
-    measure = prepared.measure
-    return (
-        (measure.longest_name, measure.longest_team, measure.estimated),
-        tuple(position[id(row)] for row in prepared.by_name),
-        tuple(position[id(row)] for row in prepared.order("ssi", False)),
-    )
-
-
-def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
-    """A kept board prepared as on the start that kept it (see _extras)."""
-    (longest_name, longest_team, estimated), by_name, by_total = extras  # type: ignore[misc]
-    rows = board.rows
-    prepared = PreparedBoard(board, RowMeasure(longest_name, longest_team, estimated), folds)
-    prepared._by_name = [rows[at] for at in by_name]
-    prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
-    return prepared
 
 
 def neighbours(board: Board, steps: int = READ_AHEAD_STEPS) -> list[dt.date | None]:

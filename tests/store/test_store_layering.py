@@ -38,7 +38,7 @@ def test_data_layer_modules_do_not_import_textual(tmp_path: Path) -> None:
         import ssi_tui.ingest.headers, ssi_tui.ingest.validate, ssi_tui.ingest.readers
         import ssi_tui.formats, ssi_tui.cli, ssi_tui.board_cache
         # What `ssi-tui DB` reads its first board with, before the app (and Textual) starts:
-        import ssi_tui.ui.board_loader, ssi_tui.ui.board_summary
+        import ssi_tui.ui.board_loader, ssi_tui.ui.board_summary, ssi_tui.ui.head_start
         loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
         assert not loaded, loaded
         """,

@@ -16,7 +16,8 @@ from ssi_tui import board_cache
 from ssi_tui.board import load_board, sort_rows
 from ssi_tui.cli import cli
 from ssi_tui.importer import run_import
-from ssi_tui.ui.board_loader import BoardRequest, HeadStart
+from ssi_tui.ui.board_loader import BoardRequest
+from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.layout import measure_rows
 from tests.ui.conftest import write_csv
 

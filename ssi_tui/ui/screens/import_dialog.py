@@ -6,7 +6,6 @@ Both the preview and the import run in a thread worker through the same use case
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importer import ImportReport, run_import
 from ssi_tui.text import printable
-from ssi_tui.ui.board_loader import keep_boards_fresh
+from ssi_tui.ui.head_start import keep_boards_fresh
 
 
 class PathSuggester(Suggester):
@@ -207,10 +206,8 @@ class ImportScreen(ModalScreen[ImportDone | None]):
         else:
             self.post_message(_Imported(report, None))
             # The boards `ssi-tui DB` keeps for its next start (board_cache.py) are stale now:
-            # read them again, as `ssi-tui import` does. The import is done; if this fails,
-            # the next start just reads the file.
-            with contextlib.suppress(Exception):
-                keep_boards_fresh(self.database)
+            # read them again, as `ssi-tui import` does.
+            keep_boards_fresh(self.database)
 
     def on__progress(self, message: _Progress) -> None:
         bar = self.query_one(ProgressBar)

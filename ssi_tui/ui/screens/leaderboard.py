@@ -20,13 +20,13 @@ from ssi_tui.errors import SsiError
 from ssi_tui.options import ViewOptions
 
 if TYPE_CHECKING:
+    from ssi_tui.ui.head_start import HeadStart
     from ssi_tui.ui.screens.import_dialog import ImportDone
     from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.text import fold, printable
 from ssi_tui.ui.board_loader import (
     BoardRequest,
     BoardSource,
-    HeadStart,
     PreparedBoard,
     neighbours,
 )
