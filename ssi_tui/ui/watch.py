@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ssi_tui.board_cache import FileStamp, file_stamp
 
-def database_stamp(path: Path) -> tuple[float, ...]:
-    """Modification times of the file and its write-ahead log: changes when anyone imports."""
-    stamps = []
-    for candidate in (path, path.with_name(path.name + ".wal")):
-        try:
-            stamps.append(candidate.stat().st_mtime)
-        except OSError:
-            stamps.append(0.0)
-    return tuple(stamps)
+
+def database_stamp(path: Path) -> FileStamp:
+    """Size and modification time of the file and its write-ahead log: changes when anyone
+    imports (the same stamp a kept board is checked against; zeros while the file is gone)."""
+    return file_stamp(path) or (0, 0, 0, 0)
