@@ -95,6 +95,9 @@ class PreparedBoard:
     _by_name: list[LeaderboardRow] | None = field(default=None, repr=False)
     _orders: dict[tuple[str, bool], list[LeaderboardRow]] = field(default_factory=dict, repr=False)
     _summaries: dict[tuple[str, float], Text] = field(default_factory=dict, repr=False)
+    _last_filter: tuple[tuple[str, bool], str, list[LeaderboardRow]] | None = field(
+        default=None, repr=False
+    )
 
     @property
     def by_name(self) -> list[LeaderboardRow]:
@@ -115,6 +118,23 @@ class PreparedBoard:
             else:
                 rows = order_rows(self.by_name, key, reverse=reverse)
             self._orders[(key, reverse)] = rows
+        return rows
+
+    def filtered(self, needle: str, key: str, reverse: bool) -> list[LeaderboardRow]:
+        """The rows whose name or team holds NEEDLE (folded, see text.fold), in KEY's order.
+
+        Filters the sorted rows, which keeps their order (the sort is stable), so a keystroke
+        sorts nothing; a needle that extends the last one looks only at the rows it kept.
+        """
+        ordered = self.order(key, reverse)
+        if not needle:
+            return ordered
+        last = self._last_filter
+        narrower = last is not None and last[0] == (key, reverse) and needle.startswith(last[1])
+        candidates = last[2] if last is not None and narrower else ordered
+        text = self.search_text
+        rows = [r for r in candidates if needle in text[r.rep_id]]
+        self._last_filter = ((key, reverse), needle, rows)
         return rows
 
     def make_orders(self, cancelled: Callable[[], bool] = lambda: False) -> None:

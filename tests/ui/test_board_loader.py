@@ -176,3 +176,29 @@ def test_the_summary_line_is_made_by_the_worker_once(
 
     monkeypatch.setattr(board_loader, "summary_text", again)
     assert prepared.summary(sample_db.name, 60.0) == expected
+
+
+def test_a_filter_keeps_the_sort_as_it_narrows_and_widens(sample_db: Path) -> None:
+    (prepared,) = BoardSource(sample_db).load([BoardRequest(None)])
+    rows = prepared.board.rows
+
+    def expected(needle: str, key: str, reverse: bool) -> list[str]:
+        return [
+            r.rep_id
+            for r in sort_rows(rows, key, reverse=reverse)
+            if needle in fold(f"{r.name}\n{r.team or ''}")
+        ]
+
+    steps = [
+        ("a", "brand", False),
+        ("an", "brand", False),
+        ("ann", "brand", False),
+        ("a", "brand", False),
+        ("an", "name", True),
+        ("", "ssi", False),
+        ("e", "ssi", False),
+    ]
+    for needle, key, reverse in steps:
+        got = [r.rep_id for r in prepared.filtered(needle, key, reverse)]
+        assert got == expected(needle, key, reverse), (needle, key, reverse)
+    assert expected("a", "brand", False) != expected("ann", "brand", False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,16 +49,6 @@ RELOAD_CHECK_SECONDS = 2.0
 """How often the screen looks at the file's modification time for imports from elsewhere."""
 
 
-@dataclass(frozen=True)
-class _Filtered:
-    """A filter applied: on which board and order, the folded text, and the rows it kept."""
-
-    board: PreparedBoard
-    order: list[LeaderboardRow]
-    needle: str
-    rows: list[LeaderboardRow]
-
-
 class LeaderboardScreen(Screen[None]):
     """One row per rep; sort, filter, walk through weeks and teams, open a rep."""
 
@@ -102,8 +92,6 @@ class LeaderboardScreen(Screen[None]):
         self._prepared: PreparedBoard | None = None
         self._boards = BoardSource(database, head_start)
         self._stamp = database_stamp(database)
-        self._filtered: _Filtered | None = None
-        """The last filter applied, and the rows it kept."""
         self._rep_screen: RepScreen | None = None
         """The drill-down, kept between Enters once opened (see RepScreen.show_board)."""
 
@@ -225,23 +213,7 @@ class LeaderboardScreen(Screen[None]):
         if keep_rep is None and table.current is not None:
             keep_rep = table.current.rep_id
         needle = fold(self.filter_text.strip())
-        ordered = prepared.order(self.sort_key, self.reverse)
-        if needle:
-            # Filtering the sorted rows keeps their order (the sort is stable), so a keystroke
-            # sorts nothing; a longer filter looks only at the rows the shorter one kept.
-            last = self._filtered
-            narrower = (
-                last is not None
-                and last.board is prepared
-                and last.order is ordered
-                and needle.startswith(last.needle)
-            )
-            search_text = prepared.search_text
-            candidates = last.rows if last is not None and narrower else ordered
-            self.shown = [r for r in candidates if needle in search_text[r.rep_id]]
-            self._filtered = _Filtered(prepared, ordered, needle, self.shown)
-        else:
-            self.shown = ordered
+        self.shown = prepared.filtered(needle, self.sort_key, self.reverse)
         table.show_rows(self.shown, keep_rep=keep_rep, measure=measure)
         self._update_header()
         # The summary depends on which rows are shown, not on their order: a re-sort of 10,000
