@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui import store, writer
+from ssi_tui import import_fast, store, writer
 from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
+from ssi_tui.import_report import (
+    FileReport,
+    ImportReport,
+    ProgressCallback,
+    content_key,
+    fill_counts,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -33,57 +39,6 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (
 
 _ACTIVITIES_SCHEMA = store.MIGRATIONS.index("0003_activities") + 1
 """The first schema version with the activities table."""
-
-ProgressCallback = Callable[[str, int, int], None]
-"""Called as (what is happening, files done, files in all)."""
-
-
-@dataclass
-class FileReport:
-    """What happened to one file."""
-
-    path: str
-    status: str = "imported"
-    """imported | would import | already imported | rejected"""
-    rows_read: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    repeated: int = 0
-    """Rows identical to a row of an earlier file in the same import (counted as unchanged)."""
-    reps: int = 0
-    first_date: str | None = None
-    last_date: str | None = None
-
-
-@dataclass
-class ImportReport:
-    """The whole import: per-file outcomes, problems (with --skip-invalid) and notices."""
-
-    database: str
-    dry_run: bool
-    files: list[FileReport] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-    def total(self, attribute: str) -> int:
-        """Sum of one per-file count, e.g. total('added')."""
-        return sum(getattr(f, attribute) for f in self.files)
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary (`ssi-tui import --json`)."""
-        return {
-            "database": self.database,
-            "dry_run": self.dry_run,
-            "files": [vars(f) for f in self.files],
-            "added": self.total("added"),
-            "updated": self.total("updated"),
-            "unchanged": self.total("unchanged"),
-            "rejected": self.total("rejected"),
-            "problems": [str(p) for p in self.problems],
-            "notices": self.notices,
-        }
 
 
 class _ArrowStream:
@@ -143,7 +98,56 @@ def run_import(
     DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks.
     Activity exports are stored and scored into estimated snapshots with the model in
     MODEL_PATH (default: the shipped model), in the same transaction.
+
+    Files in exactly our own CSV columns take a fast path (import_fast.py) that never loads
+    Polars; it hands anything not plainly valid back to the path below, which says what is
+    wrong and where.
     """
+    db_path = Path(db_path)
+    files = collect_paths(paths)
+    known, version = _store_facts(db_path)
+    if model_path is None:
+        fast = import_fast.try_import(
+            db_path,
+            files,
+            known,
+            version,
+            dry_run=dry_run,
+            progress=progress,
+            sheet=sheet,
+            default_date=default_date,
+            date_format=date_format,
+        )
+        if fast is not None:
+            return fast
+    return _run_import_with_polars(
+        db_path,
+        files,
+        known,
+        skip_invalid=skip_invalid,
+        dry_run=dry_run,
+        progress=progress,
+        date_format=date_format,
+        default_date=default_date,
+        sheet=sheet,
+        model_path=model_path,
+    )
+
+
+def _run_import_with_polars(
+    db_path: Path,
+    files: list[Path],
+    known: set[str],
+    *,
+    skip_invalid: bool,
+    dry_run: bool,
+    progress: ProgressCallback | None,
+    date_format: str | None,
+    default_date: dt.date | None,
+    sheet: str | None,
+    model_path: str | Path | None,
+) -> ImportReport:
+    """run_import for any file: every export format, every problem found and reported."""
     import polars as pl
 
     from ssi_tui.estimate.model import Model, load_model
@@ -155,11 +159,8 @@ def run_import(
     from ssi_tui.ingest.readers import read_export
     from ssi_tui.ingest.validate import FILE, LINE, drop_duplicate_snapshots, validate
 
-    db_path = Path(db_path)
     report = ImportReport(database=str(db_path), dry_run=dry_run)
     model: Model | None = load_model(model_path) if model_path is not None else None
-    files = collect_paths(paths)
-    known = _known_hashes(db_path)
     batches: list[pl.DataFrame] = []
     activity_batches: list[pl.DataFrame] = []
     to_log: list[writer.FileToLog] = []
@@ -176,7 +177,7 @@ def run_import(
             problems.append(Problem(str(path), f"cannot be read ({error.strerror or error})"))
             file_report.status = "rejected"
             continue
-        digest = _content_key(data, sheet=sheet, default_date=default_date, date_format=date_format)
+        digest = content_key(data, sheet=sheet, default_date=default_date, date_format=date_format)
         if digest in known:
             file_report.status = "already imported"
             continue
@@ -191,7 +192,7 @@ def run_import(
         if is_activity:
             # The model is part of what an activity file writes: another model, another import.
             model = model or load_model()
-            digest = _content_key(
+            digest = content_key(
                 data,
                 sheet=sheet,
                 default_date=default_date,
@@ -263,7 +264,7 @@ def run_import(
         else:
             with store.open_write(db_path) as conn:
                 counts = writer.write(conn, stream, to_log, activities=activities)
-        _fill_counts(report, to_log, counts, dry_run=dry_run)
+        fill_counts(report, to_log, counts, dry_run=dry_run)
     return report
 
 
@@ -309,23 +310,12 @@ def _count_repeats_as_unchanged(
                 file_report.repeated = repeats
 
 
-def _content_key(data: bytes, **options: object) -> str:
-    """The content hash a file is logged and skipped by: its bytes, plus any reading option.
-
-    The same workbook read with another --sheet, or a date-less file given another --date,
-    is different data and must not be skipped as already imported.
-    """
-    given = {k: str(v) for k, v in options.items() if v is not None}
-    if given:
-        data += b"\0" + repr(sorted(given.items())).encode()
-    return hashlib.sha256(data).hexdigest()
-
-
-def _known_hashes(db_path: Path) -> set[str]:
+def _store_facts(db_path: Path) -> tuple[set[str], int | None]:
+    """The content keys already imported into DB_PATH, and its schema version (None: no file)."""
     if not db_path.exists():
-        return set()
+        return set(), None
     with store.open_read(db_path, allow_older=True) as conn:
-        return writer.known_hashes(conn)
+        return writer.known_hashes(conn), store.schema_version(conn)
 
 
 def _dry_run_counts(
@@ -348,26 +338,3 @@ def _dry_run_counts(
         return writer.classify(conn, stream, activities)
     finally:
         conn.close()
-
-
-def _fill_counts(
-    report: ImportReport,
-    logged: list[writer.FileToLog],
-    counts: dict[int, writer.FileCounts],
-    *,
-    dry_run: bool,
-) -> None:
-    by_name = {f.file_index: f for f in logged}
-    pending = [f for f in report.files if f.status not in ("already imported", "rejected")]
-    for index, file_report in enumerate(pending):
-        assert by_name[index].file_name == Path(file_report.path).name
-        c = counts.get(index, writer.FileCounts())
-        file_report.added, file_report.updated, file_report.unchanged = (
-            c.added,
-            c.updated,
-            c.unchanged + file_report.repeated,
-        )
-        file_report.reps = c.reps
-        file_report.first_date = c.first_date.isoformat() if c.first_date else None
-        file_report.last_date = c.last_date.isoformat() if c.last_date else None
-        file_report.status = "would import" if dry_run else "imported"

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 PILLAR_MAX = 25.0
 TOTAL_MAX = 100.0
+TOTAL_TOLERANCE = 1.0
+"""LinkedIn rounds the total it shows, so it may differ from the pillar sum by up to this."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ for that lock, then give up with a clear "busy" message.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -186,6 +188,69 @@ def open_write(
         if not _is_damage(error):
             raise
         raise _damaged(path, error) from None
+    finally:
+        conn.close()
+
+
+@contextmanager
+def create_whole(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to a NEW database that appears at PATH whole or not at all.
+
+    The file is built under a hidden name beside PATH and moved into place only when the
+    block ends without an error; otherwise it is deleted. So a failed or interrupted import
+    never leaves a half-made or empty database where the user asked for one.
+    """
+    path = Path(path)
+    building = path.with_name(f".{path.name}.{os.getpid()}.building")
+    wal = building.with_name(building.name + ".wal")
+    try:
+        with open_write(building) as conn:
+            yield conn
+        if wal.exists():  # not checkpointed on close (it always is, but a WAL is data)
+            os.replace(wal, path.with_name(path.name + ".wal"))
+        _move_into_place(building, path)
+    finally:
+        for leftover in (building, wal):
+            with contextlib.suppress(OSError):  # e.g. no folder to build in: already reported
+                leftover.unlink(missing_ok=True)
+
+
+def _move_into_place(built: Path, path: Path) -> None:
+    """BUILT becomes PATH, unless PATH appeared meanwhile (never overwrite a database)."""
+    try:
+        os.link(built, path)  # fails if PATH exists, unlike a rename
+    except FileExistsError:
+        raise DatabaseError(
+            f"{path}: another program created this file meanwhile; import again."
+        ) from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise DatabaseError(
+                f"{path}: another program created this file meanwhile; import again."
+            ) from None
+        os.replace(built, path)
+
+
+@contextmanager
+def open_scratch(
+    path: str | Path, *, allow_older: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to classify an import against without writing anything (a dry run).
+
+    The file read-only when it exists (temp tables still work), else an empty in-memory store
+    with the current schema.
+    """
+    import duckdb
+
+    path = Path(path)
+    if path.exists():
+        with open_read(path, allow_older=allow_older) as conn:
+            yield conn
+        return
+    conn = duckdb.connect(":memory:")
+    try:
+        migrate(conn, path, is_new=True)
+        yield conn
     finally:
         conn.close()
 

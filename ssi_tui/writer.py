@@ -7,6 +7,8 @@ never imports Polars itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -58,23 +60,34 @@ class ActivityBatch:
 
 def classify(
     conn: duckdb.DuckDBPyConnection,
-    incoming: ArrowStream,
+    incoming: ArrowStream | None,
     activities: ActivityBatch | None = None,
 ) -> dict[int, FileCounts]:
     """Stage the batch as a temp table and count, per file, what it would change.
 
-    Works on a read-only connection too (temp tables live in memory), so a dry run can tell
-    exactly how many rows would be added, updated or left unchanged.
+    INCOMING None means the batch is already the temp table `incoming` (the fast path of
+    ingest/canonical_csv.py). Works on a read-only connection too (temp tables live in
+    memory), so a dry run can tell exactly how many rows would be added, updated or unchanged.
     """
-    conn.register("incoming", incoming)
-    try:
+    with _as_incoming(conn, incoming):
         conn.execute(resources.query("import_classify"))
-    finally:
-        conn.unregister("incoming")
     counts = _counts(conn)
     if activities is not None:
         counts.update(_classify_activities(conn, activities))
     return counts
+
+
+@contextmanager
+def _as_incoming(conn: duckdb.DuckDBPyConnection, incoming: ArrowStream | None) -> Iterator[None]:
+    """INCOMING scannable as `incoming` for the length of the block (None: it already is)."""
+    if incoming is None:
+        yield
+        return
+    conn.register("incoming", incoming)
+    try:
+        yield
+    finally:
+        conn.unregister("incoming")
 
 
 def _classify_activities(
@@ -106,66 +119,80 @@ def _counts(conn: duckdb.DuckDBPyConnection) -> dict[int, FileCounts]:
 
 def write(
     conn: duckdb.DuckDBPyConnection,
-    incoming: ArrowStream,
+    incoming: ArrowStream | None,
     files: list[FileToLog],
     *,
     activities: ActivityBatch | None = None,
     now: dt.datetime | None = None,
 ) -> dict[int, FileCounts]:
-    """Upsert the batch (and ACTIVITIES, with their model) and log each file, all or nothing."""
+    """Upsert the batch (and ACTIVITIES, with their model) and log each file, all or nothing.
+
+    INCOMING None means the batch is already the temp table `incoming` (see classify).
+    """
     now = now or dt.datetime.now().replace(microsecond=0)
-    conn.begin()
-    first_import = False
-    try:
-        # Into an empty store every row is added: no need to copy the batch into a temp table
-        # to compare it with nothing (a million rows staged cost more than inserting them).
-        first_import = bool(store.first_row(conn, "import_store_empty")[0])  # type: ignore[index]
-        if first_import:
-            conn.register("incoming", incoming)
-            conn.execute(resources.query("import_stage_new"))
-            counts = _counts(conn)
-        else:
-            counts = classify(conn, incoming)
-        if activities is not None:
-            counts.update(_classify_activities(conn, activities))
-        conn.execute(resources.query("import_files_table"))
-        for file in files:
-            c = counts.get(file.file_index, FileCounts())
-            row = store.first_row(
-                conn,
-                "import_log",
-                [
-                    file.file_name,
-                    file.content_hash,
-                    c.added,
-                    c.updated,
-                    c.unchanged,
-                    file.rows_rejected,
-                    now,
-                ],
-            )
-            assert row is not None
-            conn.execute(resources.query("import_files_add"), [file.file_index, row[0]])
-        for name in (
-            "import_update_reps",
-            "import_insert_reps",
-            "import_update_snapshots",
-            "import_insert_snapshots",
-            "board_points_refresh",
-        ):
-            conn.execute(resources.query(name))
-        if activities is not None:
-            _write_activities(conn, activities)
-        if first_import:
-            conn.execute(resources.query("import_unstage_new"))
-            conn.unregister("incoming")
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        if first_import:
-            conn.unregister("incoming")
-        raise
+    with _as_incoming(conn, incoming):
+        conn.begin()
+        try:
+            first_import = bool(store.first_row(conn, "import_store_empty")[0])  # type: ignore[index]
+            counts = _stage(conn, first_import=first_import)
+            if activities is not None:
+                counts.update(_classify_activities(conn, activities))
+            _log_files(conn, files, counts, now)
+            for name in (
+                "import_update_reps",
+                "import_insert_reps",
+                "import_update_snapshots",
+                "import_insert_snapshots",
+                "board_points_refresh",
+            ):
+                conn.execute(resources.query(name))
+            if activities is not None:
+                _write_activities(conn, activities)
+            if first_import:  # its view of the batch goes before the batch is unregistered
+                conn.execute(resources.query("import_unstage_new"))
+            conn.commit()
+        except BaseException:
+            conn.rollback()  # also drops that view, still before the batch is unregistered
+            raise
     return counts
+
+
+def _stage(conn: duckdb.DuckDBPyConnection, *, first_import: bool) -> dict[int, FileCounts]:
+    """`staged`: the batch with what each row does; per file, the counts."""
+    # Into an empty store every row is added: no need to copy the batch into a temp table
+    # to compare it with nothing (a million rows staged cost more than inserting them).
+    if first_import:
+        conn.execute(resources.query("import_stage_new"))
+    else:
+        conn.execute(resources.query("import_classify"))
+    return _counts(conn)
+
+
+def _log_files(
+    conn: duckdb.DuckDBPyConnection,
+    files: list[FileToLog],
+    counts: dict[int, FileCounts],
+    now: dt.datetime,
+) -> None:
+    """One import-log row per file; `import_files` maps each file index to its import id."""
+    conn.execute(resources.query("import_files_table"))
+    for file in files:
+        c = counts.get(file.file_index, FileCounts())
+        row = store.first_row(
+            conn,
+            "import_log",
+            [
+                file.file_name,
+                file.content_hash,
+                c.added,
+                c.updated,
+                c.unchanged,
+                file.rows_rejected,
+                now,
+            ],
+        )
+        assert row is not None
+        conn.execute(resources.query("import_files_add"), [file.file_index, row[0]])
 
 
 def _write_activities(conn: duckdb.DuckDBPyConnection, activities: ActivityBatch) -> None:

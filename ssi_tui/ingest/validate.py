@@ -16,12 +16,10 @@ import polars as pl
 from ssi_tui.errors import Problem
 from ssi_tui.ingest import cleaning, dates
 from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers
-from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX
+from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX, TOTAL_TOLERANCE
 
 LINE = "__line__"
 FILE = "__file__"
-TOTAL_TOLERANCE = 1.0
-"""LinkedIn rounds the total it shows, so it may differ from the pillar sum by up to this."""
 
 SNAPSHOT_COLUMNS: tuple[str, ...] = (
     "rep_id",

@@ -7,6 +7,7 @@ import os
 import pathlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -264,14 +265,14 @@ def test_unreadable_export_exits_1_without_traceback(
     # Tests run as root, where chmod 000 does not stop reading: simulate the OS refusing.
     export = tmp_path / "locked.csv"
     export.write_bytes((FIXTURES / "week4.csv").read_bytes())
-    real_read_bytes = pathlib.Path.read_bytes
+    real_open = pathlib.Path.open
 
-    def read_bytes(self: pathlib.Path) -> bytes:
+    def refusing_open(self: pathlib.Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.csv":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(pathlib.Path, "open", refusing_open)  # read_bytes opens through it
     result = invoke("import", tmp_path / "db.duckdb", export, allow_crash=True)
     assert isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1

@@ -171,7 +171,43 @@ def test_the_sql_never_reaches_outside_the_database() -> None:
     )
     for path in sorted(resources.queries_dir().rglob("*.sql")):
         code = "\n".join(line.split("--")[0] for line in path.read_text("utf-8").splitlines())
+        if path.name == "canonical_stage.sql":  # the import's fast path: see the test below
+            code = code.replace("read_csv(\n    $path,", "", 1)
         assert not outside.search(code), f"{path.name}: {outside.search(code)}"
+
+
+def test_the_import_fast_path_reads_the_named_exports_and_nothing_else(tmp_path: Path) -> None:
+    """canonical_stage.sql reads a CSV by path: only on a connection confined to the files named."""
+    import duckdb
+
+    from ssi_tui.ingest import canonical_csv
+
+    export = tmp_path / "team.csv"
+    export.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships,"
+        "industry_rank,network_rank,industry_avg,network_avg\n"
+        "2026-05-19,ana@x,Ana,North,50,12.5,12.5,12.5,12.5,10,20,40,45\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.csv"
+    other.write_bytes(export.read_bytes())
+    columns = canonical_csv.header_columns(export)
+    assert columns is not None
+    conn = duckdb.connect()
+    try:
+        assert canonical_csv.stage(conn, [(0, export, columns)])
+        with pytest.raises(duckdb.PermissionException):
+            conn.execute(
+                resources.query("canonical_stage"),
+                {"file_index": 1, "path": str(other), "columns": columns},
+            )
+        with pytest.raises(duckdb.PermissionException):
+            conn.execute(
+                resources.query("canonical_stage"),
+                {"file_index": 1, "path": str(tmp_path / "*.csv"), "columns": columns},
+            )
+    finally:
+        conn.close()
 
 
 # -- no network -----------------------------------------------------------------------------------

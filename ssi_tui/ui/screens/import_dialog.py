@@ -21,7 +21,8 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from ssi_tui.errors import InvalidExportError, SsiError
-from ssi_tui.importer import ImportReport, run_import
+from ssi_tui.import_report import ImportReport
+from ssi_tui.importer import run_import
 from ssi_tui.text import printable
 from ssi_tui.ui.head_start import keep_boards_fresh
 

@@ -1,0 +1,111 @@
+"""The fast path of an import: CSVs in exactly our own columns, read and checked by DuckDB alone.
+
+Taken when every file of the import has our own header (ingest/canonical_csv.py). DuckDB reads
+them in parallel into a temp table of the write connection, SQL checks that every row is one
+the Polars path would take as written, and the writer upserts from that table. No Polars, no
+Python object per cell: a million-row export imports in about a third of the time, in a
+fraction of the memory. Whenever anything is not plainly valid, try_import answers None
+before the database has changed, and the importer takes the Polars path, which reports (or
+mends) every problem with its line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ssi_tui import store, writer
+from ssi_tui.import_report import (
+    FileReport,
+    ImportReport,
+    ProgressCallback,
+    file_content_key,
+    fill_counts,
+)
+from ssi_tui.ingest import canonical_csv
+
+Staged = list[tuple[int, Path, dict[str, str]]]
+"""(file index, path, header_columns) of every file to read."""
+
+
+class _Declined(Exception):
+    """A row or a line the fast path does not take as it is: leave it to the Polars path."""
+
+
+def try_import(
+    db_path: Path,
+    files: list[Path],
+    known: set[str],
+    schema_version: int | None,
+    *,
+    dry_run: bool,
+    progress: ProgressCallback | None = None,
+    **options: object,
+) -> ImportReport | None:
+    """Import FILES as run_import would, or return None (nothing changed) to let it.
+
+    KNOWN holds the content keys already imported and SCHEMA_VERSION the file's version (None
+    when there is no file yet); OPTIONS are the reading options that go into content keys.
+    """
+    headers = [canonical_csv.header_columns(path) for path in files]
+    if not files or None in headers:
+        return None
+    if db_path.exists() and schema_version != store.SCHEMA_VERSION and not dry_run:
+        return None  # upgrading would change the file before its rows are known to be valid
+    report = ImportReport(database=str(db_path), dry_run=dry_run)
+    seen = set(known)
+    to_log: list[writer.FileToLog] = []
+    staged: Staged = []
+    for done, (path, columns) in enumerate(zip(files, headers, strict=True)):
+        if progress:
+            progress(f"Reading {path.name}", done, len(files))
+        file_report = FileReport(str(path))
+        report.files.append(file_report)
+        try:
+            digest = file_content_key(path, **options)
+        except OSError:
+            return None  # the Polars path says which file cannot be read, and why
+        if digest in seen:
+            file_report.status = "already imported"
+            continue
+        seen.add(digest)
+        assert columns is not None
+        staged.append((len(to_log), path, columns))
+        to_log.append(writer.FileToLog(len(to_log), path.name, digest, 0))
+    if not staged:
+        return report
+    if progress:
+        progress("Writing", len(files), len(files))
+    try:
+        counts = _classify(db_path, staged) if dry_run else _write(db_path, staged, to_log)
+    except _Declined:
+        return None
+    fill_counts(report, to_log, counts, dry_run=dry_run)
+    for file_report in report.files:
+        if file_report.status != "already imported":
+            file_report.rows_read = file_report.added + file_report.updated + file_report.unchanged
+    return report
+
+
+def _write(
+    db_path: Path, staged: Staged, to_log: list[writer.FileToLog]
+) -> dict[int, writer.FileCounts]:
+    """Stage, check and write in one connection; a new file appears only if all of it worked."""
+    opener = store.open_write if db_path.exists() else store.create_whole
+    with opener(db_path) as conn:
+        if not canonical_csv.stage(conn, staged):
+            raise _Declined
+        try:
+            return writer.write(conn, None, to_log)
+        finally:
+            canonical_csv.unstage(conn)
+
+
+def _classify(db_path: Path, staged: Staged) -> dict[int, writer.FileCounts]:
+    """A dry run: what the staged rows would do, with nothing written or created."""
+    with store.open_scratch(db_path) as conn:
+        if not canonical_csv.stage(conn, staged):
+            raise _Declined
+        try:
+            return writer.classify(conn, None)
+        finally:
+            canonical_csv.unstage(conn)
