@@ -289,6 +289,29 @@ async def test_the_drill_down_opened_again_shows_only_the_new_rep_and_week(
         assert table.row_count == len(load_rep(sample_db, second.rep_id, as_of=week_back).history)
 
 
+async def test_the_drill_down_opened_again_after_a_theme_change_wears_the_new_theme(
+    sample_db: Path,
+) -> None:
+    """The kept drill-down skips Textual's restyle on a push, unless the app's CSS changed."""
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        first_rep = load_board(sample_db).rows[0].rep_id
+        await pilot.press("enter")
+        opened = await _history_of(pilot, first_rep)
+        position = opened.query_one("#position")
+        dark_panel = position.styles.background
+        await pilot.press("escape")
+        await pilot.pause()
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("enter")
+        again = await _history_of(pilot, first_rep)
+        assert again is opened
+        light_panel = pilot.app.theme_variables["panel"]
+        assert position.styles.background != dark_panel
+        assert position.styles.background.hex.lower() == light_panel.lower()[:7]
+
+
 @pytest.mark.parametrize("width", [60, 100])
 async def test_the_summary_is_shown_whole_as_it_grows_and_shrinks(
     sample_db: Path, width: int

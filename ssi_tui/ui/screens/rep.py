@@ -14,9 +14,8 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -25,6 +24,7 @@ from textual.worker import get_current_worker
 from ssi_tui.board import Board, LeaderboardRow
 from ssi_tui.errors import SsiError
 from ssi_tui.rep import (
+    PeerAverages,
     RepDetail,
     coaching_for,
     load_rep,
@@ -34,6 +34,7 @@ from ssi_tui.rep import (
 )
 from ssi_tui.text import printable
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.screens.rep_bindings import REP_BINDINGS
 from ssi_tui.ui.widgets.coaching import CoachingPanel
 from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
@@ -86,59 +87,7 @@ class RepScreen(Screen[str | None]):
     RepScreen.-wide HistoryTable { height: 14; max-height: 14; }
     """
 
-    BINDINGS = [
-        # One binding per action, its keys comma-separated: the Footer shows the first key, the
-        # help lists them all. up/down reach the screen only while the history table (which
-        # uses them for its cursor) does not have focus.
-        Binding(
-            "n,down",
-            "next_rep",
-            "Next rep",
-            tooltip="Next rep in board order (down: not in the history table)",
-        ),
-        Binding(
-            "p,up",
-            "previous_rep",
-            "Prev rep",
-            tooltip="Previous rep in board order (up: not in the history table)",
-        ),
-        Binding(
-            "h",
-            "toggle_history",
-            "History",
-            tooltip="Enter or leave the history table (arrows then move in it)",
-        ),
-        Binding(
-            "pagedown",
-            "scroll_panel('page_down')",
-            "Scroll down",
-            show=False,
-            tooltip="Scroll the panel down a page",
-        ),
-        Binding(
-            "pageup",
-            "scroll_panel('page_up')",
-            "Scroll up",
-            show=False,
-            tooltip="Scroll the panel up a page",
-        ),
-        Binding(
-            "home",
-            "scroll_panel('home')",
-            "Top",
-            show=False,
-            tooltip="Scroll to the top of the panel",
-        ),
-        Binding(
-            "end",
-            "scroll_panel('end')",
-            "Bottom",
-            show=False,
-            tooltip="Scroll to the bottom of the panel",
-        ),
-        Binding("escape", "close", "Back", tooltip="Back to the leaderboard, on this rep"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show these keys"),
-    ]
+    BINDINGS = REP_BINDINGS
 
     class HistoryLoaded(Message):
         """A worker read one rep's history."""
@@ -169,16 +118,27 @@ class RepScreen(Screen[str | None]):
         self.detail: RepDetail | None = None
         """The history shown, once loaded (None while loading the current rep)."""
         self._cache: dict[str, RepDetail] = {}
+        self._styled_for: object = None
+        """The app's CSS generation this screen was last fully styled for (see _resumed)."""
         self._take(board, order, index, target)
 
     def _take(self, board: Board, order: Sequence[str], index: int, target: float) -> None:
         """What to show: rep INDEX of ORDER on BOARD (histories read for another board go)."""
+        if board is not getattr(self, "board", None):
+            # Per board, not per Enter: 10,000 rows make these a few milliseconds each.
+            self._rows: dict[str, LeaderboardRow] = {r.rep_id: r for r in board.rows}
+            self._peers: dict[str | None, PeerAverages] = {}
+            self._cache.clear()  # histories depend on the board's date and source
         self.board = board
         self.order: tuple[str, ...] = tuple(order)
         self.index = max(0, min(index, len(self.order) - 1))
         self.target = target
-        self._rows: dict[str, LeaderboardRow] = {r.rep_id: r for r in board.rows}
-        self._cache.clear()  # histories depend on the board's date and source
+
+    def _peer_averages(self, team: str | None) -> PeerAverages:
+        """The board's pillar averages for TEAM (see rep.peer_averages), once per board."""
+        if team not in self._peers:
+            self._peers[team] = peer_averages(self.board.rows, team)
+        return self._peers[team]
 
     @property
     def rep_id(self) -> str | None:
@@ -216,6 +176,19 @@ class RepScreen(Screen[str | None]):
         rep_id = self.rep_id
         if rep_id is not None and self.board.as_of is not None:
             self._show_board_row(rep_id, self._rows.get(rep_id))
+
+    @on(ScreenResume)
+    def _resumed(self, event: ScreenResume) -> None:
+        """Pushed again: restyle every node only if the app's CSS changed (a new theme) since.
+
+        Textual restyles a resumed screen whole, to catch such changes; for this screen,
+        reused on every Enter, that was a fifth of the time to its first frame. Runs before
+        Textual's own handler. Without the counter (another Textual), it always restyles.
+        """
+        generation = getattr(self.app, "_css_update_count", None)
+        if generation is not None and generation == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = generation
 
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
@@ -292,7 +265,7 @@ class RepScreen(Screen[str | None]):
             return
         facts = headline_facts(row, len(self.board.rows), self.board.as_of, row.target)
         headline.show(row.name, row.team, row.public_id, row.ssi, facts)
-        bars.show(pillar_values(row), peer_averages(self.board.rows, row.team), weakest_of(row).key)
+        bars.show(pillar_values(row), self._peer_averages(row.team), weakest_of(row).key)
 
     def _show_detail(self, detail: RepDetail) -> None:
         """Chart, history and coaching from the rep's history."""
@@ -309,7 +282,7 @@ class RepScreen(Screen[str | None]):
             if latest is not None:
                 bars = self.query_one(PillarBars)
                 bars.display = True
-                peers = peer_averages(self.board.rows, detail.team)
+                peers = self._peer_averages(detail.team)
                 bars.show(pillar_values(latest), peers, weakest_of(latest).key)
                 if latest.source == "estimated":
                     self.query_one(EstimateBreakdown).show_for(
