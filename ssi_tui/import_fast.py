@@ -49,8 +49,12 @@ def try_import(
     headers = [canonical_csv.header_columns(path) for path in files]
     if not files or None in headers:
         return None
-    if db_path.exists() and schema_version != store.SCHEMA_VERSION and not dry_run:
-        return None  # upgrading would change the file before its rows are known to be valid
+    if db_path.exists() and (dry_run or schema_version != store.SCHEMA_VERSION):
+        # Upgrading would change the file before its rows are known to be valid. And a dry
+        # run would stage on a read-only connection, which DuckDB shares with any other
+        # read-only one of this process (the app's board reader, when the import dialog
+        # previews): confining it (see canonical_csv.stage) would confine that one too.
+        return None
     report = ImportReport(database=str(db_path), dry_run=dry_run)
     seen = set(known)
     to_log: list[writer.FileToLog] = []
@@ -101,7 +105,7 @@ def _write(
 
 
 def _classify(db_path: Path, staged: Staged) -> dict[int, writer.FileCounts]:
-    """A dry run: what the staged rows would do, with nothing written or created."""
+    """A dry run into a new file: what the staged rows would do, with nothing created."""
     with store.open_scratch(db_path) as conn:
         if not canonical_csv.stage(conn, staged):
             raise _Declined

@@ -322,19 +322,10 @@ def _dry_run_counts(
     db_path: Path, stream: _ArrowStream, activities: writer.ActivityBatch | None = None
 ) -> dict[int, writer.FileCounts]:
     """What the import would do, without writing (or creating) the database."""
-    import duckdb
-
-    if db_path.exists():
-        with store.open_read(db_path, allow_older=True) as conn:
-            if activities is not None and (store.schema_version(conn) or 0) < _ACTIVITIES_SCHEMA:
-                raise DatabaseError(
-                    f"{db_path}: made by an older ssi-tui, without activity metrics; run"
-                    f" `ssi-tui upgrade {db_path}` before a dry run of activity exports."
-                )
-            return writer.classify(conn, stream, activities)
-    conn = duckdb.connect(":memory:")
-    try:
-        store.migrate(conn, db_path, is_new=True)
+    with store.open_scratch(db_path) as conn:
+        if activities is not None and (store.schema_version(conn) or 0) < _ACTIVITIES_SCHEMA:
+            raise DatabaseError(
+                f"{db_path}: made by an older ssi-tui, without activity metrics; run"
+                f" `ssi-tui upgrade {db_path}` before a dry run of activity exports."
+            )
         return writer.classify(conn, stream, activities)
-    finally:
-        conn.close()
