@@ -198,16 +198,29 @@ def create_whole(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
     The file is built under a hidden name beside PATH and moved into place only when the
     block ends without an error; otherwise it is deleted. So a failed or interrupted import
-    never leaves a half-made or empty database where the user asked for one.
+    never leaves a half-made or empty database where the user asked for one. The hidden name
+    is the same for every attempt, so a crash leaves at most one such file, which the next
+    attempt discards (unless another import holds it: then it says so).
     """
     path = Path(path)
-    building = path.with_name(f".{path.name}.{os.getpid()}.building")
+    building = path.with_name(f".{path.name}.building")
     wal = building.with_name(building.name + ".wal")
+    if building.exists():
+        try:
+            _connect(building, read_only=False, wait=0).close()
+        except DatabaseError:
+            raise DatabaseError(
+                f"{path}: another import is creating this database; try again in a moment."
+            ) from None
+        building.unlink()
+        wal.unlink(missing_ok=True)
     try:
         with open_write(building) as conn:
             yield conn
-        if wal.exists():  # not checkpointed on close (it always is, but a WAL is data)
-            os.replace(wal, path.with_name(path.name + ".wal"))
+        if wal.exists():  # closing checkpoints into the file; if not, it must happen now
+            _connect(building, read_only=False, wait=BUSY_WAIT_SECONDS).close()
+        if wal.exists():
+            raise DatabaseError(f"{path}: the new database could not be finished; import again.")
         _move_into_place(building, path)
     finally:
         for leftover in (building, wal):
@@ -217,17 +230,16 @@ def create_whole(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def _move_into_place(built: Path, path: Path) -> None:
     """BUILT becomes PATH, unless PATH appeared meanwhile (never overwrite a database)."""
+    meanwhile = DatabaseError(f"{path}: another program created this file meanwhile; import again.")
     try:
         os.link(built, path)  # fails if PATH exists, unlike a rename
     except FileExistsError:
-        raise DatabaseError(
-            f"{path}: another program created this file meanwhile; import again."
-        ) from None
+        raise meanwhile from None
+    except FileNotFoundError:  # another import took BUILT over and moved it first
+        raise meanwhile from None
     except OSError:  # a file system without hard links
         if path.exists():
-            raise DatabaseError(
-                f"{path}: another program created this file meanwhile; import again."
-            ) from None
+            raise meanwhile from None
         os.replace(built, path)
 
 

@@ -203,3 +203,13 @@ def test_the_fast_path_imports_exactly_what_the_polars_path_imports(content: byt
         with mock.patch.object(import_fast, "try_import", return_value=None):
             slow = _outcome(Path(folder) / "slow.duckdb", export)
     assert fast == slow
+
+
+def test_a_new_database_left_half_built_by_a_crash_is_discarded_by_the_next_import(
+    tmp_path: Path,
+) -> None:
+    export = _write(tmp_path / "team.csv", FULL_HEADER, ROW)
+    run_import(tmp_path / ".team.duckdb.building", [export])  # as a crash before the move
+    report = run_import(tmp_path / "team.duckdb", [export])
+    assert report.total("added") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.csv", "team.duckdb"]
