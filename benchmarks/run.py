@@ -141,7 +141,7 @@ if sys.argv[1] == "floor":
 
     Minimal().run()
 else:
-    from ssi_tui.cli import main
+    from ssi_tui.entry import main  # what the `ssi-tui` script runs
 
     sys.argv = ["ssi-tui", sys.argv[2]]
     try:

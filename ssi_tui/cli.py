@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ssi_tui import __version__
+from ssi_tui.cli_open import options_from, run_app
 from ssi_tui.cli_support import fail, iso_date
 from ssi_tui.errors import SsiError
 
 if TYPE_CHECKING:
-    from ssi_tui.options import ViewOptions
+    pass
 
 
 class _OpenByDefault(click.Group):
@@ -38,18 +39,6 @@ def cli() -> None:
     ssi-tui import team.duckdb exports/   build or update a database with your exports
     ssi-tui team.duckdb               open the leaderboard
     """
-
-
-def _options(**flags: Any) -> ViewOptions:
-    """Config file first, then every flag given on the command line."""
-    from ssi_tui.config import load_config
-    from ssi_tui.options import ViewOptions
-
-    try:
-        config = load_config()
-    except SsiError as error:
-        fail(str(error))
-    return ViewOptions.from_config(config, **flags)
 
 
 def _anonymise_option(function: Any) -> Any:
@@ -84,24 +73,7 @@ def _source_option(function: Any) -> Any:
 @_source_option
 def open_command(database: Path, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
-    _run_app(database, _options(**flags))
-
-
-def _run_app(database: Path, options: ViewOptions) -> None:
-    from ssi_tui.ui.board_loader import BoardRequest
-    from ssi_tui.ui.head_start import HEAD_START_SECONDS, HeadStart
-
-    # Read the first board before the app starts, so its first frame shows data.
-    head_start = HeadStart(database, BoardRequest.first(options))
-    try:
-        head_start.check()
-    except SsiError as error:
-        fail(str(error))
-    head_start.ready(HEAD_START_SECONDS)
-    from ssi_tui.ui.app import SsiApp
-
-    SsiApp(database, options=options, head_start=head_start).run()
-    head_start.keep()
+    run_app(database, options_from(**flags))
 
 
 @cli.command("leaderboard")
@@ -142,7 +114,7 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
     from ssi_tui import formats
     from ssi_tui.board import load_board, sort_rows
 
-    options = _options(**flags)
+    options = options_from(**flags)
     try:
         board = load_board(
             database,
@@ -216,7 +188,7 @@ def demo_command(database: Path | None, no_open: bool) -> None:
     if report.total("added") or report.total("updated"):
         click.echo(f"Demo database ready: {database}", err=True)
     if not no_open:
-        _run_app(database, _options())
+        run_app(database, options_from())
     else:
         click.echo(str(database))
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-import click
+if TYPE_CHECKING:
+    import click
+
+# click is imported where it is used: `ssi-tui DB` opens the app without it (see entry.py).
 
 EXIT_INVALID = 1
 """Exit code for invalid input or an unusable file (click itself uses 2 for usage errors)."""
@@ -24,11 +27,15 @@ def plain(text: str) -> str:
 
 
 def fail(message: str) -> NoReturn:
+    import click
+
     click.echo(f"Error: {plain(message)}", err=True)
     sys.exit(EXIT_INVALID)
 
 
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    import click
+
     if value is None:
         return None
     try:

@@ -306,3 +306,11 @@ def test_skip_invalid_passes_over_an_unusable_file(invoke, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert f"{empty}: the file is empty" in result.stderr
     assert "week4.csv: 2 added" in result.stdout
+
+
+def test_the_entry_point_knows_every_command_name() -> None:
+    """entry.py sends `ssi-tui X` to click whenever X is a command, without importing click."""
+    from ssi_tui.cli import cli
+    from ssi_tui.entry import COMMANDS
+
+    assert set(cli.commands) == COMMANDS

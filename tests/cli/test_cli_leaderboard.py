@@ -306,3 +306,17 @@ def test_table_shows_names_literally_at_80_columns(invoke, tricky_db: Path) -> N
     assert result.exit_code == 0, result.output
     assert "[bold]X[/]" in result.stdout
     assert "2026-02-02" in result.stdout.split("\n", 1)[1]  # the As of cells, not the title
+
+
+def test_the_plain_form_on_a_file_that_is_not_a_database_exits_1_without_traceback(
+    tmp_path: Path,
+) -> None:
+    """`ssi-tui FILE` skips click (entry.py) and still fails as the `open` command does."""
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("just text\n", encoding="utf-8")
+    before = fingerprint(notes)
+    result = run_real(notes, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert str(notes) in result.stderr and "Traceback" not in result.stderr
+    assert fingerprint(notes) == before

@@ -24,7 +24,8 @@ from tests.ui.conftest import write_csv
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 # Runs `ssi-tui DB` headless; on the first frame that shows the board, reports what it shows
-# and whether DuckDB had been imported by then, and quits (as a manager pressing q would).
+# and whether DuckDB and click had been imported by then, and quits (as a manager pressing q
+# would).
 START = r"""
 import json, sys
 from textual.app import App
@@ -38,13 +39,13 @@ def hooked(self, screen, renderable):
     board = getattr(screen, "board", None)
     if renderable is not None and board is not None and not seen:
         seen.update(first=board.rows[0].name, rows=len(board.rows),
-                    duckdb="duckdb" in sys.modules)
+                    duckdb="duckdb" in sys.modules, click="click" in sys.modules)
         self.exit()
 
 
 App._display = hooked
 App.run = lambda self, **kw: run(self, headless=True, size=(100, 30))
-from ssi_tui.cli import main
+from ssi_tui.entry import main  # what the `ssi-tui` script runs
 
 sys.argv = ["ssi-tui", sys.argv[1]]
 try:
@@ -75,6 +76,7 @@ def test_the_second_start_shows_the_kept_board_without_duckdb(
     cache = tmp_path / "cache"
     first = start(sample_db, cache)
     assert first["duckdb"] is True
+    assert first["click"] is False  # `ssi-tui DB` goes straight to the app (entry.py)
     assert len(list(cache.glob("*/*.board"))) == 1
     second = start(sample_db, cache)
     assert second == {**first, "duckdb": False}

@@ -1,0 +1,43 @@
+"""Opening the app on a database: shared by `ssi-tui DB` (entry.py, without click) and click's
+`open` and `demo` commands (cli.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ssi_tui.cli_support import fail
+from ssi_tui.errors import SsiError
+
+if TYPE_CHECKING:
+    from ssi_tui.options import ViewOptions
+
+
+def options_from(**flags: Any) -> ViewOptions:
+    """Config file first, then every flag given on the command line."""
+    from ssi_tui.config import load_config
+    from ssi_tui.options import ViewOptions
+
+    try:
+        config = load_config()
+    except SsiError as error:
+        fail(str(error))
+    return ViewOptions.from_config(config, **flags)
+
+
+def run_app(database: Path, options: ViewOptions) -> None:
+    """Start the app on DATABASE, its first board read before its first frame."""
+    from ssi_tui.ui.board_loader import BoardRequest
+    from ssi_tui.ui.head_start import HEAD_START_SECONDS, HeadStart
+
+    # Read the first board before the app starts, so its first frame shows data.
+    head_start = HeadStart(database, BoardRequest.first(options))
+    try:
+        head_start.check()
+    except SsiError as error:
+        fail(str(error))
+    head_start.ready(HEAD_START_SECONDS)
+    from ssi_tui.ui.app import SsiApp
+
+    SsiApp(database, options=options, head_start=head_start).run()
+    head_start.keep()
