@@ -10,6 +10,7 @@ so the per-rep rebuild after each import is exercised, not just a build from scr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +192,37 @@ def test_upgrading_a_version_3_file_builds_the_rollup_from_its_history(
 
 def _days(conn: Any) -> list[dt.date]:
     return [d for (d,) in conn.execute("SELECT DISTINCT snapshot_date FROM snapshots").fetchall()]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    history=st.lists(
+        st.tuples(
+            st.sampled_from(REPS),
+            st.integers(0, 90),
+            st.sampled_from(["official"] * 5 + ["estimated"]),
+            st.integers(0, 10_000).map(lambda cents: cents / 100),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    cuts=st.lists(st.integers(1, 29), max_size=4),
+)
+def test_imports_in_date_order_keep_the_points_one_import_of_everything_makes(
+    tmp_path_factory: Any, history: list[Snapshot], cuts: list[int]
+) -> None:
+    """The weekly case: each import mostly appends (points extended, not rebuilt)."""
+    history = sorted(history, key=lambda s: s[1])
+    bounds = sorted({0, len(history), *(c for c in cuts if c < len(history))})
+    folder = tmp_path_factory.mktemp("appends")
+    stepwise, at_once = folder / "stepwise.duckdb", folder / "at_once.duckdb"
+    for number, (start, end) in enumerate(itertools.pairwise(bounds)):
+        _write(stepwise, number, history[start:end])
+    _write(at_once, 0, history)
+    points = "SELECT * FROM board_points ORDER BY ALL"
+    with store.open_read(stepwise) as a, store.open_read(at_once) as b:
+        assert a.execute(points).fetchall() == b.execute(points).fetchall()
