@@ -59,7 +59,7 @@ def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return _quiet(duckdb.connect(str(path), read_only=read_only))
         except (duckdb.IOException, duckdb.ConnectionException) as error:
             if _is_lock_conflict(error):
                 if time.monotonic() < deadline:
@@ -75,6 +75,12 @@ def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
             raise DatabaseError(f"{path}: cannot open the database: {error}") from None
         except duckdb.Error as error:
             raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+
+
+def _quiet(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """CONN, never drawing DuckDB's own progress bar (see connection_settings.sql)."""
+    conn.execute(resources.query("connection_settings"))
+    return conn
 
 
 def _is_damage(error: duckdb.Error) -> bool:
@@ -259,7 +265,7 @@ def open_scratch(
         with open_read(path, allow_older=allow_older) as conn:
             yield conn
         return
-    conn = duckdb.connect(":memory:")
+    conn = _quiet(duckdb.connect(":memory:"))
     try:
         migrate(conn, path, is_new=True)
         yield conn

@@ -338,3 +338,14 @@ def test_identical_row_in_two_files_of_one_import_is_counted_unchanged(tmp_path:
         (2, 0, 0, 0),
         (0, 0, 1, 0),
     ]
+
+
+def test_no_connection_draws_duckdbs_progress_bar(history_db: Path, tmp_path: Path) -> None:
+    """A query over two seconds would print DuckDB's bar on stdout: into `--json`, or the app."""
+    setting = "SELECT current_setting('enable_progress_bar')"
+    with store.open_read(history_db) as conn:
+        assert conn.execute(setting).fetchall() == [(False,)]
+    with store.open_write(history_db) as conn:
+        assert conn.execute(setting).fetchall() == [(False,)]
+    with store.open_scratch(tmp_path / "new.duckdb") as conn:
+        assert conn.execute(setting).fetchall() == [(False,)]
