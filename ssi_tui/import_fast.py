@@ -22,9 +22,7 @@ from ssi_tui.import_report import (
     fill_counts,
 )
 from ssi_tui.ingest import canonical_csv
-
-Staged = list[tuple[int, Path, dict[str, str]]]
-"""(file index, path, header_columns) of every file to read."""
+from ssi_tui.ingest.canonical_csv import Staged
 
 
 class _Declined(Exception):
@@ -98,10 +96,7 @@ def _write(
     with opener(db_path) as conn:
         if not canonical_csv.stage(conn, staged):
             raise _Declined
-        try:
-            return writer.write(conn, None, to_log)
-        finally:
-            canonical_csv.unstage(conn)
+        return writer.write(conn, None, to_log)
 
 
 def _classify(db_path: Path, staged: Staged) -> dict[int, writer.FileCounts]:
@@ -109,7 +104,4 @@ def _classify(db_path: Path, staged: Staged) -> dict[int, writer.FileCounts]:
     with store.open_scratch(db_path) as conn:
         if not canonical_csv.stage(conn, staged):
             raise _Declined
-        try:
-            return writer.classify(conn, None)
-        finally:
-            canonical_csv.unstage(conn)
+        return writer.classify(conn, None)

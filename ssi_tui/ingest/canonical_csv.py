@@ -43,6 +43,9 @@ REQUIRED_COLUMNS: frozenset[str] = frozenset(
 )
 """Without these the Polars path derives something (an id, a total, a date): left to it."""
 
+Staged = list[tuple[int, Path, dict[str, str]]]
+"""The files to stage: (file index, path, header_columns) of each."""
+
 _PATTERN_CHARACTERS = "*?[{~"
 """Characters DuckDB would read a path with as a pattern: such files take the Polars path."""
 
@@ -55,9 +58,8 @@ def header_columns(path: Path) -> dict[str, str] | None:
 
     That is: a `.csv` whose first line is our own column names, each once, in any order,
     REQUIRED_COLUMNS among them, separated by commas and nothing else (no quotes, spaces or
-    byte-order mark). None
-    otherwise, for a file that cannot be read (the Polars path will say why), and for a
-    path DuckDB would take as a pattern.
+    byte-order mark). None otherwise, for a file that cannot be read (the Polars path will
+    say why), and for a path DuckDB would take as a pattern.
     """
     if path.suffix.lower() != ".csv" or any(c in str(path) for c in _PATTERN_CHARACTERS):
         return None
@@ -80,13 +82,14 @@ def header_columns(path: Path) -> dict[str, str] | None:
     return {header: COLUMN_TYPES[header] for header in headers}
 
 
-def stage(conn: duckdb.DuckDBPyConnection, files: list[tuple[int, Path, dict[str, str]]]) -> bool:
-    """Read FILES (file index, path, header_columns) into the temp table `incoming`.
+def stage(conn: duckdb.DuckDBPyConnection, files: Staged) -> bool:
+    """Read FILES into the temp table `incoming`.
 
     True when every row is valid exactly as written, so `incoming` is what the Polars path
-    would have produced. False (and no `incoming`) when any file fails to parse or any row
-    fails a check: the caller then takes the Polars path. Confines CONN to reading FILES, for
-    good: give it a connection of its own (the import's), and stage once.
+    would have produced. False when any file fails to parse or any row fails a check: the
+    caller then takes the Polars path. Confines CONN to reading FILES, for good: give it a
+    connection of its own (the import's), stage once, and close it after (which also frees
+    `incoming`, hundreds of megabytes for a big file).
     """
     import duckdb
 
@@ -110,14 +113,5 @@ def stage(conn: duckdb.DuckDBPyConnection, files: list[tuple[int, Path, dict[str
             },
         ).fetchall()
     except duckdb.Error:
-        valid = False
-    else:
-        valid = row[0][0] == 0
-    if not valid:
-        unstage(conn)
-    return valid
-
-
-def unstage(conn: duckdb.DuckDBPyConnection) -> None:
-    """Drop `incoming`: a big one holds hundreds of megabytes until the connection closes."""
-    conn.execute(resources.query("canonical_unstage"))
+        return False
+    return row[0][0] == 0

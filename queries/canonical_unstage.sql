@@ -1,2 +1,0 @@
--- Let go of the fast path's staged rows (ingest/canonical_csv.py).
-DROP TABLE IF EXISTS incoming;
