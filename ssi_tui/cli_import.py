@@ -106,9 +106,9 @@ def import_command(
         sys.exit(EXIT_INVALID)
     except SsiError as error:
         fail(str(error))
-    if not dry_run and _boards_kept_for(database):
+    if not dry_run:
         # The boards `ssi-tui DB` keeps for its next start (board_cache.py) are stale now.
-        from ssi_tui.ui.head_start import keep_boards_fresh
+        from ssi_tui.ui.kept_boards import keep_boards_fresh
 
         keep_boards_fresh(database)
     if as_json:
@@ -136,14 +136,3 @@ def import_command(
         f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
         f" {report.total('unchanged')} unchanged."
     )
-
-
-def _boards_kept_for(database: Path) -> bool:
-    """Whether `ssi-tui DB` kept boards of DATABASE (say, never opened: no need to load the
-    board reader just to find none)."""
-    from ssi_tui import board_cache
-
-    try:
-        return bool(board_cache.stale_views(database))
-    except Exception:  # best effort, like keep_boards_fresh itself
-        return False

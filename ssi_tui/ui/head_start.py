@@ -2,7 +2,7 @@
 
 A HeadStart takes the board kept from the last start (board_cache.py) when the file has not
 changed, else reads it in a thread while the command line waits; keep() files it for the next
-start, and keep_boards_fresh() reads the kept ones again after an import. No Textual here.
+start (kept_boards.py reads the kept ones again after an import). No Textual here.
 """
 
 from __future__ import annotations
@@ -106,42 +106,11 @@ class HeadStart:
             # from the app has kept a fresh one already
         if self._prepared is not None:
             board = self._prepared.board
-            extras = _extras(self._prepared)
+            extras = kept_extras(self._prepared)
             board_cache.save(self.database, self.request.view, board, self._stamp, extras)
 
 
-def keep_boards_fresh(database: Path) -> int:
-    """After an import: read again the boards kept for DATABASE's views, so that the next
-    start of each still shows its board at once. Returns how many were read.
-
-    Costs the import one board read per view kept (~0.3 s at 10,000 reps); a file with no
-    kept boards (never opened in the app, or the cache turned off) costs nothing. Never
-    fails: the import is done, and without a fresh board the next start reads the file.
-    """
-    try:
-        return _read_kept_views(database)
-    except Exception:
-        return 0
-
-
-def _read_kept_views(database: Path) -> int:
-    views = board_cache.stale_views(database)
-    if not views:
-        return 0
-    folds = FoldCache()
-    with store.open_read(database, wait=1.0) as conn, collector_paused():
-        stamp = board_cache.file_stamp(database)
-        if stamp is None:
-            return 0
-        for view in views:
-            request = BoardRequest.from_view(view)
-            prepared = prepare(conn, request, folds)
-            extras = _extras(prepared)
-            board_cache.save(database, request.view, prepared.board, stamp, extras)
-    return len(views)
-
-
-def _extras(prepared: PreparedBoard) -> tuple[object, ...]:
+def kept_extras(prepared: PreparedBoard) -> tuple[object, ...]:
     """What a kept board is stored with so that a start need not work it out again: the
     column measure, and the name and total orders as positions in the board's rows."""
     position = {id(row): at for at, row in enumerate(prepared.board.rows)}
@@ -154,7 +123,7 @@ def _extras(prepared: PreparedBoard) -> tuple[object, ...]:
 
 
 def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
-    """A kept board prepared as on the start that kept it (see _extras)."""
+    """A kept board prepared as on the start that kept it (see kept_extras)."""
     (longest_name, longest_team, estimated), by_name, by_total = extras  # type: ignore[misc]
     rows = board.rows
     prepared = PreparedBoard(board, RowMeasure(longest_name, longest_team, estimated), folds)

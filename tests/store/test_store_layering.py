@@ -77,3 +77,21 @@ def test_import_then_leaderboard_in_one_process_never_imports_textual(tmp_path: 
         """,
         tmp_path,
     )
+
+
+def test_refreshing_kept_boards_after_an_import_loads_the_board_reader_only_when_needed(
+    tmp_path: Path,
+) -> None:
+    """`ssi-tui import` refreshes kept boards after every import; most files have none."""
+    run_python(
+        f"""
+        import os, sys
+        os.environ["SSI_TUI_CACHE_DIR"] = {str(tmp_path / "cache")!r}
+        from pathlib import Path
+        from ssi_tui.ui.kept_boards import keep_boards_fresh
+        assert keep_boards_fresh(Path({str(tmp_path / "none.duckdb")!r})) == 0
+        assert "ssi_tui.ui.board_loader" not in sys.modules
+        assert not any(m == "textual" or m.startswith("textual.") for m in sys.modules)
+        """,
+        tmp_path,
+    )

@@ -24,7 +24,7 @@ from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.import_report import ImportReport
 from ssi_tui.importer import run_import
 from ssi_tui.text import printable
-from ssi_tui.ui.head_start import keep_boards_fresh
+from ssi_tui.ui.kept_boards import keep_boards_fresh
 
 
 class PathSuggester(Suggester):
