@@ -185,6 +185,10 @@ class Results:
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
+    # Bytecode as an installed package has it (pip compiles it; Python caches it on first
+    # import): without it every start compiles ssi-tui's modules again (~0.1 s) while the
+    # floor's Textual loads its own precompiled. Some sandboxes turn caching off globally.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 

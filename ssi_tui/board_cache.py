@@ -11,6 +11,9 @@ the weeks either side and to watch for imports), so nothing read later comes fro
 `ssi-tui import` and the app's import dialog read the kept boards of the file they changed
 again (stale_views), so the first start after the morning's import is at once too.
 
+A kept board's first rows (as first shown) are stored apart, ahead of the rest: a start reads
+only them for its first frame (load_page), and the whole board right after it (load).
+
 The cache is one small file per database and view (the last KEPT_VIEWS views) under the
 user's cache folder (SSI_TUI_CACHE_DIR overrides it; `off` turns the cache off), readable by
 the user only. It holds the board's rows as the database does: names and rep ids, the ids
@@ -25,14 +28,15 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import fields
+from collections.abc import Sequence
+from dataclasses import fields, replace
 from pathlib import Path
 
 from ssi_tui import __version__
 from ssi_tui.board import Board, LeaderboardRow, Trends
 
 ENV_VAR = "SSI_TUI_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 """Bump when what is stored changes shape."""
 KEPT_VIEWS = 4
 """Boards kept per database (the views saved last): each costs an import one more read."""
@@ -43,6 +47,8 @@ _TRENDS = _ROW_FIELDS.index("trends")
 
 FileStamp = tuple[int, int, int, int]
 """Size and modification time (ns) of the database file and of its write-ahead log."""
+Kept = tuple[Board, tuple[object, ...]]
+"""A kept board (or its first page) and the extras kept with it."""
 
 
 def cache_dir() -> Path | None:
@@ -83,19 +89,33 @@ def _as_json(view: tuple[object, ...]) -> object:
     return json.loads(json.dumps(view))
 
 
-def load(database: Path, view: tuple[object, ...]) -> tuple[Board, tuple[object, ...]] | None:
+def load(database: Path, view: tuple[object, ...]) -> Kept | None:
     """The board kept for DATABASE and VIEW, and the EXTRAS kept with it, if the file has not
     changed since the board was read."""
+    return _load(database, view, whole=True)
+
+
+def load_page(database: Path, view: tuple[object, ...]) -> Kept | None:
+    """The first page of the board kept for DATABASE and VIEW (the board with only the rows
+    saved as its page), and the PAGE_EXTRAS kept with it, if the file has not changed since.
+
+    Reads only the start of the file: at 10,000 reps the whole board takes ~0.15 s to read
+    back, its first page a millisecond.
+    """
+    return _load(database, view, whole=False)
+
+
+def _load(database: Path, view: tuple[object, ...], *, whole: bool) -> Kept | None:
     folder = cache_dir()
     stamp = file_stamp(database)
     if folder is None or stamp is None:
         return None
     try:
-        data = (_folder_of(folder, database) / f"{_digest(view)}.board").read_bytes()
-        head, _, body = data.partition(b"\n")
-        if json.loads(head) != [FORMAT, __version__, list(stamp), _as_json(view)]:
-            return None
-        board, extras = json.loads(body)
+        with (_folder_of(folder, database) / f"{_digest(view)}.board").open("rb") as kept:
+            if json.loads(kept.readline()) != [FORMAT, __version__, list(stamp), _as_json(view)]:
+                return None
+            page = kept.readline()
+            board, extras = json.loads(kept.read() if whole else page)
         return _board_from(board), tuple(extras)
     except Exception:  # a missing, partly written or foreign file is simply no cache
         return None
@@ -126,10 +146,14 @@ def save(
     board: Board,
     stamp: FileStamp,
     extras: tuple[object, ...] = (),
+    *,
+    page: Sequence[LeaderboardRow] = (),
+    page_extras: tuple[object, ...] = (),
 ) -> None:
     """Keep BOARD, read while the file had STAMP (taken before the read), for the next start,
     with EXTRAS (what the caller worked out from the board, to skip next time: JSON values,
-    given back by load() as JSON has them, tuples as lists).
+    given back by load() as JSON has them, tuples as lists). PAGE is the rows a start shows
+    first and PAGE_EXTRAS what it needs besides (given back by load_page).
 
     A database keeps the boards of its KEPT_VIEWS views saved last. Best effort: a read-only
     or full disk only means the next start reads the file.
@@ -143,9 +167,12 @@ def save(
     try:
         mine.mkdir(parents=True, exist_ok=True, mode=0o700)
         head = json.dumps([FORMAT, __version__, list(stamp), view], separators=(",", ":"))
+        first = json.dumps(
+            [_board_to(replace(board, rows=tuple(page))), page_extras], separators=(",", ":")
+        )
         body = json.dumps([_board_to(board), extras], separators=(",", ":"))
         with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            out.write(f"{head}\n{body}".encode())
+            out.write(f"{head}\n{first}\n{body}".encode())
         os.replace(temporary, path)
         kept = sorted(mine.glob("*.board"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in kept[KEPT_VIEWS:]:

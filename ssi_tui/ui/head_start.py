@@ -2,13 +2,17 @@
 
 A HeadStart takes the board kept from the last start (board_cache.py) when the file has not
 changed, else reads it in a thread while the command line waits; keep() files it for the next
-start (kept_boards.py reads the kept ones again after an import). No Textual here.
+start (kept_boards.py reads the kept ones again after an import). A kept board comes in two
+steps: its first PAGE_ROWS rows for the first frame, then the whole of it (complete). No
+Textual here.
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
+
+from rich.text import Span, Text
 
 from ssi_tui import board_cache, store
 from ssi_tui.board import Board
@@ -24,6 +28,10 @@ from ssi_tui.ui.layout import RowMeasure
 
 HEAD_START_SECONDS = 1.0
 """How long `ssi-tui DB` waits for the first board before it starts the app anyway."""
+PAGE_ROWS = 200
+"""The rows of a kept board read for the first frame: more than a terminal shows at once. At
+10,000 reps reading back the whole board took a third of the start; its first page takes ~1 ms.
+"""
 
 
 class HeadStart:
@@ -52,10 +60,10 @@ class HeadStart:
         self._prepared: PreparedBoard | None = None
         self._stamp: board_cache.FileStamp | None = None
         with collector_paused():
-            kept = board_cache.load(database, request.view)
+            kept = board_cache.load_page(database, request.view)
             if kept is not None:
                 try:
-                    self._prepared = _unkept(*kept, self.folds)
+                    self._prepared = _unkept_page(*kept, self.folds, database, request.target)
                 except Exception:  # kept by another version, or damaged: read the file
                     self._prepared = None
         if self._prepared is not None:
@@ -92,9 +100,29 @@ class HeadStart:
             raise self._error
 
     def result(self) -> PreparedBoard | None:
-        """The first board (waits for it), or None if it could not be read."""
+        """The first board (waits for it), or None if it could not be read.
+
+        From a kept board, only its first page may be there (PreparedBoard.partial): complete()
+        gives the whole of it.
+        """
         self._done.wait()
         return self._prepared
+
+    def complete(self) -> PreparedBoard | None:
+        """The whole first board, once result() gave its first page; None if it can no longer
+        be had from the kept board (the file or the kept board changed since): read the file."""
+        page = self.result()
+        if page is None or not page.partial:
+            return page
+        with collector_paused():
+            kept = board_cache.load(self.database, self.request.view)
+            try:
+                whole = None if kept is None else _unkept(*kept, self.folds)
+            except Exception:
+                whole = None
+        if whole is not None:
+            whole._summaries.update(page._summaries)  # the same board: the same line
+        return whole
 
     def keep(self) -> None:
         """Keep the board read from the file for the next start (called once the app is closed:
@@ -105,28 +133,67 @@ class HeadStart:
             return  # changed while open (an import): the board would be stale, and an import
             # from the app has kept a fresh one already
         if self._prepared is not None:
-            board = self._prepared.board
-            extras = kept_extras(self._prepared)
-            board_cache.save(self.database, self.request.view, board, self._stamp, extras)
+            keep_board(self.database, self.request, self._prepared, self._stamp)
 
 
-def kept_extras(prepared: PreparedBoard) -> tuple[object, ...]:
+def keep_board(
+    database: Path, request: BoardRequest, prepared: PreparedBoard, stamp: board_cache.FileStamp
+) -> None:
+    """File PREPARED, read from DATABASE while it had STAMP, for the next start of REQUEST:
+    with its first page, and its summary line, apart for the first frame."""
+    page = prepared.order("ssi", False)[:PAGE_ROWS]  # a start's first order (LeaderboardScreen)
+    summary = prepared.summary(database.name, request.target)
+    page_extras = (
+        _measure_extras(prepared),
+        len(prepared.board.rows),
+        (summary.plain, [(s.start, s.end, str(s.style)) for s in summary.spans]),
+    )
+    board_cache.save(
+        database,
+        request.view,
+        prepared.board,
+        stamp,
+        _kept_extras(prepared),
+        page=page,
+        page_extras=page_extras,
+    )
+
+
+def _measure_extras(prepared: PreparedBoard) -> tuple[object, ...]:
+    measure = prepared.measure
+    return (measure.longest_name, measure.longest_team, measure.estimated)
+
+
+def _kept_extras(prepared: PreparedBoard) -> tuple[object, ...]:
     """What a kept board is stored with so that a start need not work it out again: the
     column measure, and the name and total orders as positions in the board's rows."""
     position = {id(row): at for at, row in enumerate(prepared.board.rows)}
-    measure = prepared.measure
     return (
-        (measure.longest_name, measure.longest_team, measure.estimated),
+        _measure_extras(prepared),
         tuple(position[id(row)] for row in prepared.by_name),
         tuple(position[id(row)] for row in prepared.order("ssi", False)),
     )
 
 
 def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
-    """A kept board prepared as on the start that kept it (see kept_extras)."""
+    """A kept board prepared as on the start that kept it (see _kept_extras)."""
     (longest_name, longest_team, estimated), by_name, by_total = extras  # type: ignore[misc]
     rows = board.rows
     prepared = PreparedBoard(board, RowMeasure(longest_name, longest_team, estimated), folds)
     prepared._by_name = [rows[at] for at in by_name]
     prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
+    return prepared
+
+
+def _unkept_page(
+    page: Board, extras: tuple[object, ...], folds: FoldCache, database: Path, target: float
+) -> PreparedBoard:
+    """The first page of a kept board (see keep_board), prepared to be shown as it was kept:
+    partial unless the page is the whole board."""
+    (longest_name, longest_team, estimated), rows, (plain, spans) = extras  # type: ignore[misc]
+    measure = RowMeasure(longest_name, longest_team, estimated)
+    prepared = PreparedBoard(page, measure, folds, partial=rows != len(page.rows))
+    prepared._orders[("ssi", False)] = list(page.rows)
+    summary = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
+    prepared._summaries[(database.name, target)] = summary
     return prepared

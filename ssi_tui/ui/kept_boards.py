@@ -31,7 +31,7 @@ def _read_kept_views(database: Path) -> int:
     if not views:
         return 0
     from ssi_tui.ui.board_loader import BoardRequest, FoldCache, collector_paused, prepare
-    from ssi_tui.ui.head_start import kept_extras
+    from ssi_tui.ui.head_start import keep_board
 
     folds = FoldCache()
     with store.open_read(database, wait=1.0) as conn, collector_paused():
@@ -40,7 +40,5 @@ def _read_kept_views(database: Path) -> int:
             return 0
         for view in views:
             request = BoardRequest.from_view(view)
-            prepared = prepare(conn, request, folds)
-            extras = kept_extras(prepared)
-            board_cache.save(database, request.view, prepared.board, stamp, extras)
+            keep_board(database, request, prepare(conn, request, folds), stamp)
     return len(views)

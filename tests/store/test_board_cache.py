@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -63,12 +64,31 @@ def test_another_view_or_another_file_gets_nothing(
     assert board_cache.load(copy, VIEW) is None
 
 
+def test_the_first_page_comes_back_alone_and_as_stale_as_the_board(
+    history_db: Path, folder: Path
+) -> None:
+    board = load_board(history_db, with_trends=True)
+    stamp = board_cache.file_stamp(history_db)
+    assert stamp is not None and len(board.rows) > 2
+    board_cache.save(
+        history_db, VIEW, board, stamp, ("whole",), page=board.rows[:2], page_extras=("page",)
+    )
+    page = board_cache.load_page(history_db, VIEW)
+    assert page is not None
+    assert page[0] == replace(board, rows=board.rows[:2])
+    assert page[1] == ("page",)
+    assert board_cache.load(history_db, VIEW) == (board, ("whole",))
+    run_import(history_db, [FIXTURES / "week4.csv"])
+    assert board_cache.load_page(history_db, VIEW) is None
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe9" * 100])
 def test_a_damaged_cache_file_is_no_cache(history_db: Path, folder: Path, damage: bytes) -> None:
     keep(history_db)
     (kept,) = folder.glob("*/*.board")
     kept.write_bytes(damage if damage else kept.read_bytes()[:100])
     assert board_cache.load(history_db, VIEW) is None
+    assert board_cache.load_page(history_db, VIEW) is None
 
 
 def test_off_keeps_nothing(

@@ -16,10 +16,14 @@ from ssi_tui import board_cache
 from ssi_tui.board import load_board, sort_rows
 from ssi_tui.cli import cli
 from ssi_tui.importer import run_import
+from ssi_tui.ui import head_start
+from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.board_loader import BoardRequest
+from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.layout import measure_rows
 from tests.ui.conftest import write_csv
+from tests.ui.helpers import screen_text, shown_names, wait_for_board
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -150,3 +154,60 @@ def test_a_board_read_before_an_import_is_not_kept(
     run_import(sample_db, [star(sample_db, tmp_path)])  # while the app is open
     head_start.keep()  # as the app closes
     assert not list(cache.glob("*/*.board"))
+
+
+def kept_in_pages(db: Path, monkeypatch: pytest.MonkeyPatch, cache: Path) -> HeadStart:
+    """A start on DB whose kept board is bigger than its first page (two rows a page)."""
+    monkeypatch.setenv(board_cache.ENV_VAR, str(cache))
+    monkeypatch.setattr(head_start, "PAGE_ROWS", 2)
+    read = HeadStart(db, BoardRequest(None))
+    assert read.result() is not None
+    read.keep()
+    kept = HeadStart(db, BoardRequest(None))
+    assert kept.from_cache
+    return kept
+
+
+def test_a_kept_board_starts_with_its_first_page_then_all_of_it(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = kept_in_pages(sample_db, monkeypatch, tmp_path / "cache")
+    expected = load_board(sample_db, with_trends=True)
+    page = kept.result()
+    assert page is not None and page.partial
+    assert list(page.board.rows) == sort_rows(expected.rows)[:2]
+    assert page.measure == measure_rows(expected.rows)
+    line = summary_text(sample_db.name, expected, expected.rows, target=70.0)
+    assert page.summary(sample_db.name, 70.0) == line  # of every rep, not of the page
+    whole = kept.complete()
+    assert whole is not None and not whole.partial
+    assert whole.board == expected
+    assert whole.summary(sample_db.name, 70.0) == line
+
+
+async def test_the_app_shows_the_whole_kept_board_after_its_first_page(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = kept_in_pages(sample_db, monkeypatch, tmp_path / "cache")
+    expected = [row.name for row in sort_rows(load_board(sample_db).rows)]
+    async with SsiApp(sample_db, head_start=kept).run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_board(pilot)
+        assert shown_names(pilot) == expected
+        assert not screen._prepared.partial
+        assert f"{len(expected)} reps" in screen_text(pilot)
+        await pilot.press("2")  # the whole board sorts, by brand
+        by_brand = sort_rows(load_board(sample_db).rows, "brand")
+        assert shown_names(pilot) == [row.name for row in by_brand]
+
+
+async def test_a_file_changed_after_the_first_page_is_read_again(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = kept_in_pages(sample_db, monkeypatch, tmp_path / "cache")
+    assert kept.result() is not None
+    run_import(sample_db, [star(sample_db, tmp_path)])  # between the first frame and the rest
+    assert kept.complete() is None
+    async with SsiApp(sample_db, head_start=kept).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        assert shown_names(pilot)[0] == "Zed New"
+        assert len(shown_names(pilot)) == len(load_board(sample_db).rows)
