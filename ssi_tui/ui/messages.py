@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from ssi_tui.ui.board_loader import BoardRequest, PreparedBoard
+
+if TYPE_CHECKING:
+    from ssi_tui.rep import RepDetail
 
 
 class BoardLoaded(Message):
@@ -25,5 +30,22 @@ class BoardLoadFailed(Message):
     """The database could not be read (busy, removed, corrupt)."""
 
     def __init__(self, error: str) -> None:
+        self.error = error
+        super().__init__()
+
+
+class HistoryLoaded(Message):
+    """A worker read one rep's history (for the drill-down)."""
+
+    def __init__(self, detail: RepDetail) -> None:
+        self.detail = detail
+        super().__init__()
+
+
+class HistoryFailed(Message):
+    """A rep's history could not be read (database busy, removed, rep gone)."""
+
+    def __init__(self, rep_id: str, error: str) -> None:
+        self.rep_id = rep_id
         self.error = error
         super().__init__()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -20,6 +21,7 @@ from ssi_tui.board import Board, load_board
 from ssi_tui.importer import run_import
 from ssi_tui.pillars import PILLARS
 from ssi_tui.rep import Coaching, coaching_for, load_rep, weakest_of
+from ssi_tui.ui.screens import rep as rep_module
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.coaching import CoachingPanel
@@ -376,8 +378,35 @@ async def test_an_unreadable_history_is_reported_not_left_stale(
         assert screen.detail is None
         assert "no such database" in " ".join(text_of(screen.query_one(CoachingPanel)).split())
         assert screen.query_one("#history", DataTable).row_count == 0
+        assert "no such database" in plain(screen.query_one("#history-waiting", Static))
         assert app.board is not None
         assert name_shown(screen).startswith(app.board.rows[0].name)  # the board still shows
+
+
+async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_own(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settle(pilot)
+        history_read = threading.Event()
+
+        def slow_load_rep(*args: object, **kwargs: object) -> object:
+            history_read.wait(10)
+            return load_rep(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(rep_module, "load_rep", slow_load_rep)
+        await pilot.press("n")
+        await pilot.pause()
+        table = screen.query_one("#history", DataTable)
+        waiting = screen.query_one("#history-waiting", Static)
+        assert not table.display and table.row_count == 0
+        assert waiting.display and "Reading the history" in screen_text(pilot)
+        history_read.set()
+        await settle(pilot)
+        assert table.display and not waiting.display
+        assert table.row_count == len(screen.detail.history)
+        assert screen.detail.rep_id == app.board.rows[1].rep_id
 
 
 @pytest.mark.parametrize("size", [SMALL, WIDE])

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize, ScreenResume
-from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
@@ -33,6 +34,7 @@ from ssi_tui.rep import (
     weakest_of,
 )
 from ssi_tui.text import printable
+from ssi_tui.ui.messages import HistoryFailed, HistoryLoaded
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep_bindings import REP_BINDINGS
 from ssi_tui.ui.widgets.coaching import CoachingPanel
@@ -50,6 +52,7 @@ SOURCE_NOTES: dict[str, str] = {
     "estimated": "estimated values only",
 }
 """What the board's `source` means, for the line at the top."""
+WidgetType = TypeVar("WidgetType", bound=Widget)
 NOT_ON_BOARD = "Not on this board (filtered out, or no snapshot by its as-of date)."
 WAITING = "Reading the history…"
 """Shown in the chart and the coaching until the rep's history arrives."""
@@ -85,24 +88,11 @@ class RepScreen(Screen[str | None]):
     RepScreen.-wide #right { width: 3fr; height: 100%; }
     RepScreen.-wide TrendChart { height: 1fr; margin-top: 0; }
     RepScreen.-wide HistoryTable { height: 14; max-height: 14; }
+    RepScreen #history-waiting { height: auto; color: $text-muted; }
+    RepScreen.-wide #history-waiting { height: 14; }
     """
 
     BINDINGS = REP_BINDINGS
-
-    class HistoryLoaded(Message):
-        """A worker read one rep's history."""
-
-        def __init__(self, detail: RepDetail) -> None:
-            self.detail = detail
-            super().__init__()
-
-    class HistoryFailed(Message):
-        """The history could not be read (database busy, removed, rep gone)."""
-
-        def __init__(self, rep_id: str, error: str) -> None:
-            self.rep_id = rep_id
-            self.error = error
-            super().__init__()
 
     def __init__(
         self,
@@ -118,6 +108,9 @@ class RepScreen(Screen[str | None]):
         self.detail: RepDetail | None = None
         """The history shown, once loaded (None while loading the current rep)."""
         self._cache: dict[str, RepDetail] = {}
+        self._parts: dict[tuple[type[Widget], str | None], Widget] = {}
+        self._built = False
+        """Whether compose has built the panel (see reusable)."""
         self._styled_for: object = None
         """The app's CSS generation this screen was last fully styled for (see _resumed)."""
         self._take(board, order, index, target)
@@ -126,7 +119,12 @@ class RepScreen(Screen[str | None]):
         """What to show: rep INDEX of ORDER on BOARD (histories read for another board go)."""
         if board is not getattr(self, "board", None):
             # Per board, not per Enter: 10,000 rows make these a few milliseconds each.
-            self._rows: dict[str, LeaderboardRow] = {r.rep_id: r for r in board.rows}
+            self._rows: dict[str, LeaderboardRow] = {}
+            self._teams: dict[str | None, list[LeaderboardRow]] = {}
+            """The board's reps by team: averaging a team then looks at its reps alone."""
+            for row in board.rows:
+                self._rows[row.rep_id] = row
+                self._teams.setdefault(row.team, []).append(row)
             self._peers: dict[str | None, PeerAverages] = {}
             self._cache.clear()  # histories depend on the board's date and source
         self.board = board
@@ -137,8 +135,18 @@ class RepScreen(Screen[str | None]):
     def _peer_averages(self, team: str | None) -> PeerAverages:
         """The board's pillar averages for TEAM (see rep.peer_averages), once per board."""
         if team not in self._peers:
-            self._peers[team] = peer_averages(self.board.rows, team)
+            peers = self.board.rows if team is None else self._teams.get(team, [])
+            self._peers[team] = peer_averages(peers, team)
         return self._peers[team]
+
+    def _part(self, kind: type[WidgetType], selector: str | None = None) -> WidgetType:
+        """The panel's widget of KIND (and SELECTOR), found once: the screen is kept between
+        Enters, and a dozen DOM walks (query_one) were ~4 ms of each Enter's first frame."""
+        key = (kind, selector)
+        widget = self._parts.get(key)
+        if widget is None:
+            widget = self._parts[key] = self.query_one(selector or kind, kind)  # type: ignore[arg-type]
+        return widget  # type: ignore[return-value]
 
     @property
     def rep_id(self) -> str | None:
@@ -158,6 +166,7 @@ class RepScreen(Screen[str | None]):
             self._read_history(rep_id)
             # The layout is picked now, not on mount, so that the widgets are styled only once.
             self._apply_width(self.app.size.width)
+            self._built = True
             with _Body(id="body"):
                 with Vertical(id="left"):
                     yield RepHeadline()
@@ -167,7 +176,10 @@ class RepScreen(Screen[str | None]):
                 with Vertical(id="right"):
                     yield TrendChart(WAITING, id="trend")
                     yield Static(Text("History, newest first"), classes="section")
-                    yield HistoryTable(id="history")
+                    yield Static(Text(WAITING), id="history-waiting")
+                    table = HistoryTable(id="history")
+                    table.display = False
+                    yield table
         yield Footer()
 
     def on_mount(self) -> None:
@@ -196,7 +208,7 @@ class RepScreen(Screen[str | None]):
     @property
     def reusable(self) -> bool:
         """Whether show_board can make this screen show another rep: its panel is built."""
-        return bool(self.query("#body"))
+        return self._built
 
     def show_board(
         self, board: Board, order: Sequence[str], index: int, *, target: float = 70.0
@@ -209,8 +221,8 @@ class RepScreen(Screen[str | None]):
         self._take(board, order, index, target)
         self.set_focus(None)
         self._apply_width(self.app.size.width)
-        self.query_one("#body", _Body).scroll_home(animate=False)
-        for panel in self.query("#left, #right"):
+        self._part(_Body, "#body").scroll_home(animate=False)
+        for panel in (self._part(Vertical, "#left"), self._part(Vertical, "#right")):
             panel.scroll_home(animate=False)
         self._show_current()
 
@@ -227,7 +239,7 @@ class RepScreen(Screen[str | None]):
         position.append(f" · {SOURCE_NOTES.get(self.board.source, printable(self.board.source))}")
         if self.board.team is not None:
             position.append(f" · team {printable(self.board.team)}")
-        self.query_one("#position", Static).update(position)
+        self._part(Static, "#position").update(position)
 
     def _show_current(self) -> None:
         """Show what the board knows about the current rep now; read the history in a worker."""
@@ -243,18 +255,18 @@ class RepScreen(Screen[str | None]):
             self._show_detail(cached)
             return
         # Never leave the previous rep's history under this rep's name, even for a moment.
-        self.query_one(TrendChart).show_message(WAITING)
-        self.query_one(HistoryTable).clear(columns=True)
-        self.query_one(CoachingPanel).update(coaching_waiting())
+        self._part(TrendChart).show_message(WAITING)
+        self._show_history_table(False)
+        self._part(CoachingPanel).update(coaching_waiting())
         self._read_history(rep_id)
 
     def _show_board_row(self, rep_id: str, row: LeaderboardRow | None) -> None:
         """Headline and bars straight from the board: instant, and the same numbers as on it."""
-        headline = self.query_one(RepHeadline)
-        bars = self.query_one(PillarBars)
+        headline = self._part(RepHeadline)
+        bars = self._part(PillarBars)
         bars.display = row is not None
         estimated = row is not None and row.source == "estimated"
-        self.query_one(EstimateBreakdown).show_for(
+        self._part(EstimateBreakdown).show_for(
             self.db_path, rep_id, row.as_of if row is not None and estimated else None
         )
         if row is None:
@@ -278,20 +290,33 @@ class RepScreen(Screen[str | None]):
             name, shown_id = (
                 ("Rep —", "") if self.board.anonymised else (detail.name, detail.rep_id)
             )
-            self.query_one(RepHeadline).show(name, detail.team, shown_id, total, Text(NOT_ON_BOARD))
+            self._part(RepHeadline).show(name, detail.team, shown_id, total, Text(NOT_ON_BOARD))
             if latest is not None:
-                bars = self.query_one(PillarBars)
+                bars = self._part(PillarBars)
                 bars.display = True
                 peers = self._peer_averages(detail.team)
                 bars.show(pillar_values(latest), peers, weakest_of(latest).key)
                 if latest.source == "estimated":
-                    self.query_one(EstimateBreakdown).show_for(
-                        self.db_path, detail.rep_id, latest.date
-                    )
+                    self._part(EstimateBreakdown).show_for(self.db_path, detail.rep_id, latest.date)
         row = self._rows.get(detail.rep_id)
-        self.query_one(TrendChart).show(detail, row.target if row is not None else self.target)
-        self.query_one(HistoryTable).show(detail)
-        self.query_one(CoachingPanel).show(coaching_for(detail))
+        self._part(TrendChart).show(detail, row.target if row is not None else self.target)
+        self._part(HistoryTable).show(detail)
+        self._show_history_table(True)
+        self._part(CoachingPanel).show(coaching_for(detail))
+
+    def _show_history_table(self, shown: bool, waiting: str = WAITING) -> None:
+        """The history table, or WAITING in its place (and as high) while there is none.
+
+        Hidden, not just emptied: emptying it changed its scrollbar, and Textual then laid out
+        the whole screen a second time before the drill-down's first frame (~10 ms an Enter).
+        """
+        table = self._part(HistoryTable)
+        waiting_line = self._part(Static, "#history-waiting")
+        if not shown:
+            table.clear(columns=True)
+            waiting_line.update(Text(waiting))
+        table.display = shown
+        waiting_line.display = not shown
 
     def _read_history(self, rep_id: str) -> None:
         """Read REP_ID's history in a worker, once the frame showing what the board knows is
@@ -307,10 +332,10 @@ class RepScreen(Screen[str | None]):
                 self.db_path, rep_id, as_of=self.board.as_of, source=self.board.source
             )
         except SsiError as error:
-            self.post_message(self.HistoryFailed(rep_id, str(error)))
+            self.post_message(HistoryFailed(rep_id, str(error)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.HistoryLoaded(detail))
+            self.post_message(HistoryLoaded(detail))
 
     @on(HistoryLoaded)
     def _history_loaded(self, message: HistoryLoaded) -> None:
@@ -321,8 +346,9 @@ class RepScreen(Screen[str | None]):
     @on(HistoryFailed)
     def _history_failed(self, message: HistoryFailed) -> None:
         if message.rep_id == self.rep_id:
-            self.query_one(TrendChart).show_message(printable(message.error))
-            self.query_one(CoachingPanel).update(Text(printable(message.error)))
+            self._part(TrendChart).show_message(printable(message.error))
+            self._part(CoachingPanel).update(Text(printable(message.error)))
+            self._show_history_table(False, printable(message.error))
             self.notify(
                 printable(message.error),
                 title="Cannot read the history",
@@ -352,7 +378,7 @@ class RepScreen(Screen[str | None]):
         """Focus the history table, or leave it so that up/down walk through reps again."""
         if not self.order:
             return
-        table = self.query_one(HistoryTable)
+        table = self._part(HistoryTable)
         if table.has_focus:
             self.set_focus(None)
         else:
@@ -362,7 +388,8 @@ class RepScreen(Screen[str | None]):
         """Page keys for the panel (it is not focusable, to keep up/down for walking)."""
         if not self.order:
             return
-        target = self.query_one("#left" if self.has_class("-wide") else "#body")
+        wide = self.has_class("-wide")
+        target = self._part(Vertical, "#left") if wide else self._part(_Body, "#body")
         scroll = {
             "page_down": target.scroll_page_down,
             "page_up": target.scroll_page_up,

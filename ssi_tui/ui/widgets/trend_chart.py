@@ -26,6 +26,7 @@ from rich.text import Text
 from textual.app import ComposeResult, RenderResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
@@ -172,21 +173,39 @@ class TrendChart(Vertical):
     DEFAULT_CSS = """
     TrendChart { height: auto; }
     TrendChart .legend { height: auto; }
-    TrendChart #trend-empty { color: $text-muted; height: auto; display: none; }
-    TrendChart.-empty #trend-empty { display: block; }
-    TrendChart.-empty SeriesPlot, TrendChart.-empty .legend { display: none; }
+    TrendChart #trend-empty { color: $text-muted; height: auto; }
     """
 
     def __init__(self, message: str | None = None, *, id: str | None = None) -> None:
         """MESSAGE: start empty, saying why (as show_message), e.g. while the history loads."""
-        super().__init__(id=id, classes="" if message is None else "-empty")
+        super().__init__(id=id)
         self._message = message
+        self._empty = message is not None
+        """Showing the message rather than the plots (see _show_plots)."""
         self._plot_pair: tuple[SeriesPlot, SeriesPlot] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="total-legend", classes="legend")
-        yield Static(id="pillar-legend", classes="legend")
-        yield Static(Text(self._message or ""), id="trend-empty")
+        for legend in ("total-legend", "pillar-legend"):
+            yield self._shown_with_plots(Static(id=legend, classes="legend"))
+        empty = Static(Text(self._message or ""), id="trend-empty")
+        empty.display = self._empty
+        yield empty
+
+    def _shown_with_plots(self, widget: Widget) -> Widget:
+        widget.display = not self._empty
+        return widget
+
+    def _show_plots(self, shown: bool) -> None:
+        """The plots and their legends, or the message.
+
+        By each child's display, not by a class on the chart: a class restyles the whole
+        chart, which was a tenth of the drill-down's first frame on every Enter.
+        """
+        if self._empty != shown:
+            return
+        self._empty = not shown
+        for child in self.children:
+            child.display = (child.id == "trend-empty") != shown
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_plots)
@@ -205,8 +224,8 @@ class TrendChart(Vertical):
             pillars = SeriesPlot(
                 top=PILLAR_MAX, round_to=5, steps=(1, 2, 5, 10, 25), id="pillar-plot"
             )
-            self.mount(total, after="#total-legend")
-            self.mount(pillars, after="#pillar-legend")
+            self.mount(self._shown_with_plots(total), after="#total-legend")
+            self.mount(self._shown_with_plots(pillars), after="#pillar-legend")
             self._plot_pair = (total, pillars)
         return self._plot_pair
 
@@ -217,7 +236,7 @@ class TrendChart(Vertical):
 
     def show_message(self, message: str) -> None:
         """Hide the plots and say why (loading, nothing to plot, an error)."""
-        self.add_class("-empty")
+        self._show_plots(False)
         self.query_one("#trend-empty", Static).update(Text(message))
 
     def show(self, detail: RepDetail, target: float) -> None:
@@ -226,7 +245,7 @@ class TrendChart(Vertical):
         if not history:
             self.show_message(f"No snapshots on or before {detail.as_of.isoformat()}.")
             return
-        self.remove_class("-empty")
+        self._show_plots(True)
         dates = [s.date for s in history]
         total_colour = self._theme_rgb("foreground", "#e0e0e0")
         target_colour = self._theme_rgb("error", "#ff4040")
