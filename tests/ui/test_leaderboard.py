@@ -235,6 +235,17 @@ async def test_question_mark_lists_every_key(sample_db: Path) -> None:
         assert not isinstance(pilot.app.screen, HelpScreen)
 
 
+@pytest.mark.parametrize("width", [80, 100])
+async def test_the_footer_ends_with_the_palette_key_whatever_the_width(
+    sample_db: Path, width: int
+) -> None:
+    async with SsiApp(sample_db).run_test(size=(width, 24)) as pilot:
+        await wait_for_board(pilot)
+        footer = screen_text(pilot).splitlines()[-1]
+        # At 80 columns the keys scroll under the docked ^p key: none may show beyond it.
+        assert footer.endswith("^p palette"), repr(footer)
+
+
 async def test_q_quits(sample_db: Path) -> None:
     app = SsiApp(sample_db)
     async with app.run_test() as pilot:
