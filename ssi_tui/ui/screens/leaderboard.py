@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
 from ssi_tui.board import Board, LeaderboardRow
@@ -37,6 +37,7 @@ from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.watch import database_stamp
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
+from ssi_tui.ui.widgets.steady_footer import SteadyFooter
 from ssi_tui.ui.widgets.summary import Summary
 
 SOURCE_LABELS: dict[str, str] = {
@@ -102,7 +103,7 @@ class LeaderboardScreen(Screen[None]):
         yield BoardTable(bands=self.bands, id="board")
         yield Static(Text("Loading…"), id="empty")
         yield Input(placeholder="Filter by name or team — esc clears", id="filter")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "SSI leaderboard"

@@ -19,7 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ssi_tui.board import Board, LeaderboardRow
@@ -42,6 +42,7 @@ from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars
 from ssi_tui.ui.widgets.rep_headline import RepHeadline, headline_facts
+from ssi_tui.ui.widgets.steady_footer import SteadyFooter
 from ssi_tui.ui.widgets.trend_chart import TrendChart
 
 WIDE = 120
@@ -180,7 +181,7 @@ class RepScreen(Screen[str | None]):
                     table = HistoryTable(id="history")
                     table.display = False
                     yield table
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._apply_width(self.size.width)
