@@ -11,11 +11,10 @@ the file changes.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from ssi_tui.options import ViewOptions
 from ssi_tui.text import fold
 from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.layout import RowMeasure, measure_rows
+from ssi_tui.ui.quiet_collector import collector_paused
 from ssi_tui.ui.watch import database_stamp
 
 if TYPE_CHECKING:
@@ -303,23 +303,6 @@ class BoardSource:
         if stamp != self._stamp:
             self._stamp = stamp
             self._cache.clear()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a board's ~100,000 objects are made.
-
-    Making them triggers collections that walk every object alive, the boards already
-    cached included: with a few boards of 10,000 reps at hand that tripled the time to
-    prepare one. Rows hold no reference cycles, so nothing is lost by collecting later.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def prepare(conn: Any, request: BoardRequest, folds: FoldCache) -> PreparedBoard:

@@ -21,10 +21,10 @@ from ssi_tui.ui.board_loader import (
     BoardRequest,
     FoldCache,
     PreparedBoard,
-    collector_paused,
     prepare,
 )
 from ssi_tui.ui.layout import RowMeasure
+from ssi_tui.ui.quiet_collector import collector_paused
 
 HEAD_START_SECONDS = 1.0
 """How long `ssi-tui DB` waits for the first board before it starts the app anyway."""

@@ -30,8 +30,9 @@ def _read_kept_views(database: Path) -> int:
     views = board_cache.stale_views(database)
     if not views:
         return 0
-    from ssi_tui.ui.board_loader import BoardRequest, FoldCache, collector_paused, prepare
+    from ssi_tui.ui.board_loader import BoardRequest, FoldCache, prepare
     from ssi_tui.ui.head_start import keep_board
+    from ssi_tui.ui.quiet_collector import collector_paused
 
     folds = FoldCache()
     with store.open_read(database, wait=1.0) as conn, collector_paused():

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import gc
 
-from ssi_tui.ui.quiet_collector import FULL_EVERY_SECONDS, IDLE_SECONDS, QuietCollector
+from ssi_tui.ui.quiet_collector import (
+    FULL_EVERY_SECONDS,
+    IDLE_SECONDS,
+    QuietCollector,
+    collector_paused,
+)
 
 
 class Clock:
@@ -49,3 +54,36 @@ def test_start_and_stop_hand_collection_back_as_it_was() -> None:
         assert not gc.isenabled()  # it was off before: left off
     finally:
         gc.enable()
+
+
+def test_no_collection_while_a_board_is_being_made() -> None:
+    clock, collected = Clock(), []
+    collector = QuietCollector(clock=clock, collect=collected.append)
+    with collector_paused():  # a worker making a board's objects
+        assert collector.tick() == -1
+    assert collector.tick() == 1
+    assert collected == [1]
+
+
+def test_a_board_made_while_the_app_collects_is_set_aside_until_a_full_collection() -> None:
+    clock = Clock()
+    collector = QuietCollector(clock=clock)
+    collector.start()
+    try:
+        with collector_paused():
+            made = [{"row": n} for n in range(1000)]
+        assert gc.get_freeze_count() >= len(made)  # young collections will not walk them
+        clock.now += FULL_EVERY_SECONDS + IDLE_SECONDS
+        assert collector.tick() == 2
+        assert gc.get_freeze_count() == 0  # the full one looked at everything
+    finally:
+        collector.stop()
+        gc.unfreeze()
+
+
+def test_outside_the_app_nothing_is_set_aside() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        made = [{"row": n} for n in range(1000)]
+    assert gc.isenabled() and len(made) == 1000
+    assert gc.get_freeze_count() == 0

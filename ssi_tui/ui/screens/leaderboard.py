@@ -33,6 +33,7 @@ from ssi_tui.ui.board_loader import (
 from ssi_tui.ui.board_summary import summary_text
 from ssi_tui.ui.layout import RowMeasure
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
+from ssi_tui.ui.quiet_collector import set_aside
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.watch import database_stamp
@@ -193,6 +194,7 @@ class LeaderboardScreen(Screen[None]):
             self._show(message.prepared, message.keep_rep)
 
     def _show(self, prepared: PreparedBoard, keep_rep: str | None) -> None:
+        set_aside()  # a board read before the app started, or read back from a kept one
         self._prepared = prepared
         self.board = prepared.board
         self.as_of = prepared.board.as_of
