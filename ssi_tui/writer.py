@@ -135,6 +135,10 @@ def write(
         try:
             first_import = bool(store.first_row(conn, "import_store_empty")[0])  # type: ignore[index]
             counts = _stage(conn, first_import=first_import)
+            # A batch the store already holds row for row leaves the board as it is: its
+            # refresh, which still scans the whole batch, is skipped (a third of re-importing a
+            # big export that only gained a final newline).
+            snapshots_changed = any(c.added or c.updated for c in counts.values())
             if activities is not None:
                 counts.update(_classify_activities(conn, activities))
             _log_files(conn, files, counts, now)
@@ -143,7 +147,7 @@ def write(
                 "import_insert_reps",
                 "import_update_snapshots",
                 "import_insert_snapshots",
-                "board_points_refresh",
+                *(["board_points_refresh"] if snapshots_changed else []),
             ):
                 conn.execute(resources.query(name))
             if activities is not None:
