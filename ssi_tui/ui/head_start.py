@@ -161,7 +161,7 @@ def keep_board(
 
 def _measure_extras(prepared: PreparedBoard) -> tuple[object, ...]:
     measure = prepared.measure
-    return (measure.longest_name, measure.longest_team, measure.estimated)
+    return (measure.longest_name, measure.longest_team, measure.estimated, measure.reps)
 
 
 def _kept_extras(prepared: PreparedBoard) -> tuple[object, ...]:
@@ -177,9 +177,9 @@ def _kept_extras(prepared: PreparedBoard) -> tuple[object, ...]:
 
 def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
     """A kept board prepared as on the start that kept it (see _kept_extras)."""
-    (longest_name, longest_team, estimated), by_name, by_total = extras  # type: ignore[misc]
+    measure, by_name, by_total = extras  # type: ignore[misc]
     rows = board.rows
-    prepared = PreparedBoard(board, RowMeasure(longest_name, longest_team, estimated), folds)
+    prepared = PreparedBoard(board, RowMeasure(*measure), folds)  # type: ignore[misc]
     prepared._by_name = [rows[at] for at in by_name]
     prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
     return prepared
@@ -190,8 +190,8 @@ def _unkept_page(
 ) -> PreparedBoard:
     """The first page of a kept board (see keep_board), prepared to be shown as it was kept:
     partial unless the page is the whole board."""
-    (longest_name, longest_team, estimated), rows, (plain, spans) = extras  # type: ignore[misc]
-    measure = RowMeasure(longest_name, longest_team, estimated)
+    measure_values, rows, (plain, spans) = extras  # type: ignore[misc]
+    measure = RowMeasure(*measure_values)
     prepared = PreparedBoard(page, measure, folds, partial=rows != len(page.rows))
     prepared._orders[("ssi", False)] = list(page.rows)
     summary = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])

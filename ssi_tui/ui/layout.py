@@ -38,6 +38,8 @@ class RowMeasure:
     longest_team: int = 0
     estimated: bool = False
     """Whether any row is an estimate (its total then gets an `est.` marker)."""
+    reps: int = 0
+    """How many rows: the rank column is as wide as the lowest rank (10,000 takes 5 cells)."""
 
 
 def measure_rows(rows: Sequence[LeaderboardRow]) -> RowMeasure:
@@ -48,6 +50,7 @@ def measure_rows(rows: Sequence[LeaderboardRow]) -> RowMeasure:
         longest_name=max(map(_shown_width, {r.name for r in rows})),
         longest_team=max(map(_shown_width, {r.team or "" for r in rows})),
         estimated=any(r.source == "estimated" for r in rows),
+        reps=len(rows),
     )
 
 
@@ -70,6 +73,8 @@ class Layout:
     """Width of the progress-to-target column (0: hidden)."""
     est: int = 0
     """Width of the `est.` marker after the total (0: no estimated row on the board)."""
+    rank: int = RANK_WIDTH
+    """Width of the rank column: wider than RANK_WIDTH only from 10,000 reps."""
 
     @property
     def pillar(self) -> int:
@@ -93,12 +98,24 @@ def _fixed(name: int, team: int, total_spark: int, pillar_spark: int, target: in
 
 
 def fit_columns(
-    width: int, longest_name: int, longest_team: int, *, estimated: bool = False
+    width: int,
+    longest_name: int,
+    longest_team: int,
+    *,
+    estimated: bool = False,
+    reps: int = 0,
 ) -> Layout:
     """The richest layout that fits WIDTH, giving way in the documented order.
 
-    ESTIMATED (some row is an estimate) reserves EST_WIDTH after the total for its marker.
+    ESTIMATED (some row is an estimate) reserves EST_WIDTH after the total for its marker;
+    REPS, the number of rows, widens the rank column when its ranks need more digits.
     """
+    rank = max(RANK_WIDTH, len(str(reps)))
+    if rank > RANK_WIDTH:
+        layout = fit_columns(
+            width - (rank - RANK_WIDTH), longest_name, longest_team, estimated=estimated
+        )
+        return replace(layout, rank=rank)
     if estimated:
         layout = fit_columns(width - EST_WIDTH, longest_name, longest_team)
         return replace(layout, est=EST_WIDTH)

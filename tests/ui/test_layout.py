@@ -36,3 +36,11 @@ def test_eighty_columns_keep_full_names_and_teams() -> None:
     layout = fit_columns(78, longest_name=16, longest_team=10)
     assert layout.name == 16 and layout.team == 10
     assert _width(layout) <= 78
+
+
+def test_ten_thousand_reps_widen_the_rank_column_and_nothing_overflows() -> None:
+    assert fit_columns(120, 16, 10, reps=9_999).rank == 4
+    for width in range(159, 60, -1):
+        layout = fit_columns(width, 16, 10, reps=10_000)
+        assert layout.rank == 5
+        assert _width(layout) <= width

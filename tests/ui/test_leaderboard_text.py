@@ -9,7 +9,7 @@ from ssi_tui import store
 from ssi_tui.importer import run_import
 from ssi_tui.ui.app import SsiApp
 from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text, visible_lines, wait_for_board
+from tests.ui.helpers import header_line, screen_text, visible_lines, wait_for_board
 
 
 async def test_names_are_shown_literally_never_as_markup_or_escapes(tmp_path: Path) -> None:
@@ -65,3 +65,19 @@ async def test_narrow_terminals_drop_sparklines_before_cutting_names(sample_db: 
         await wait_for_board(pilot)
         wide = visible_lines(pilot)
         assert sum(ch in "▁▂▃▄▅▆▇█" for ch in wide[0]) >= 5 * 12
+
+
+async def test_ranks_of_ten_thousand_reps_are_shown_whole(tmp_path: Path) -> None:
+    db = tmp_path / "big.duckdb"
+    export = write_csv(
+        tmp_path / "big.csv",
+        [f"2026-11-16,r{n:05d},Rep {n:05d},Ops,10,10,10,10,40" for n in range(10_000)],
+    )
+    run_import(db, [export])
+    async with SsiApp(db).run_test(size=(100, 24)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("end")
+        last = visible_lines(pilot)[-1]
+        assert last.lstrip().startswith("10000 "), last  # not cut to "100…"
+        assert "…" not in last.split()[0]
+        assert header_line(pilot).index("Name") == last.index("Rep 09999")

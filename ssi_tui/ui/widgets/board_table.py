@@ -31,7 +31,6 @@ from ssi_tui.ui.layout import (
     GAP,
     MOVE_WIDTH,
     PILLAR_VALUE_WIDTH,
-    RANK_WIDTH,
     SSI_WIDTH,
     Layout,
     RowMeasure,
@@ -72,7 +71,7 @@ class Column:
 def columns_for(layout: Layout) -> list[Column]:
     """The visible columns, left to right, for a layout."""
     specs: list[tuple[str, str, int, str]] = [
-        ("rank", "#", RANK_WIDTH, "right"),
+        ("rank", "#", layout.rank, "right"),
         ("move", "±", MOVE_WIDTH, "left"),
         ("name", "Name", layout.name, "left"),
     ]
@@ -244,7 +243,11 @@ class BoardTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width
         measure = self._measure
         layout = fit_columns(
-            width, measure.longest_name, measure.longest_team, estimated=measure.estimated
+            width,
+            measure.longest_name,
+            measure.longest_team,
+            estimated=measure.estimated,
+            reps=measure.reps,
         )
         if layout != self._layout:
             self._layout = layout
@@ -283,7 +286,7 @@ class BoardTable(ScrollView, can_focus=True):
             segments.append(Segment(_fit(text, width, align), base + style if style else base))
             segments.append(Segment(" " * GAP, base))
 
-        cell(str(row.rank), RANK_WIDTH, align="right")
+        cell(str(row.rank), layout.rank, align="right")
         move = row.movement
         move_colour = {"▲": "green", "▼": "red", "N": "cyan"}.get(move[0])
         cell(move, MOVE_WIDTH, Style(color=move_colour) if move_colour else Style(dim=True))
