@@ -50,7 +50,8 @@ class QuietCollector:
         gc.disable()
 
     def stop(self) -> None:
-        """Give collection back to CPython, as it was before start()."""
+        """Give collection back to CPython, as it was before start(), with all set aside."""
+        gc.unfreeze()
         if self._was_enabled:
             gc.enable()
         self._was_enabled = None

@@ -76,6 +76,10 @@ def test_a_board_made_while_the_app_collects_is_set_aside_until_a_full_collectio
         clock.now += FULL_EVERY_SECONDS + IDLE_SECONDS
         assert collector.tick() == 2
         assert gc.get_freeze_count() == 0  # the full one looked at everything
+        with collector_paused():
+            made = [{"row": n} for n in range(1000)]
+        collector.stop()  # the app closes: CPython gets everything back
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
     finally:
         collector.stop()
         gc.unfreeze()
