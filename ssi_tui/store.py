@@ -274,7 +274,8 @@ def open_scratch(
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, path: Path, *, is_new: bool) -> int:
-    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction.
+    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction (a new file's
+    steps all in one: it has nothing to keep if one fails, and each commit costs ~10 ms).
 
     A new (empty) file is initialised; a file with other tables but no ssi-tui marker is
     refused rather than written into.
@@ -286,13 +287,15 @@ def migrate(conn: duckdb.DuckDBPyConnection, path: Path, *, is_new: bool) -> int
             _check_version(path, None)
         version = 0
     _check_version(path, version if version else SCHEMA_VERSION)
-    for number in range(version, SCHEMA_VERSION):
+    steps = range(version, SCHEMA_VERSION)
+    for batch in [steps] if version == 0 else [range(n, n + 1) for n in steps]:
         conn.begin()
         try:
-            conn.execute(resources.query(f"migrations/{MIGRATIONS[number]}"))
-            if number == 0:
-                conn.execute(resources.query("meta_set"), ["app", APP_ID])
-            conn.execute(resources.query("meta_set"), ["schema_version", str(number + 1)])
+            for number in batch:
+                conn.execute(resources.query(f"migrations/{MIGRATIONS[number]}"))
+                if number == 0:
+                    conn.execute(resources.query("meta_set"), ["app", APP_ID])
+                conn.execute(resources.query("meta_set"), ["schema_version", str(number + 1)])
             conn.commit()
         except BaseException:
             conn.rollback()

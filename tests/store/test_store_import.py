@@ -325,6 +325,31 @@ def test_import_migrates_an_older_database(
     ]
 
 
+def test_a_new_database_gets_its_whole_schema_or_none_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A last migration that fails: the steps before it must not stay behind in the new file.
+    real_query = resources.query
+
+    def with_failing(name: str) -> str:
+        if name == "migrations/9999_fails":
+            return "SELECT error('this step fails');"
+        return real_query(name)
+
+    monkeypatch.setattr(resources, "query", with_failing)
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, "9999_fails"))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    path = tmp_path / "new.duckdb"
+    with pytest.raises(duckdb.Error, match="this step fails"), store.open_write(path):
+        pass
+    conn = duckdb.connect(str(path))
+    try:
+        assert store.schema_version(conn) is None
+        assert conn.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (0,)
+    finally:
+        conn.close()
+
+
 def test_identical_row_in_two_files_of_one_import_is_counted_unchanged(tmp_path: Path) -> None:
     again = tmp_path / "again.csv"
     # Ana's week4 row again, columns in another order (so not the same file content).
