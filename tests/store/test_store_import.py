@@ -303,20 +303,24 @@ def test_import_into_a_newer_database_is_refused_and_writes_nothing(
     assert dump(history_db) == before
 
 
+def one_more_migration(monkeypatch: pytest.MonkeyPatch, name: str, sql: str) -> None:
+    """Pretend this code knows one more schema version, NAME, made by SQL."""
+    real_query = resources.query
+
+    def with_it(query_name: str) -> str:
+        return sql if query_name == f"migrations/{name}" else real_query(query_name)
+
+    monkeypatch.setattr(resources, "query", with_it)
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, name))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+
+
 def test_import_migrates_an_older_database(
     history_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Pretend this code knows one more schema version, which adds a column.
-    real_query = resources.query
-
-    def with_v2(name: str) -> str:
-        if name == "migrations/0002_nickname":
-            return "ALTER TABLE reps ADD COLUMN nickname VARCHAR;"
-        return real_query(name)
-
-    monkeypatch.setattr(resources, "query", with_v2)
-    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, "0002_nickname"))
-    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    one_more_migration(
+        monkeypatch, "0002_nickname", "ALTER TABLE reps ADD COLUMN nickname VARCHAR;"
+    )
     report = run_import(history_db, [FIXTURES / "week4.csv"])
     assert report.total("added") == 2
     newest = str(store.SCHEMA_VERSION)
@@ -329,16 +333,7 @@ def test_a_new_database_gets_its_whole_schema_or_none_of_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A last migration that fails: the steps before it must not stay behind in the new file.
-    real_query = resources.query
-
-    def with_failing(name: str) -> str:
-        if name == "migrations/9999_fails":
-            return "SELECT error('this step fails');"
-        return real_query(name)
-
-    monkeypatch.setattr(resources, "query", with_failing)
-    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, "9999_fails"))
-    monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
+    one_more_migration(monkeypatch, "9999_fails", "SELECT error('this step fails');")
     path = tmp_path / "new.duckdb"
     with pytest.raises(duckdb.Error, match="this step fails"), store.open_write(path):
         pass
