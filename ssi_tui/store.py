@@ -97,8 +97,22 @@ def _is_damage(error: duckdb.Error) -> bool:
     )
 
 
+def _first_line(error: duckdb.Error) -> str:
+    """What DuckDB said, without its paragraphs of advice."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _out_of_memory(path: Path, error: duckdb.Error) -> DatabaseError:
+    """DuckDB could not fit the work in its memory, even spilling: the write was rolled back."""
+    detail = _first_line(error)
+    return DatabaseError(
+        f"{path}: not enough memory to finish ({detail}); nothing was written."
+        " Close other programs, or import the exports a few at a time."
+    )
+
+
 def _damaged(path: Path, error: duckdb.Error) -> DatabaseError:
-    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    detail = _first_line(error)
     return DatabaseError(
         f"{path}: cannot use the database ({detail}); the file may be damaged or the disk full."
         " Restore it from a backup, or import the exports into a new file."
@@ -172,9 +186,17 @@ def open_read(
 
 @contextmanager
 def open_write(
-    path: str | Path, *, create: bool = True, wait: float = BUSY_WAIT_SECONDS
+    path: str | Path,
+    *,
+    create: bool = True,
+    wait: float = BUSY_WAIT_SECONDS,
+    shown_as: Path | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection, creating and migrating the file as needed; closed on exit."""
+    """A read-write connection, creating and migrating the file as needed; closed on exit.
+
+    SHOWN_AS names the database in errors raised inside the block (create_whole builds under
+    a hidden name).
+    """
     import duckdb
 
     path = Path(path)
@@ -190,10 +212,12 @@ def open_write(
     try:
         migrate(conn, path, is_new=is_new)
         yield conn
+    except duckdb.OutOfMemoryException as error:
+        raise _out_of_memory(shown_as or path, error) from None
     except duckdb.Error as error:
         if not _is_damage(error):
             raise
-        raise _damaged(path, error) from None
+        raise _damaged(shown_as or path, error) from None
     finally:
         conn.close()
 
@@ -221,7 +245,7 @@ def create_whole(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
         building.unlink()
         wal.unlink(missing_ok=True)
     try:
-        with open_write(building) as conn:
+        with open_write(building, shown_as=path) as conn:
             yield conn
         if wal.exists():  # closing checkpoints into the file; if not, it must happen now
             _connect(building, read_only=False, wait=BUSY_WAIT_SECONDS).close()

@@ -112,6 +112,8 @@ def stage(conn: duckdb.DuckDBPyConnection, files: Staged) -> bool:
                 "tolerance": TOTAL_TOLERANCE + 1e-9,
             },
         ).fetchall()
+    except duckdb.OutOfMemoryException:
+        raise  # not the file's fault: the Polars path would need more memory still
     except duckdb.Error:
         return False
     return row[0][0] == 0

@@ -1,0 +1,130 @@
+"""An import's DuckDB memory is bounded (writer.bound_memory), so a big export cannot take the
+machine's memory, in the CLI or inside the viewer's process.
+
+* Under a bound well below what its rows take, an export still imports whole, by either path,
+  to the very rows an unbounded import stores, and the spill folder is gone afterwards.
+* The bound grows with DuckDB's threads, each of which needs buffers of its own.
+* When even spilling cannot fit the work, the error names the database, `ssi-tui import`
+  exits 1 with no traceback, and the database is as it was (a new one never appears).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from unittest import mock
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from ssi_tui import import_fast, resources, synthetic, writer
+from ssi_tui.cli import cli
+from ssi_tui.importer import run_import
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """104,000 snapshots (1,000 reps x 104 weeks): a 10 MB CSV, and more once DuckDB reads it."""
+    path = tmp_path_factory.mktemp("export") / "team.csv"
+    synthetic.write_csv(path, 1_000, 104, seed=5)
+    return path
+
+
+@pytest.fixture
+def bound_to(monkeypatch: pytest.MonkeyPatch) -> Callable[[int, int], None]:
+    """Sets the import's memory bound: at least FLOOR MB, and PER_THREAD MB per DuckDB thread."""
+
+    def bind(floor: int, per_thread: int) -> None:
+        monkeypatch.setattr(writer, "IMPORT_MEMORY_MB", floor)
+        monkeypatch.setattr(writer, "IMPORT_MEMORY_MB_PER_THREAD", per_thread)
+
+    return bind
+
+
+def _rows_in_one_only(db: Path, other: Path) -> dict[str, tuple[int, int]]:
+    """Per table (but the import log, which has times), its rows and those in one file only."""
+    conn = duckdb.connect()
+    try:
+        conn.execute(f"ATTACH '{db}' AS a (READ_ONLY)")
+        conn.execute(f"ATTACH '{other}' AS b (READ_ONLY)")
+        return {
+            table: conn.execute(
+                f"SELECT (FROM a.{table} SELECT count(*)),"
+                f" (SELECT count(*) FROM ((FROM a.{table} EXCEPT ALL FROM b.{table})"
+                f" UNION ALL (FROM b.{table} EXCEPT ALL FROM a.{table})))"
+            ).fetchall()[0]
+            for table in ("snapshots", "reps", "board_points", "board_dates")
+        }
+    finally:
+        conn.close()
+
+
+def _files_beside(db: Path) -> list[str]:
+    return sorted(path.name for path in db.parent.iterdir())
+
+
+@pytest.mark.parametrize("path", ["fast", "polars"])
+def test_an_export_bigger_than_the_bound_imports_whole_and_leaves_no_spill(
+    path: str, export: Path, tmp_path: Path, bound_to: Callable[[int, int], None]
+) -> None:
+    roomy = tmp_path / "roomy" / "team.duckdb"
+    bounded = tmp_path / "bounded" / "team.duckdb"
+    with (
+        mock.patch.object(import_fast, "try_import", return_value=None)
+        if path == "polars"
+        else contextlib.nullcontext()
+    ):
+        run_import(roomy, [export])
+        # 48 MB with 2 threads: this export's import spills beside the database
+        bound_to(0, 24)
+        report = run_import(bounded, [export])
+    assert report.total("added") == 1_000 * 104
+    assert _rows_in_one_only(bounded, roomy) == {
+        "snapshots": (104_000, 0),
+        "reps": (1_000, 0),
+        "board_points": (104_000, 0),
+        "board_dates": (104, 0),
+    }
+    assert _files_beside(bounded) == ["team.duckdb"]
+
+
+def test_the_bound_grows_with_duckdbs_threads(tmp_path: Path) -> None:
+    conn = duckdb.connect(str(tmp_path / "team.duckdb"))
+    try:
+        limits = []
+        for threads in (1, 32):
+            conn.execute(f"SET threads = {threads}")
+            writer.bound_memory(conn)
+            limits.append(conn.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+    finally:
+        conn.close()
+    assert limits == ["244.1 MiB", "976.5 MiB"]  # 256 MB at least, else 32 MB per thread
+
+
+def test_running_out_of_memory_says_so_and_leaves_the_database_as_it_was(
+    export: Path, tmp_path: Path, bound_to: Callable[[int, int], None]
+) -> None:
+    db = tmp_path / "team.duckdb"
+    run_import(db, [resources.sample_data_dir()])
+    before = db.read_bytes()
+    bound_to(8, 0)  # below what DuckDB's threads need just to read the CSV
+    result = CliRunner().invoke(cli, ["import", str(db), str(export)])
+    assert result.exit_code == 1, result.output
+    assert f"{db}: not enough memory to finish" in result.output
+    assert "nothing was written" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert db.read_bytes() == before
+    assert _files_beside(db) == ["team.duckdb"]
+
+
+def test_running_out_of_memory_never_leaves_a_new_database(
+    export: Path, tmp_path: Path, bound_to: Callable[[int, int], None]
+) -> None:
+    db = tmp_path / "team.duckdb"
+    bound_to(8, 0)
+    result = CliRunner().invoke(cli, ["import", str(db), str(export)])
+    assert result.exit_code == 1, result.output
+    assert f"{db}: not enough memory to finish" in result.output
+    assert _files_beside(db) == []
