@@ -277,6 +277,23 @@ async def test_history_table_lists_every_snapshot_newest_first(sample_db: Path) 
         assert last[2].plain.split() == [f"{detail.history[-1].brand:.2f}"]  # nothing before
 
 
+@pytest.mark.parametrize("size", [(120, 40), WIDE])
+async def test_every_history_column_and_the_whole_bar_legend_show_side_by_side(
+    sample_db: Path, size: tuple[int, int]
+) -> None:
+    app = Host(sample_db, index=1)  # a change in every column, the widest cells
+    async with app.run_test(size=size) as pilot:
+        screen = await settle(pilot)
+        assert screen.has_class("-wide")
+        table = screen.query_one("#history", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert table.max_scroll_x == 0
+        header = table.render_line(0).text
+        assert header.split()[-1] == PILLARS[-1].short
+        bars = text_of(screen.query_one(PillarBars))
+        assert "team average" in bars and bars.endswith("bars out of 25")
+
+
 async def test_trend_chart_has_dates_and_the_target_line(sample_db: Path) -> None:
     app = Host(sample_db, index=0)
     async with app.run_test(size=WIDE) as pilot:

@@ -86,7 +86,9 @@ class RepScreen(Screen[str | None]):
     RepScreen.-wide #body { layout: horizontal; overflow-y: hidden; }
     RepScreen.-wide #left { width: 2fr; max-width: 76; height: 100%; overflow-y: auto;
                             margin-right: 2; }
-    RepScreen.-wide #right { width: 3fr; height: 100%; }
+    /* The history's six columns take 74 cells, and 76 with its scrollbar and a wider change
+       ("+10.00"): the left side gives way first (at 120 columns, to about 40). */
+    RepScreen.-wide #right { width: 3fr; min-width: 77; height: 100%; }
     RepScreen.-wide TrendChart { height: 1fr; margin-top: 0; }
     RepScreen.-wide HistoryTable { height: 14; max-height: 14; }
     RepScreen #history-waiting { height: auto; color: $text-muted; }

@@ -37,7 +37,7 @@ def marker_cell(value: float, width: int) -> int:
 
 
 class PillarBars(Widget):
-    """Two lines per pillar (label and numbers, then the bar), then a legend line."""
+    """Two lines per pillar (label and numbers, then the bar), then the legend (one or two)."""
 
     DEFAULT_CSS = """
     PillarBars { height: auto; }
@@ -57,8 +57,8 @@ class PillarBars(Widget):
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """Fixed: two lines per pillar and the legend (or one line when empty)."""
-        return 2 * len(PILLARS) + 1 if self._values else 1
+        """Two lines per pillar and the legend's lines (or one line when empty)."""
+        return 2 * len(PILLARS) + len(self._legend(width)) if self._values else 1
 
     def render(self) -> RenderResult:
         """Lay the bars out for the current width."""
@@ -86,13 +86,21 @@ class PillarBars(Widget):
             head.append(numbers)
             lines.append(head)
             lines.append(self._bar(value, peer, width, pillar.colour, track, marker_colour))
-        legend = Text()
-        legend.append(MARKER, style="bold")
-        if self._peers is not None:
-            legend.append(f" {printable(self._peers.label)}")
-        legend.append(f" · bars out of {PILLAR_MAX:g}", style="dim")
-        lines.append(legend)
+        lines += self._legend(width)
         return Text("\n").join(lines)
+
+    def _legend(self, width: int) -> list[Text]:
+        """What the marker stands for, then the scale: on two lines when one cannot hold both."""
+        marker = Text()
+        marker.append(MARKER, style="bold")
+        if self._peers is not None:
+            marker.append(f" {printable(self._peers.label)}")
+        scale = f"bars out of {PILLAR_MAX:g}"
+        if marker.cell_len + len(" · ") + len(scale) <= width:
+            marker.append(f" · {scale}", style="dim")
+            return [marker]
+        marker.truncate(width, overflow="ellipsis")
+        return [marker, Text(scale, style="dim")]
 
     @staticmethod
     def _bar(
