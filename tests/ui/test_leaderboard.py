@@ -7,6 +7,8 @@ import gc
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import Input
 
 from ssi_tui.board import load_board, sort_rows
 from ssi_tui.importer import run_import
@@ -134,6 +136,23 @@ async def test_slash_filters_by_name_or_team_and_escape_clears(sample_db: Path) 
         assert "No rep matches" in str(pilot.app.screen.query_one("#empty").render())
         await pilot.press("escape")
         assert len(shown_names(pilot)) == 30
+
+
+async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_filter(
+    sample_db: Path,
+) -> None:
+    # A terminal delivers a paste, or keys typed faster than a frame, in one read: Textual
+    # hands every key of it to the widget that had the focus, before `/` has moved it.
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "mull")]:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#filter", Input).value == "mull"
+        assert shown_names(pilot) == ["Zoë Müller"]
+        await pilot.press("slash", "x")  # in the filter, `/` is text ("EMEA/North")
+        assert pilot.app.screen.query_one("#filter", Input).value == "mull/x"
 
 
 async def test_t_cycles_through_the_teams_and_back_to_all(sample_db: Path) -> None:

@@ -16,7 +16,11 @@ BOARD_BINDINGS: list[BindingType] = [
         tooltip="Open the drill-down for the highlighted rep",
         show=False,
     ),
-    Binding("slash", "start_filter", "Filter", tooltip="Filter reps by name or team"),
+    # Priority: the app acts on it as it reads it, so the keys read with it (a paste, keys typed
+    # faster than a frame) go to the filter it opens; in the filter, `/` is typed (SkipAction).
+    Binding(
+        "slash", "start_filter", "Filter", tooltip="Filter reps by name or team", priority=True
+    ),
     Binding("t", "cycle_team", "Team", tooltip="Show all teams, then each team in turn"),
     Binding(
         "left_square_bracket",

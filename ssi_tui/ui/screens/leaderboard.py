@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -302,6 +303,8 @@ class LeaderboardScreen(Screen[None]):
 
     def action_start_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
+        if filter_input.has_focus:
+            raise SkipAction  # a `/` in the filter text ("EMEA/North")
         filter_input.display = True
         # Focus now, not on the next refresh, so keys typed right after `/` are not lost.
         self.set_focus(filter_input, scroll_visible=False)
