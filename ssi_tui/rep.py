@@ -7,7 +7,7 @@ and every rule here (changes, falls, weakest pillar, peer averages) is tested wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,9 @@ _EPSILON = 1e-9
 
 class RepNotFoundError(SsiError):
     """The rep is not (or no longer) in the database, e.g. after a re-import elsewhere."""
+
+    def __init__(self, rep_id: str, db_path: str | Path) -> None:
+        super().__init__(f"{rep_id}: no such rep in {Path(db_path).name}")
 
 
 @dataclass(frozen=True)
@@ -215,12 +218,34 @@ def load_rep(
 
     Raises RepNotFoundError when the rep is not in the database.
     """
-    params: dict[str, object] = {"rep_id": rep_id, "as_of": as_of, "source": source}
+    [(_, detail)] = read_reps(db_path, [rep_id], as_of=as_of, source=source)
+    if detail is None:
+        raise RepNotFoundError(rep_id, db_path)
+    return detail
+
+
+def read_reps(
+    db_path: str | Path,
+    rep_ids: Sequence[str],
+    *,
+    as_of: dt.date,
+    source: Source | str = "best",
+) -> Iterator[tuple[str, RepDetail | None]]:
+    """Each of REP_IDS with its history up to AS_OF (None: not in the database), in turn.
+
+    All on one read-only connection, open until the last is read: opening one takes longer
+    than reading a history (~40 ms against ~5 ms at 10,000 reps), so the drill-down reads
+    the reps either side of the one it shows along with it.
+    """
     with store.open_read(db_path) as conn:
-        records = conn.execute(resources.query("rep_history"), params).fetchall()
-    if not records:
-        raise RepNotFoundError(f"{rep_id}: no such rep in {Path(db_path).name}")
-    name, team = records[0][:2]
-    # Without a snapshot by AS_OF, the one row holds only the name and team (snapshot_date NULL).
-    history = tuple(Snapshot(*record[2:]) for record in records if record[2] is not None)
-    return RepDetail(rep_id, name, team, as_of, str(source), history)
+        for rep_id in rep_ids:
+            params = {"rep_id": rep_id, "as_of": as_of, "source": source}
+            records = conn.execute(resources.query("rep_history"), params).fetchall()
+            if not records:
+                yield rep_id, None
+                continue
+            name, team = records[0][:2]
+            # Without a snapshot by AS_OF, the one row holds only the name and team
+            # (snapshot_date NULL).
+            history = tuple(Snapshot(*record[2:]) for record in records if record[2] is not None)
+            yield rep_id, RepDetail(rep_id, name, team, as_of, str(source), history)

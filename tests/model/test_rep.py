@@ -22,6 +22,7 @@ from ssi_tui.rep import (
     coaching_for,
     load_rep,
     peer_averages,
+    read_reps,
     weakest_of,
 )
 
@@ -89,6 +90,28 @@ def test_history_stops_at_as_of(db: Path) -> None:
 def test_unknown_rep_is_an_error(db: Path) -> None:
     with pytest.raises(RepNotFoundError, match=r"nobody@x\.example"):
         load_rep(db, "nobody@x.example", as_of=dt.date(2026, 2, 9))
+
+
+def test_several_reps_are_read_in_turn_on_one_connection(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    open_read = store.open_read
+
+    def counted(path: Path, **kwargs: object) -> object:
+        opened.append(path)
+        return open_read(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "open_read", counted)
+    as_of = dt.date(2026, 2, 9)
+    ids = ["bob@x.example", "nobody@x.example", "ann@x.example"]
+    read = list(read_reps(db, ids, as_of=as_of))
+    assert len(opened) == 1
+    assert [rep_id for rep_id, _ in read] == ids
+    assert read[1][1] is None  # not in the database: no error, the others still come
+    monkeypatch.setattr(store, "open_read", open_read)
+    assert read[0][1] == load_rep(db, "bob@x.example", as_of=as_of)
+    assert read[2][1] == load_rep(db, "ann@x.example", as_of=as_of)
 
 
 def test_rep_without_team(db: Path) -> None:

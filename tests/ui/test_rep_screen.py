@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -406,24 +406,60 @@ async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_
     app = Host(sample_db, index=0)
     async with app.run_test(size=WIDE) as pilot:
         screen = await settle(pilot)
+        assert app.board is not None
         history_read = threading.Event()
+        read_reps = rep_module.read_reps
 
-        def slow_load_rep(*args: object, **kwargs: object) -> object:
+        def slow_read_reps(*args: object, **kwargs: object) -> Iterator[object]:
             history_read.wait(10)
-            return load_rep(*args, **kwargs)  # type: ignore[arg-type]
+            yield from read_reps(*args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(rep_module, "load_rep", slow_load_rep)
-        await pilot.press("n")
+        monkeypatch.setattr(rep_module, "read_reps", slow_read_reps)
+        await pilot.press("n", "n")  # the second rep was read with the first; the third not
         await pilot.pause()
         table = screen.query_one("#history", DataTable)
         waiting = screen.query_one("#history-waiting", Static)
+        assert screen.detail is None
         assert not table.display and table.row_count == 0
         assert waiting.display and "Reading the history" in screen_text(pilot)
         history_read.set()
         await settle(pilot)
         assert table.display and not waiting.display
+        assert screen.detail is not None
         assert table.row_count == len(screen.detail.history)
-        assert screen.detail.rep_id == app.board.rows[1].rep_id
+        assert screen.detail.rep_id == app.board.rows[2].rep_id
+
+
+async def test_the_reps_either_side_are_read_with_the_one_opened_so_n_and_p_show_at_once(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Host(sample_db, index=1)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reads: list[list[str]] = []
+        read_reps = rep_module.read_reps
+
+        def counted(db: Path, rep_ids: list[str], **kwargs: object) -> Iterator[object]:
+            reads.append(list(rep_ids))
+            yield from read_reps(db, rep_ids, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(rep_module, "read_reps", counted)
+        rows = app.board.rows
+        for key, shown in [("n", 2), ("p", 1), ("p", 0)]:
+            await pilot.press(key)
+            assert screen.detail is not None, key
+            assert screen.detail.rep_id == rows[shown].rep_id
+            assert app.board.as_of is not None
+            expected = load_rep(sample_db, rows[shown].rep_id, as_of=app.board.as_of)
+            assert screen.detail.history == expected.history
+            table = screen.query_one("#history", DataTable)
+            assert table.display and table.row_count == len(expected.history)
+        await app.workers.wait_for_complete()
+        # Each step read only the rep it brought next to the one shown, never one shown.
+        assert reads == [[rows[3].rep_id]]
 
 
 @pytest.mark.parametrize("size", [SMALL, WIDE])

@@ -9,6 +9,7 @@ from the database in a thread worker, which posts a message that fills the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,10 +28,11 @@ from ssi_tui.errors import SsiError
 from ssi_tui.rep import (
     PeerAverages,
     RepDetail,
+    RepNotFoundError,
     coaching_for,
-    load_rep,
     peer_averages,
     pillar_values,
+    read_reps,
     weakest_of,
 )
 from ssi_tui.text import printable
@@ -166,7 +168,7 @@ class RepScreen(Screen[str | None]):
         else:
             # The widgets the history fills start out waiting for it (it is read after the
             # first frame); on_mount shows what the board knows.
-            self._read_history(rep_id)
+            self._read_histories()
             # The layout is picked now, not on mount, so that the widgets are styled only once.
             self._apply_width(self.app.size.width)
             self._built = True
@@ -256,12 +258,12 @@ class RepScreen(Screen[str | None]):
         cached = self._cache.get(rep_id)
         if cached is not None:
             self._show_detail(cached)
-            return
-        # Never leave the previous rep's history under this rep's name, even for a moment.
-        self._part(TrendChart).show_message(WAITING)
-        self._show_history_table(False)
-        self._part(CoachingPanel).update(coaching_waiting())
-        self._read_history(rep_id)
+        else:
+            # Never leave the previous rep's history under this rep's name, even for a moment.
+            self._part(TrendChart).show_message(WAITING)
+            self._show_history_table(False)
+            self._part(CoachingPanel).update(coaching_waiting())
+        self._read_histories()
 
     def _show_board_row(self, rep_id: str, row: LeaderboardRow | None) -> None:
         """Headline and bars straight from the board: instant, and the same numbers as on it."""
@@ -321,24 +323,40 @@ class RepScreen(Screen[str | None]):
         table.display = shown
         waiting_line.display = not shown
 
-    def _read_history(self, rep_id: str) -> None:
-        """Read REP_ID's history in a worker, once the frame showing what the board knows is
-        out (the app's QuietCollector keeps garbage collection out of that frame)."""
-        self.call_after_refresh(self._load_history, rep_id)
+    def _read_histories(self) -> None:
+        """Read the current rep's history, and those of the reps either side of it (so that
+        n and p show theirs at once), in a worker once the frame showing what the board knows
+        is out (the app's QuietCollector keeps garbage collection out of that frame)."""
+        around = (self.index, self.index + 1, self.index - 1)
+        wanted = [
+            self.order[i]
+            for i in around
+            if 0 <= i < len(self.order) and self.order[i] not in self._cache
+        ]
+        if wanted:
+            self.call_after_refresh(self._load_histories, wanted)
 
     @work(thread=True, exclusive=True, group="rep-history")
-    def _load_history(self, rep_id: str) -> None:
-        """Read the rep's history off the UI thread; only the message handlers touch widgets."""
+    def _load_histories(self, rep_ids: list[str]) -> None:
+        """Read the reps' histories off the UI thread; only the message handlers touch widgets."""
         assert self.board.as_of is not None
+        worker = get_current_worker()
+        histories = read_reps(
+            self.db_path, rep_ids, as_of=self.board.as_of, source=self.board.source
+        )
         try:
-            detail = load_rep(
-                self.db_path, rep_id, as_of=self.board.as_of, source=self.board.source
-            )
+            with closing(histories):  # its connection closes even when cancelled half-way
+                for rep_id, detail in histories:
+                    if worker.is_cancelled:
+                        return
+                    if detail is None:
+                        error = RepNotFoundError(rep_id, self.db_path)
+                        self.post_message(HistoryFailed(rep_id, str(error)))
+                    else:
+                        self.post_message(HistoryLoaded(detail))
         except SsiError as error:
-            self.post_message(HistoryFailed(rep_id, str(error)))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(HistoryLoaded(detail))
+            for rep_id in rep_ids:
+                self.post_message(HistoryFailed(rep_id, str(error)))
 
     @on(HistoryLoaded)
     def _history_loaded(self, message: HistoryLoaded) -> None:
