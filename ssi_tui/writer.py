@@ -62,8 +62,8 @@ IMPORT_MEMORY_MB = 256
 """DuckDB's memory for one import (see import_memory.sql): flat whatever the export's size.
 
 At 10,000 reps x 104 weeks an import stays within 1.15x the peak memory of DuckDB's own CSV
-load, where unbounded it took 1.7x; at three million rows, 0.35 GB instead of 1.2 GB, for about
-30% more time (benchmarks/run.py).
+load (benchmarks/run.py), where unbounded it took 1.7-2.1x, for 5-10% more time. Three million
+rows (30,000 reps) peaked at 0.35 GB instead of 1.2 GB, for about 30% more time.
 """
 
 IMPORT_MEMORY_MB_PER_THREAD = 32
