@@ -415,6 +415,7 @@ async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_
             yield from read_reps(*args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(rep_module, "read_reps", slow_read_reps)
+        await pilot.press("h")  # reading the history table: n walks on, and it stays read
         await pilot.press("n", "n")  # the second rep was read with the first; the third not
         await pilot.pause()
         table = screen.query_one("#history", DataTable)
@@ -428,6 +429,7 @@ async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_
         assert screen.detail is not None
         assert table.row_count == len(screen.detail.history)
         assert screen.detail.rep_id == app.board.rows[2].rep_id
+        assert table.has_focus
 
 
 async def test_the_reps_either_side_are_read_with_the_one_opened_so_n_and_p_show_at_once(

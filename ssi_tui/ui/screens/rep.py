@@ -116,6 +116,8 @@ class RepScreen(Screen[str | None]):
         self._parts: dict[tuple[type[Widget], str | None], Widget] = {}
         self._built = False
         """Whether compose has built the panel (see reusable)."""
+        self._history_focused = False
+        """Whether the history table had the focus when hidden (it gets it back when shown)."""
         self._styled_for: object = None
         """The app's CSS generation this screen was last fully styled for (see _resumed)."""
         self._take(board, order, index, target)
@@ -225,6 +227,7 @@ class RepScreen(Screen[str | None]):
         """
         self._take(board, order, index, target)
         self.set_focus(None)
+        self._history_focused = False
         self._apply_width(self.app.size.width)
         self._part(_Body, "#body").scroll_home(animate=False)
         for panel in (self._part(Vertical, "#left"), self._part(Vertical, "#right")):
@@ -255,15 +258,21 @@ class RepScreen(Screen[str | None]):
         row = self._rows.get(rep_id)
         self.detail = None
         self._show_board_row(rep_id, row)
-        cached = self._cache.get(rep_id)
-        if cached is not None:
-            self._show_detail(cached)
-        else:
-            # Never leave the previous rep's history under this rep's name, even for a moment.
-            self._part(TrendChart).show_message(WAITING)
-            self._show_history_table(False)
-            self._part(CoachingPanel).update(coaching_waiting())
+        # Never leave the previous rep's history under this rep's name, even for a moment.
+        self._part(TrendChart).show_message(WAITING)
+        self._show_history_table(False)
+        self._part(CoachingPanel).update(coaching_waiting())
+        if rep_id in self._cache:
+            # Even when at hand, after the frame showing what the board knows: the chart and
+            # the table take ~100 ms to draw, which would hold back that frame.
+            self.call_after_refresh(self._show_cached, rep_id)
         self._read_histories()
+
+    def _show_cached(self, rep_id: str) -> None:
+        """REP_ID's history, read already, if REP_ID is still the rep shown."""
+        cached = self._cache.get(rep_id)
+        if cached is not None and rep_id == self.rep_id:
+            self._show_detail(cached)
 
     def _show_board_row(self, rep_id: str, row: LeaderboardRow | None) -> None:
         """Headline and bars straight from the board: instant, and the same numbers as on it."""
@@ -318,10 +327,15 @@ class RepScreen(Screen[str | None]):
         table = self._part(HistoryTable)
         waiting_line = self._part(Static, "#history-waiting")
         if not shown:
+            # Hidden, it loses the focus: someone reading the history with n keeps reading it.
+            self._history_focused = self._history_focused or table.has_focus
             table.clear(columns=True)
             waiting_line.update(Text(waiting))
         table.display = shown
         waiting_line.display = not shown
+        if shown and self._history_focused:
+            self._history_focused = False
+            table.focus()
 
     def _read_histories(self) -> None:
         """Read the current rep's history, and those of the reps either side of it (so that
