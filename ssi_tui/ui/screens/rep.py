@@ -328,7 +328,7 @@ class RepScreen(Screen[str | None]):
         waiting_line = self._part(Static, "#history-waiting")
         if not shown:
             # Hidden, it loses the focus: someone reading the history with n keeps reading it.
-            self._history_focused = self._history_focused or table.has_focus
+            self._history_focused = self._history_focused or self.focused is table
             table.clear(columns=True)
             waiting_line.update(Text(waiting))
         table.display = shown
