@@ -400,6 +400,17 @@ async def test_an_unreadable_history_is_reported_not_left_stale(
         assert name_shown(screen).startswith(app.board.rows[0].name)  # the board still shows
 
 
+def before_reading(monkeypatch: pytest.MonkeyPatch, hook: Callable[[list[str]], object]) -> None:
+    """The drill-down's history reads call HOOK with their rep ids first (in the worker)."""
+    read_reps = rep_module.read_reps
+
+    def hooked(db: Path, rep_ids: list[str], **kwargs: object) -> Iterator[object]:
+        hook(list(rep_ids))
+        yield from read_reps(db, rep_ids, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rep_module, "read_reps", hooked)
+
+
 async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_own(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -408,13 +419,7 @@ async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_
         screen = await settle(pilot)
         assert app.board is not None
         history_read = threading.Event()
-        read_reps = rep_module.read_reps
-
-        def slow_read_reps(*args: object, **kwargs: object) -> Iterator[object]:
-            history_read.wait(10)
-            yield from read_reps(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(rep_module, "read_reps", slow_read_reps)
+        before_reading(monkeypatch, lambda _: history_read.wait(10))
         await pilot.press("h")  # reading the history table: n walks on, and it stays read
         await pilot.press("n", "n")  # the second rep was read with the first; the third not
         await pilot.pause()
@@ -442,13 +447,7 @@ async def test_the_reps_either_side_are_read_with_the_one_opened_so_n_and_p_show
         await app.workers.wait_for_complete()
         await pilot.pause()
         reads: list[list[str]] = []
-        read_reps = rep_module.read_reps
-
-        def counted(db: Path, rep_ids: list[str], **kwargs: object) -> Iterator[object]:
-            reads.append(list(rep_ids))
-            yield from read_reps(db, rep_ids, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(rep_module, "read_reps", counted)
+        before_reading(monkeypatch, reads.append)
         rows = app.board.rows
         for key, shown in [("n", 2), ("p", 1), ("p", 0)]:
             await pilot.press(key)
