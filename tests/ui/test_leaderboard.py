@@ -17,6 +17,7 @@ from ssi_tui.text import fold
 from ssi_tui.ui import board_loader
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardHeader, BoardTable
 from ssi_tui.ui.widgets.history_table import HistoryTable
@@ -153,6 +154,32 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_filter(
         assert shown_names(pilot) == ["Zoë Müller"]
         await pilot.press("slash", "x")  # in the filter, `/` is text ("EMEA/North")
         assert pilot.app.screen.query_one("#filter", Input).value == "mull/x"
+
+
+async def test_the_summary_line_follows_the_filter_even_when_keys_come_in_one_burst(
+    sample_db: Path,
+) -> None:
+    # The filtered summary is made after the frame with the rows: one made for a filter
+    # already changed or cleared must never replace the line.
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        summary = pilot.app.screen.query_one(Summary)
+        for key, character in [("slash", "/"), ("m", "m"), ("u", "u")]:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert "filter “mu”" in str(summary.render())
+        matching = len(shown_names(pilot))
+        assert f"{matching} rep" in str(summary.render())
+        screen = pilot.app.screen
+        assert isinstance(screen, LeaderboardScreen)
+        screen.filter_text = "mul"  # its summary is made after the next frame...
+        screen.filter_text = ""  # ...by when the filter is gone
+        await pilot.pause()
+        await pilot.pause()
+        assert len(shown_names(pilot)) == 30
+        assert "filter" not in str(summary.render())
+        assert "30 reps" in str(summary.render())
 
 
 async def test_t_cycles_through_the_teams_and_back_to_all(sample_db: Path) -> None:
