@@ -90,6 +90,23 @@ def test_an_export_bigger_than_the_bound_imports_whole_and_leaves_no_spill(
     assert _files_beside(bounded) == ["team.duckdb"]
 
 
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_spill_folder_left_by_a_killed_import_is_removed_by_the_next(
+    existing: bool, export: Path, tmp_path: Path, bound_to: Callable[[int, int], None]
+) -> None:
+    db = tmp_path / "team.duckdb"
+    if existing:
+        run_import(db, [resources.sample_data_dir()])
+    # A new database is built under a hidden name (store.create_whole), and spills beside it.
+    built = db if existing else tmp_path / ".team.duckdb.building"
+    leftover = built.with_name(built.name + writer.SPILL_SUFFIX)
+    leftover.mkdir()
+    (leftover / "duckdb_temp_storage_S32K-0.tmp").write_bytes(b"\0" * 4096)
+    bound_to(0, 24)
+    run_import(db, [export])
+    assert _files_beside(db) == ["team.duckdb"]
+
+
 def test_the_bound_grows_with_duckdbs_threads(tmp_path: Path) -> None:
     conn = duckdb.connect(str(tmp_path / "team.duckdb"))
     try:
