@@ -154,6 +154,12 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_filter(
         assert shown_names(pilot) == ["Zoë Müller"]
         await pilot.press("slash", "x")  # in the filter, `/` is text ("EMEA/North")
         assert pilot.app.screen.query_one("#filter", Input).value == "mull/x"
+        await pilot.press("escape")
+        for key, character in [("slash", "/"), ("a", "a"), ("slash", "/"), ("b", "b")]:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#filter", Input).value == "a/b"
 
 
 async def test_the_summary_line_follows_the_filter_even_when_keys_come_in_one_burst(

@@ -313,7 +313,7 @@ class LeaderboardScreen(Screen[None]):
 
     def action_start_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
-        if filter_input.has_focus:
+        if self.focused is filter_input:  # not has_focus: it lags until the Focus is handled
             raise SkipAction  # a `/` in the filter text ("EMEA/North")
         filter_input.display = True
         # Focus now, not on the next refresh, so keys typed right after `/` are not lost.
