@@ -1,2 +1,2 @@
--- How many threads DuckDB runs a query on (writer.bound_memory gives each some memory).
+-- How many threads DuckDB runs a query on (store.bound_memory gives each some memory).
 SELECT current_setting('threads');

@@ -94,7 +94,7 @@ def _write(
     """Stage, check and write in one connection; a new file appears only if all of it worked."""
     opener = store.open_write if db_path.exists() else store.create_whole
     with opener(db_path) as conn:
-        writer.bound_memory(conn)
+        store.bound_memory(conn)
         if not canonical_csv.stage(conn, staged):
             raise _Declined
         return writer.write(conn, None, to_log)

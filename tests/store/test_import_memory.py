@@ -1,4 +1,4 @@
-"""An import's DuckDB memory is bounded (writer.bound_memory), so a big export cannot take the
+"""An import's DuckDB memory is bounded (store.bound_memory), so a big export cannot take the
 machine's memory, in the CLI or inside the viewer's process.
 
 * Under a bound well below what its rows take, an export still imports whole, by either path,
@@ -19,7 +19,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from ssi_tui import import_fast, resources, synthetic, writer
+from ssi_tui import import_fast, resources, store, synthetic
 from ssi_tui.cli import cli
 from ssi_tui.importer import run_import
 
@@ -37,8 +37,8 @@ def bound_to(monkeypatch: pytest.MonkeyPatch) -> Callable[[int, int], None]:
     """Sets the import's memory bound: at least FLOOR MB, and PER_THREAD MB per DuckDB thread."""
 
     def bind(floor: int, per_thread: int) -> None:
-        monkeypatch.setattr(writer, "IMPORT_MEMORY_MB", floor)
-        monkeypatch.setattr(writer, "IMPORT_MEMORY_MB_PER_THREAD", per_thread)
+        monkeypatch.setattr(store, "IMPORT_MEMORY_MB", floor)
+        monkeypatch.setattr(store, "IMPORT_MEMORY_MB_PER_THREAD", per_thread)
 
     return bind
 
@@ -99,7 +99,7 @@ def test_a_spill_folder_left_by_a_killed_import_is_removed_by_the_next(
         run_import(db, [resources.sample_data_dir()])
     # A new database is built under a hidden name (store.create_whole), and spills beside it.
     built = db if existing else tmp_path / ".team.duckdb.building"
-    leftover = built.with_name(built.name + writer.SPILL_SUFFIX)
+    leftover = built.with_name(built.name + store.SPILL_SUFFIX)
     leftover.mkdir()
     (leftover / "duckdb_temp_storage_S32K-0.tmp").write_bytes(b"\0" * 4096)
     bound_to(0, 24)
@@ -113,7 +113,7 @@ def test_the_bound_grows_with_duckdbs_threads(tmp_path: Path) -> None:
         limits = []
         for threads in (1, 32):
             conn.execute(f"SET threads = {threads}")
-            writer.bound_memory(conn)
+            store.bound_memory(conn)
             limits.append(conn.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
     finally:
         conn.close()
