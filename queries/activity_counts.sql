@@ -1,13 +1,14 @@
 -- Rows added / updated / unchanged, per activity file of the import. A row whose measures are
--- unchanged still counts as updated when its estimated snapshot changes (another model).
+-- unchanged still counts as updated when its estimated snapshot changes (another model), i.e.
+-- is in `staged`, which holds only the snapshots that change.
 SELECT
     a.file_index,
     count(*) FILTER (WHERE a.status = 'added') AS added,
     count(*) FILTER (
-        WHERE a.status = 'updated' OR (a.status = 'unchanged' AND s.status <> 'unchanged')
+        WHERE a.status = 'updated' OR (a.status = 'unchanged' AND s.rep_id IS NOT NULL)
     ) AS updated,
     count(*) FILTER (
-        WHERE a.status = 'unchanged' AND coalesce(s.status, 'unchanged') = 'unchanged'
+        WHERE a.status = 'unchanged' AND s.rep_id IS NULL
     ) AS unchanged,
     count(DISTINCT a.rep_id) AS reps,
     min(a.snapshot_date) AS first_date,

@@ -15,7 +15,6 @@ CREATE OR REPLACE TEMP TABLE appending_reps AS
 WITH new_rows AS (
     SELECT rep_id, min(source) AS source, min(snapshot_date) AS first_new
     FROM staged
-    WHERE status <> 'unchanged'
     GROUP BY rep_id
     HAVING bool_and(status = 'added') AND min(source) = max(source)
 ),
@@ -59,8 +58,7 @@ QUALIFY snapshot_date >= first_new;
 -- Everyone else touched: rebuilt whole.
 CREATE OR REPLACE TEMP TABLE touched_reps AS
 SELECT DISTINCT rep_id FROM staged
-WHERE status <> 'unchanged'
-  AND rep_id NOT IN (SELECT rep_id FROM appending_reps);
+WHERE rep_id NOT IN (SELECT rep_id FROM appending_reps);
 
 -- Reps with both sources are few: listed first, so that the points of all the others stream
 -- from the snapshots scan straight into the window, with no copy of their history in between.

@@ -40,6 +40,8 @@ SELECT
         FROM (SELECT DISTINCT rep_id, name, team FROM incoming)
     )
     + (
+        -- Keys grouped by their hash, twice as fast as by the two columns: two keys sharing
+        -- one (never seen) would merely send a valid export down the Polars path.
         SELECT count(*)
-        FROM (SELECT rep_id, snapshot_date FROM incoming GROUP BY ALL HAVING count(*) > 1)
+        FROM (SELECT 1 FROM incoming GROUP BY hash(rep_id, snapshot_date) HAVING count(*) > 1)
     );

@@ -1,22 +1,21 @@
--- Stage the incoming rows and say, for each, what it does to the store:
--- 'added' (new rep/date/source), 'updated' (a corrected value) or 'unchanged'.
+-- Stage the incoming rows that change the store, each with what it does: 'added' (a new rep,
+-- date and source) or 'updated' (a corrected value). A row the store already holds as it is
+-- stays out of `staged` (import_counts.sql counts it as unchanged): re-importing a big export
+-- that gained a week stages that week, not the years before it.
 CREATE OR REPLACE TEMP TABLE staged AS
 SELECT
     i.*,
-    CASE
-        WHEN s.rep_id IS NULL THEN 'added'
-        WHEN i.ssi IS DISTINCT FROM s.ssi
-          OR i.brand IS DISTINCT FROM s.brand
-          OR i.people IS DISTINCT FROM s.people
-          OR i.insights IS DISTINCT FROM s.insights
-          OR i.relationships IS DISTINCT FROM s.relationships
-          OR i.industry_rank IS DISTINCT FROM s.industry_rank
-          OR i.network_rank IS DISTINCT FROM s.network_rank
-          OR i.industry_avg IS DISTINCT FROM s.industry_avg
-          OR i.network_avg IS DISTINCT FROM s.network_avg
-        THEN 'updated'
-        ELSE 'unchanged'
-    END AS status
+    CASE WHEN s.rep_id IS NULL THEN 'added' ELSE 'updated' END AS status
 FROM incoming AS i
 LEFT JOIN snapshots AS s
-  ON s.rep_id = i.rep_id AND s.snapshot_date = i.snapshot_date AND s.source = i.source;
+  ON s.rep_id = i.rep_id AND s.snapshot_date = i.snapshot_date AND s.source = i.source
+WHERE s.rep_id IS NULL
+   OR i.ssi IS DISTINCT FROM s.ssi
+   OR i.brand IS DISTINCT FROM s.brand
+   OR i.people IS DISTINCT FROM s.people
+   OR i.insights IS DISTINCT FROM s.insights
+   OR i.relationships IS DISTINCT FROM s.relationships
+   OR i.industry_rank IS DISTINCT FROM s.industry_rank
+   OR i.network_rank IS DISTINCT FROM s.network_rank
+   OR i.industry_avg IS DISTINCT FROM s.industry_avg
+   OR i.network_avg IS DISTINCT FROM s.network_avg;

@@ -3,6 +3,6 @@ SELECT
     rep_id,
     arg_max(name, snapshot_date),
     arg_max(team, snapshot_date) FILTER (WHERE team IS NOT NULL)
-FROM staged
-WHERE NOT EXISTS (SELECT 1 FROM reps AS r WHERE r.rep_id = staged.rep_id)
+FROM incoming
+WHERE NOT EXISTS (SELECT 1 FROM reps AS r WHERE r.rep_id = incoming.rep_id)
 GROUP BY rep_id;

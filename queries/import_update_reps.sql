@@ -1,4 +1,5 @@
 -- A rep's name and team follow their newest snapshot: importing old history renames nobody.
+-- Read from every incoming row (a renamed rep's scores may well be unchanged).
 UPDATE reps
 SET name = latest.name, team = coalesce(latest.team, reps.team)
 FROM (
@@ -7,7 +8,7 @@ FROM (
         arg_max(name, snapshot_date) AS name,
         arg_max(team, snapshot_date) FILTER (WHERE team IS NOT NULL) AS team,
         max(snapshot_date) AS newest
-    FROM staged
+    FROM incoming
     GROUP BY rep_id
 ) AS latest
 WHERE reps.rep_id = latest.rep_id

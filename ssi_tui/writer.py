@@ -71,7 +71,7 @@ def classify(
     """
     with _as_incoming(conn, incoming):
         conn.execute(resources.query("import_classify"))
-    counts = _counts(conn)
+        counts = _counts(conn)  # reads `incoming` too (its rows not staged are unchanged)
     if activities is not None:
         counts.update(_classify_activities(conn, activities))
     return counts
@@ -108,7 +108,7 @@ def _classify_activities(
 
 
 def _counts(conn: duckdb.DuckDBPyConnection) -> dict[int, FileCounts]:
-    """Per file, what the staged rows do to the store."""
+    """Per file, what the batch does to the store (its rows not in `staged` are unchanged)."""
     counts: dict[int, FileCounts] = {}
     for file_index, added, updated, unchanged, reps, first, last in conn.execute(
         resources.query("import_counts")
@@ -162,7 +162,7 @@ def write(
 
 
 def _stage(conn: duckdb.DuckDBPyConnection, *, first_import: bool) -> dict[int, FileCounts]:
-    """`staged`: the batch with what each row does; per file, the counts."""
+    """`staged`: the rows of the batch that change the store, and how; per file, the counts."""
     # Into an empty store every row is added: no need to copy the batch into a temp table
     # to compare it with nothing (a million rows staged cost more than inserting them).
     if first_import:

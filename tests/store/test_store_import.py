@@ -369,3 +369,64 @@ def test_no_connection_draws_duckdbs_progress_bar(history_db: Path, tmp_path: Pa
         assert conn.execute(setting).fetchall() == [(False,)]
     with store.open_scratch(tmp_path / "new.duckdb") as conn:
         assert conn.execute(setting).fetchall() == [(False,)]
+
+
+def _history_with(tmp_path: Path, header: str, replace: dict[str, str]) -> Path:
+    """history.csv with HEADER as its first line and some of its lines replaced."""
+    lines = (FIXTURES / "history.csv").read_text().splitlines()
+    lines = [header, *(replace.get(line, line) for line in lines[1:])]
+    path = tmp_path / "renamed.csv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+# Our own header takes the fast path (DuckDB alone); a capitalised one, the Polars path.
+HEADERS = pytest.mark.parametrize(
+    "header",
+    [
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships",
+        "Date,rep_id,Name,Team,SSI,Brand,People,Insights,Relationships",
+    ],
+    ids=["fast path", "polars path"],
+)
+
+
+@HEADERS
+def test_a_rename_on_unchanged_scores_renames_the_rep(
+    history_db: Path, tmp_path: Path, header: str
+) -> None:
+    # Ana's newest snapshot, same scores, under a new name and team.
+    export = _history_with(
+        tmp_path,
+        header,
+        {
+            "2026-01-19,ana@acme.example,Ana Lima,Enterprise,65,17,16,15,17": (
+                "2026-01-19,ana@acme.example,Ana Lima-Souza,SMB,65,17,16,15,17"
+            )
+        },
+    )
+    report = run_import(history_db, [export])
+    assert [(f.added, f.updated, f.unchanged, f.reps) for f in report.files] == [(0, 0, 12, 6)]
+    assert query(history_db, "SELECT name, team FROM reps WHERE rep_id = 'ana@acme.example'") == [
+        ("Ana Lima-Souza", "SMB")
+    ]
+
+
+@HEADERS
+def test_old_history_under_another_name_renames_nobody(
+    history_db: Path, tmp_path: Path, header: str
+) -> None:
+    export = _history_with(
+        tmp_path,
+        header,
+        {
+            "2026-01-05,ana@acme.example,Ana Lima,Enterprise,60,15,15,15,15": (
+                "2026-01-05,ana@acme.example,Ana Maiden,SMB,60,15,15,15,15"
+            )
+        },
+    )
+    report = run_import(history_db, [export])
+    assert report.total("unchanged") == 12
+    assert query(history_db, "SELECT name, team FROM reps WHERE rep_id = 'ana@acme.example'") == [
+        ("Ana Lima", "Enterprise")
+    ]
