@@ -13,7 +13,7 @@ from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable, Digits, Static
+from textual.widgets import Digits, Static
 from textual_plotext import PlotextPlot
 
 from ssi_tui import store
@@ -25,6 +25,7 @@ from ssi_tui.ui.screens import rep as rep_module
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.coaching import CoachingPanel
+from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars, bar_cells, marker_cell
 from ssi_tui.ui.widgets.rep_headline import format_total
 from ssi_tui.ui.widgets.trend_chart import TICK_SPACING, axis_bounds, date_ticks
@@ -210,7 +211,7 @@ async def test_down_and_up_walk_unless_the_history_table_has_focus(sample_db: Pa
         assert screen.rep_id == app.board.rows[2].rep_id
         await settle(pilot)
         await pilot.press("h")
-        table = screen.query_one("#history", DataTable)
+        table = screen.query_one("#history", HistoryTable)
         assert table.has_focus
         await pilot.press("down", "down")
         assert table.cursor_row == 2
@@ -260,13 +261,50 @@ def load_rep_coaching(db: Path, rep_id: str, board: Board) -> list[Coaching]:
     return coaching_for(load_rep(db, rep_id, as_of=board.as_of, source=board.source))
 
 
+async def test_history_table_keys_scroll_under_its_header_and_the_cursor_shows_when_focused(
+    sample_db: Path,
+) -> None:
+    app = Host(sample_db, index=1)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settle(pilot)
+        assert screen.detail is not None
+        history = screen.detail.history
+        table = screen.query_one("#history", HistoryTable)
+
+        def lines() -> list[str]:
+            return [table.render_line(y).text for y in range(table.size.height)]
+
+        def cursor_shown() -> bool:
+            cursor = table.get_component_rich_style("history-table--cursor").bgcolor
+            row = table.render_line(table.cursor_row - table.scroll_offset.y + 1)
+            return any(s.style is not None and s.style.bgcolor == cursor for s in row)
+
+        assert len(history) > table.size.height  # some rows are below the fold
+        assert history[0].date.isoformat() in lines()[1]
+        assert not cursor_shown()  # not focused: up/down walk through reps
+        await pilot.press("h", "end")
+        assert table.cursor_row == len(history) - 1
+        shown = lines()
+        assert shown[0].split()[:2] == ["Date", "Total"]  # the header stays
+        assert history[-1].date.isoformat() in shown[-1]
+        assert not any(history[0].date.isoformat() in line for line in shown)
+        assert cursor_shown()
+        await pilot.press("pageup")
+        assert table.cursor_row == len(history) - 1 - (table.size.height - 2)
+        assert history[table.cursor_row].date.isoformat() in lines()[1]
+        await pilot.press("home")
+        assert table.cursor_row == 0 and history[0].date.isoformat() in lines()[1]
+        await pilot.press("h")
+        assert not cursor_shown()
+
+
 async def test_history_table_lists_every_snapshot_newest_first(sample_db: Path) -> None:
     app = Host(sample_db, index=1)
     async with app.run_test(size=SMALL) as pilot:
         screen = await settle(pilot)
         detail = screen.detail
         assert detail is not None
-        table = screen.query_one("#history", DataTable)
+        table = screen.query_one("#history", HistoryTable)
         assert table.row_count == len(detail.history) > 1
         first = table.get_row_at(0)
         assert first[0].plain == detail.history[0].date.isoformat()
@@ -285,7 +323,7 @@ async def test_every_history_column_and_the_whole_bar_legend_show_side_by_side(
     async with app.run_test(size=size) as pilot:
         screen = await settle(pilot)
         assert screen.has_class("-wide")
-        table = screen.query_one("#history", DataTable)
+        table = screen.query_one("#history", HistoryTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert table.max_scroll_x == 0
         header = table.render_line(0).text
@@ -394,7 +432,7 @@ async def test_an_unreadable_history_is_reported_not_left_stale(
         screen = rep_screen(app)
         assert screen.detail is None
         assert "no such database" in " ".join(text_of(screen.query_one(CoachingPanel)).split())
-        assert screen.query_one("#history", DataTable).row_count == 0
+        assert screen.query_one("#history", HistoryTable).row_count == 0
         assert "no such database" in plain(screen.query_one("#history-waiting", Static))
         assert app.board is not None
         assert name_shown(screen).startswith(app.board.rows[0].name)  # the board still shows
@@ -423,7 +461,7 @@ async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_
         await pilot.press("h")  # reading the history table: n walks on, and it stays read
         await pilot.press("n", "n")  # the second rep was read with the first; the third not
         await pilot.pause()
-        table = screen.query_one("#history", DataTable)
+        table = screen.query_one("#history", HistoryTable)
         waiting = screen.query_one("#history-waiting", Static)
         assert screen.detail is None
         assert not table.display and table.row_count == 0
@@ -456,7 +494,7 @@ async def test_the_reps_either_side_are_read_with_the_one_opened_so_n_and_p_show
             assert app.board.as_of is not None
             expected = load_rep(sample_db, rows[shown].rep_id, as_of=app.board.as_of)
             assert screen.detail.history == expected.history
-            table = screen.query_one("#history", DataTable)
+            table = screen.query_one("#history", HistoryTable)
             assert table.display and table.row_count == len(expected.history)
         await app.workers.wait_for_complete()
         # Each step read only the rep it brought next to the one shown, never one shown.

@@ -329,7 +329,7 @@ class RepScreen(Screen[str | None]):
         if not shown:
             # Hidden, it loses the focus: someone reading the history with n keeps reading it.
             self._history_focused = self._history_focused or self.focused is table
-            table.clear(columns=True)
+            table.clear()
             waiting_line.update(Text(waiting))
         table.display = shown
         waiting_line.display = not shown

@@ -1,12 +1,25 @@
 """Every snapshot of one rep, newest first, each value with its change since the one before.
 
-A DataTable is enough: a rep has at most a few hundred snapshots (one a week for years).
+Drawn line by line (Textual's line API), as the board's BoardTable is. It looks and moves as
+Textual's DataTable did (header, zebra stripes, a row cursor while it has the keys), but a
+DataTable measured each of a two-year history's ~600 cells through Rich when given them,
+then drew them: ~60 ms on the UI thread for each rep shown, every time `n` was pressed.
+Here a rep's rows become plain cells at once, and only the ~14 lines on screen are drawn.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import DataTable
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ssi_tui.pillars import PILLARS
 from ssi_tui.rep import RepDetail
@@ -15,6 +28,8 @@ from ssi_tui.ui.widgets.rep_headline import format_total
 
 CHANGE_WIDTH = 5
 """'+0.45': the change inside each cell (wider ones just widen the column), so values line up."""
+PADDING = 1
+"""Blank cells either side of each column's content."""
 
 
 def value_cell(value: float, change: float | None, *, total: bool = False) -> Text:
@@ -28,34 +43,90 @@ def value_cell(value: float, change: float | None, *, total: bool = False) -> Te
     return cell
 
 
-class HistoryTable(DataTable[Text]):
-    """Date, total and the four pillars of every snapshot up to the board's as-of date."""
+@dataclass(frozen=True)
+class _Column:
+    label: Text
+    width: int
+    """Content cells, without the padding either side."""
 
-    DEFAULT_CSS = """
-    HistoryTable { height: auto; max-height: 16; scrollbar-size-vertical: 1; }
+
+class HistoryTable(ScrollView, can_focus=True):
+    """Date, total and the four pillars of every snapshot up to the board's as-of date.
+
+    The header stays on the first line; the rows scroll under it. The cursor shows only
+    while the table has the keys (otherwise it looks selected, and up/down walk through reps).
     """
 
+    DEFAULT_CSS = """
+    HistoryTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 16;
+        scrollbar-size-vertical: 1;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .history-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .history-table--header { background-tint: $foreground 5%; }
+        }
+        &:dark > .history-table--even-row { background: $surface-darken-1 40%; }
+        & > .history-table--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .history-table--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .history-table--even-row { background: $surface-lighten-1 50%; }
+    }
+    """
+    COMPONENT_CLASSES = {
+        "history-table--header",
+        "history-table--even-row",
+        "history-table--cursor",
+    }
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("home", "cursor_top", "Top", show=False),
+        Binding("end", "cursor_bottom", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+    cursor_row: reactive[int] = reactive(0, repaint=False)
+    """Index of the row under the cursor (0 = the newest snapshot)."""
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True, show_cursor=False)
+        super().__init__(id=id)
+        self._columns: list[_Column] = []
+        self._rows: list[tuple[Text, ...]] = []
+        self._strips: dict[int, Strip] = {}
+        """Drawn rows by index, without the row's own background (zebra, cursor)."""
 
-    def on_focus(self) -> None:
-        """Show the cursor only while the table has the keys (otherwise it looks selected)."""
-        self.show_cursor = True
+    # -- data -------------------------------------------------------------------------------
 
-    def on_blur(self) -> None:
-        """Hide the cursor again: up/down walk through reps now."""
-        self.show_cursor = False
+    @property
+    def row_count(self) -> int:
+        """How many snapshots are listed."""
+        return len(self._rows)
+
+    def get_row_at(self, index: int) -> tuple[Text, ...]:
+        """The cells of row INDEX, left to right."""
+        return self._rows[index]
+
+    def clear(self) -> None:
+        """No rows (and no columns)."""
+        self._set_rows([], [])
 
     def show(self, detail: RepDetail) -> None:
         """Replace the rows with DETAIL's history."""
-        self.clear(columns=True)
         mixed = any(s.source != "official" for s in detail.history)
-        headers: list[tuple[str, Text]] = [("date", Text("Date"))]
-        headers.append(("ssi", Text("Total", justify="right")))
-        headers += [(p.key, Text(p.short, justify="right")) for p in PILLARS]
+        labels = [Text("Date"), Text("Total", justify="right")]
+        labels += [Text(p.short, justify="right") for p in PILLARS]
         if mixed:
-            headers.append(("source", Text("Source")))
-        rows: list[list[Text]] = []
+            labels.append(Text("Source"))
+        rows: list[tuple[Text, ...]] = []
         for index, snapshot in enumerate(detail.history):
             cells = [Text(snapshot.date.isoformat())]
             cells.append(value_cell(snapshot.ssi, detail.change(index, "ssi"), total=True))
@@ -64,11 +135,100 @@ class HistoryTable(DataTable[Text]):
             ]
             if mixed:
                 cells.append(Text(printable(snapshot.source)))
-            rows.append(cells)
-        # Widths given up front: DataTable would otherwise measure the cells on its next idle,
-        # and a screenshot taken before that shows header-wide, cut-off columns.
-        for column, (key, label) in enumerate(headers):
-            width = max([label.cell_len, *(row[column].cell_len for row in rows)])
-            self.add_column(label, key=key, width=width)
-        for snapshot, cells in zip(detail.history, rows, strict=True):
-            self.add_row(*cells, key=snapshot.date.isoformat())
+            rows.append(tuple(cells))
+        columns = [
+            _Column(label, max([label.cell_len, *(row[i].cell_len for row in rows)]))
+            for i, label in enumerate(labels)
+        ]
+        self._set_rows(columns, rows)
+
+    def _set_rows(self, columns: list[_Column], rows: list[tuple[Text, ...]]) -> None:
+        self._columns, self._rows = columns, rows
+        self._strips.clear()
+        width = sum(column.width + 2 * PADDING for column in columns)
+        self.virtual_size = Size(width, len(rows) + 1 if columns else 0)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.cursor_row = 0
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _line(self, cells: tuple[Text, ...], style: Style) -> Strip:
+        """One line of CELLS: each padded and justified to its column, on STYLE."""
+        console = self.app.console
+        segments: list[Segment] = []
+        for column, cell in zip(self._columns, cells, strict=True):
+            room = column.width - cell.cell_len
+            left = room if cell.justify == "right" else 0
+            segments.append(Segment(" " * (PADDING + left), style))
+            for segment in cell.render(console, end=""):
+                segments.append(Segment(segment.text, style + segment.style))
+            segments.append(Segment(" " * (PADDING + room - left), style))
+        return Strip(segments)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        scroll_x, scroll_y = self.scroll_offset
+        base = self.rich_style
+        if self._columns and y == 0:
+            header = base + self.get_component_rich_style("history-table--header")
+            strip = self._line(tuple(c.label for c in self._columns), header)
+            return strip.crop_extend(scroll_x, scroll_x + width, header)
+        index = scroll_y + y - 1
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._line(self._rows[index], Style())
+        # Across the whole width, under each cell's own colours (a change's green or red).
+        row_style = base
+        if index % 2 == 0:
+            row_style += self.get_component_rich_style("history-table--even-row")
+        if index == self.cursor_row and self.has_focus:
+            row_style += self.get_component_rich_style("history-table--cursor")
+        return strip.crop_extend(scroll_x, scroll_x + width, None).apply_style(row_style)
+
+    def on_focus(self) -> None:
+        self.refresh()  # the cursor shows
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- keys and mouse ---------------------------------------------------------------------
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        """Keep the cursor's row in view, under the header."""
+        rows_shown = max(1, self.scrollable_content_region.height - 1)
+        top = self.scroll_offset.y
+        if new < top:
+            top = new
+        elif new >= top + rows_shown:
+            top = new - rows_shown + 1
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self.refresh()
+
+    def _move(self, index: int) -> None:
+        if self._rows:
+            self.cursor_row = max(0, min(index, len(self._rows) - 1))
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor_row - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor_row + 1)
+
+    def action_cursor_top(self) -> None:
+        self._move(0)
+
+    def action_cursor_bottom(self) -> None:
+        self._move(len(self._rows) - 1)
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor_row - max(1, self.scrollable_content_region.height - 2))
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor_row + max(1, self.scrollable_content_region.height - 2))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1:
+            self._move(self.scroll_offset.y + event.y - 1)
