@@ -352,6 +352,31 @@ async def test_the_drill_down_opened_again_shows_only_the_new_rep_and_week(
         assert table.row_count == len(load_rep(sample_db, second.rep_id, as_of=week_back).history)
 
 
+async def test_the_drill_down_walks_the_order_shown_after_a_sort_or_a_filter(
+    sample_db: Path,
+) -> None:
+    async with SsiApp(sample_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        board_screen = pilot.app.screen
+
+        def shown_ids() -> tuple[str, ...]:
+            return tuple(r.rep_id for r in board_screen.query_one(BoardTable).rows)
+
+        # Enter in the filter box goes back to the board with the filter kept.
+        for keys in ([], ["7"], ["7"], ["slash", "a", "n", "enter"], ["4"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            expected = shown_ids()
+            assert len(expected) > 2, keys
+            await pilot.press("home", "enter")
+            rep_screen = await _history_of(pilot, expected[0])
+            assert rep_screen.order == expected, keys
+            await pilot.press("n")
+            await _history_of(pilot, expected[1])
+            await pilot.press("escape")
+            await pilot.pause()
+
+
 async def test_the_drill_down_opened_again_after_a_theme_change_wears_the_new_theme(
     sample_db: Path,
 ) -> None:

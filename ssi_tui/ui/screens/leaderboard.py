@@ -89,6 +89,8 @@ class LeaderboardScreen(Screen[None]):
         self.sort_key = "ssi"
         self.reverse = False
         self.shown: list[LeaderboardRow] = []
+        self._shown_ids: tuple[list[LeaderboardRow], tuple[str, ...]] | None = None
+        """The rep ids of a `shown` list, for the drill-down (see _order_shown)."""
         self.loads = 0
         """How many boards have arrived from the database (tests and benchmarks wait on it)."""
         self._summary_key: tuple[int, str] | None = None
@@ -443,7 +445,7 @@ class LeaderboardScreen(Screen[None]):
             return
         from ssi_tui.ui.screens.rep import RepScreen
 
-        order = [r.rep_id for r in self.shown]
+        order = self._order_shown()
         screen = self._rep_screen
         if screen is not None and screen.reusable:
             screen.show_board(self.board, order, table.cursor, target=self.target)
@@ -453,6 +455,14 @@ class LeaderboardScreen(Screen[None]):
             self.app.install_screen(screen, f"rep-{id(self)}")
             self._rep_screen = screen
         self.app.push_screen(screen, self._rep_closed)
+
+    def _order_shown(self) -> tuple[str, ...]:
+        """The ids of the reps shown, in order (n and p walk them), made once per list shown:
+        walking 10,000 rows scattered in memory takes ~5 ms, a tenth of an Enter's frame."""
+        cached = self._shown_ids
+        if cached is None or cached[0] is not self.shown:
+            cached = self._shown_ids = (self.shown, tuple(r.rep_id for r in self.shown))
+        return cached[1]
 
     def _rep_closed(self, rep_id: str | None) -> None:
         """Back from the drill-down: put the cursor on the rep last shown there."""
