@@ -27,7 +27,7 @@ from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.coaching import CoachingPanel
 from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars, bar_cells, marker_cell
-from ssi_tui.ui.widgets.rep_headline import format_total
+from ssi_tui.ui.widgets.rep_headline import Fact, fit_facts, format_total
 from ssi_tui.ui.widgets.trend_chart import TICK_SPACING, axis_bounds, date_ticks
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text
@@ -402,6 +402,36 @@ async def test_fast_walking_ends_on_the_last_reps_history(sample_db: Path) -> No
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.detail.rep_id == app.board.rows[6].rep_id
+
+
+@pytest.mark.parametrize(("width", "one_line"), [(120, False), (160, True)])
+async def test_headline_facts_break_between_phrases_never_inside_one(
+    sample_db: Path, width: int, one_line: bool
+) -> None:
+    app = Host(sample_db, index=2)
+    async with app.run_test(size=(width, 40)) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        row = app.board.rows[2]
+        facts = screen.query_one("#rep-facts", Static)
+        lines = plain(facts).splitlines()
+        assert max(len(line) for line in lines) <= facts.content_size.width
+        change, four_weeks = f"Change: 1 week {row.change:+.2f}", f"4 weeks {row.change_4w:+.2f}"
+        industry = f"Industry: Top {row.industry_rank:g}%"
+        average = f"avg {row.industry_avg:.1f} ({row.ssi - row.industry_avg:+.1f})"
+        if one_line:
+            assert f"{change}  ·  {four_weeks}" in lines
+            assert f"{industry} · {average}" in lines
+        else:  # the second phrase on a line of its own, indented
+            assert lines[lines.index(change) + 1] == f"  {four_weeks}"
+            assert lines[lines.index(industry) + 1] == f"  {average}"
+
+
+def test_fit_facts_keeps_a_fact_whole_while_it_fits() -> None:
+    facts = [Fact((Text("#1 of 3"),)), Fact((Text("Change: 1 week +1.00"), Text("4 weeks -2.00")))]
+    assert fit_facts(facts, 0).plain == "#1 of 3\nChange: 1 week +1.00  ·  4 weeks -2.00"
+    assert fit_facts(facts, 38).plain == "#1 of 3\nChange: 1 week +1.00  ·  4 weeks -2.00"
+    assert fit_facts(facts, 37).plain == "#1 of 3\nChange: 1 week +1.00\n  4 weeks -2.00"
 
 
 async def test_a_rep_not_on_the_board_is_shown_from_the_history(sample_db: Path) -> None:

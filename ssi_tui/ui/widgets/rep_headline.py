@@ -7,6 +7,8 @@ never disagree with the leaderboard; only the history is read from the database 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,58 +45,106 @@ def name_text(name: str, team: str | None, rep_id: str) -> Text:
     return text
 
 
+@dataclass(frozen=True)
+class Fact:
+    """One line of the headline's facts, in parts that are never broken apart."""
+
+    parts: tuple[Text, ...]
+    separator: str = "  ·  "
+    """Between the parts while the whole fact fits on one line."""
+
+
+def fit_facts(facts: Sequence[Fact], width: int) -> Text:
+    """One fact per line; a fact wider than WIDTH gives each further part an indented line
+    of its own, rather than wrapping mid-phrase ('4 / weeks -1.00'). WIDTH 0: not laid out."""
+    lines: list[Text] = []
+    for fact in facts:
+        whole = Text(fact.separator).join(fact.parts)
+        if width <= 0 or whole.cell_len <= width:
+            lines.append(whole)
+        else:
+            lines.append(fact.parts[0])
+            lines += [Text("  ") + part for part in fact.parts[1:]]
+    return Text("\n").join(lines)
+
+
+def _coloured(label: str, value: float | None) -> Text:
+    text = Text(label)
+    text.append(signed(value), style=_change_style(value))
+    return text
+
+
 def headline_facts(
     row: LeaderboardRow, board_size: int, board_as_of: dt.date | None, target: float
-) -> Text:
+) -> list[Fact]:
     """Rank, changes, target gap, industry and network standing: one fact per line."""
-    lines: list[Text] = []
+    facts: list[Fact] = []
     rank = Text()
     rank.append(f"#{row.rank} of {board_size}", style="bold")
+    rank.append(" on the board")
     movement = {"NEW": "new this week", "–": "same as last week"}.get(
         row.movement, f"{row.movement} since last week"
     )
-    rank.append(f" on the board  {movement}")
-    lines.append(rank)
-    changes = Text("Change: 1 week ")
-    changes.append(signed(row.change), style=_change_style(row.change))
-    changes.append("  ·  4 weeks ")
-    changes.append(signed(row.change_4w), style=_change_style(row.change_4w))
-    lines.append(changes)
+    facts.append(Fact((rank, Text(movement)), "  "))
+    changes = (_coloured("Change: 1 week ", row.change), _coloured("4 weeks ", row.change_4w))
+    facts.append(Fact(changes))
     gap = row.ssi - target
     goal = Text(f"Target {target:g}: ")
     if gap >= 0:
         goal.append(f"reached ({gap:+.2f})", style="green")
     else:
         goal.append(f"{-gap:.2f} to go", style="yellow")
-    lines.append(goal)
-    lines.append(_standing("Industry", row.industry_rank, row.industry_avg, row.ssi))
-    lines.append(_standing("Network", row.network_rank, row.network_avg, row.ssi))
+    facts.append(Fact((goal,)))
+    facts.append(_standing("Industry", row.industry_rank, row.industry_avg, row.ssi))
+    facts.append(_standing("Network", row.network_rank, row.network_avg, row.ssi))
     notes = []
     if board_as_of is not None and row.as_of != board_as_of:
-        notes.append(f"latest snapshot {row.as_of.isoformat()}")
+        notes.append(Text(f"latest snapshot {row.as_of.isoformat()}", style="dim"))
     if row.source == "estimated":
-        lines.insert(
-            0,
-            Text("est. ", style="bold yellow")
-            + Text("estimated from activity metrics, not LinkedIn's own number"),
-        )
+        estimated = Text("est. ", style="bold yellow")
+        estimated.append("estimated from activity metrics, not LinkedIn's own number")
+        facts.insert(0, Fact((estimated,)))
     elif row.source != "official":
-        notes.append(f"{printable(row.source)} values")
+        notes.append(Text(f"{printable(row.source)} values", style="dim"))
     if notes:
-        lines.append(Text(" · ".join(notes), style="dim"))
-    return Text("\n").join(lines)
+        facts.append(Fact(tuple(notes), " · "))
+    return facts
 
 
-def _standing(what: str, rank: float | None, average: float | None, total: float) -> Text:
+def _standing(what: str, rank: float | None, average: float | None, total: float) -> Fact:
     """'Industry: Top 3% · avg 39.0 (+26.0)'; the parts LinkedIn did not give are left out."""
-    text = Text(f"{what}: ")
     parts: list[str] = []
     if rank is not None:
         parts.append(f"Top {rank:g}%")
     if average is not None:
         parts.append(f"avg {average:.1f} ({total - average:+.1f})")
-    text.append(" · ".join(parts) if parts else "not in this export", style="" if parts else "dim")
-    return text
+    if not parts:
+        return Fact((Text(f"{what}: ") + Text("not in this export", style="dim"),))
+    return Fact((Text(f"{what}: {parts[0]}"), *(Text(part) for part in parts[1:])), " · ")
+
+
+class _Facts(Static):
+    """The facts, fitted again to their width whenever it changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._facts: Text | Sequence[Fact] = Text()
+        self._fitted_to = -1
+
+    def show(self, facts: Text | Sequence[Fact]) -> None:
+        self._facts = facts
+        self._fitted_to = -1
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.content_size.width
+        if width != self._fitted_to:
+            self._fitted_to = width
+            facts = self._facts
+            self.update(facts if isinstance(facts, Text) else fit_facts(facts, width))
+
+    def on_resize(self) -> None:
+        self._fit()
 
 
 class RepHeadline(Vertical):
@@ -112,7 +162,7 @@ class RepHeadline(Vertical):
         yield Static(id="rep-name")
         with Horizontal():
             yield Digits(id="rep-total")
-            yield Static(id="rep-facts")
+            yield _Facts(id="rep-facts")
 
     def show(
         self,
@@ -120,11 +170,11 @@ class RepHeadline(Vertical):
         team: str | None,
         rep_id: str,
         total: float | None,
-        facts: Text,
+        facts: Text | Sequence[Fact],
     ) -> None:
-        """Replace what is shown."""
+        """Replace what is shown (FACTS: headline_facts, or one message)."""
         self.query_one("#rep-name", Static).update(name_text(name, team, rep_id))
         self.query_one("#rep-total", Digits).update(
             format_total(total) if total is not None else ""
         )
-        self.query_one("#rep-facts", Static).update(facts)
+        self.query_one("#rep-facts", _Facts).show(facts)
