@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -259,6 +260,48 @@ async def test_coaching_names_a_pillar_that_fell(sample_db: Path) -> None:
 def load_rep_coaching(db: Path, rep_id: str, board: Board) -> list[Coaching]:
     assert board.as_of is not None
     return coaching_for(load_rep(db, rep_id, as_of=board.as_of, source=board.source))
+
+
+async def test_arrows_typed_with_h_in_one_burst_move_in_the_history_table(
+    sample_db: Path,
+) -> None:
+    # Keys typed faster than a frame come in one read: without `h` moving the focus as it
+    # arrives, the arrows after it would walk through reps instead.
+    app = Host(sample_db, index=3)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await settle(pilot)
+        assert app.board is not None
+        shown = screen.rep_id
+        for key in ("h", "down", "down"):
+            app.post_message(events.Key(key, key if key == "h" else None))
+        await pilot.pause()
+        await pilot.pause()
+        table = screen.query_one("#history", HistoryTable)
+        assert screen.rep_id == shown
+        assert screen.focused is table and table.cursor_row == 2
+        for key in ("h", "down"):  # and out again, in one burst too
+            app.post_message(events.Key(key, key if key == "h" else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.focused is None
+        assert screen.rep_id == app.board.rows[4].rep_id
+
+
+async def test_h_while_the_history_is_read_focuses_the_table_when_it_arrives(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Host(sample_db, index=0)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await settle(pilot)
+        history_read = threading.Event()
+        before_reading(monkeypatch, lambda _: history_read.wait(10))
+        await pilot.press("n", "n")  # the third rep was not read with the first
+        await pilot.press("h")
+        table = screen.query_one("#history", HistoryTable)
+        assert not table.display and screen.focused is None
+        history_read.set()
+        await settle(pilot)
+        assert table.display and screen.focused is table
 
 
 async def test_history_table_keys_scroll_under_its_header_and_the_cursor_shows_when_focused(

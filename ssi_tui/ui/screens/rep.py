@@ -414,10 +414,14 @@ class RepScreen(Screen[str | None]):
         if not self.order:
             return
         table = self._part(HistoryTable)
-        if table.has_focus:
+        # Now, not on the next refresh (as table.focus() would), and asking the screen: the
+        # table's has_focus lags until its Focus event is handled.
+        if self.focused is table:
             self.set_focus(None)
-        else:
-            table.focus()
+        elif table.display:
+            self.set_focus(table)
+        else:  # still reading: the table takes the focus when its history arrives
+            self._history_focused = not self._history_focused
 
     def action_scroll_panel(self, how: str) -> None:
         """Page keys for the panel (it is not focusable, to keep up/down for walking)."""
