@@ -400,6 +400,24 @@ async def test_the_drill_down_opened_again_after_a_theme_change_wears_the_new_th
         assert position.styles.background.hex.lower() == light_panel.lower()[:7]
 
 
+async def test_the_board_rows_wear_a_new_theme_at_once(sample_db: Path) -> None:
+    """Rows are drawn once and kept: a theme chosen from the palette must redraw them."""
+    async with SsiApp(sample_db).run_test(size=(120, 30)) as pilot:
+        await wait_for_board(pilot)
+        table = pilot.app.screen.query_one(BoardTable)
+
+        def backgrounds(y: int) -> set[object]:
+            return {s.style.bgcolor for s in table.render_line(y) if s.style is not None}
+
+        dark = table.rich_style.bgcolor
+        assert backgrounds(3) == {dark}
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        light = table.rich_style.bgcolor
+        assert light != dark
+        assert backgrounds(3) == {light}  # row 3: not under the cursor
+
+
 @pytest.mark.parametrize("width", [60, 100])
 async def test_the_summary_is_shown_whole_as_it_grows_and_shrinks(
     sample_db: Path, width: int

@@ -203,7 +203,11 @@ class BoardTable(ScrollView, can_focus=True):
         self.bands = bands or Bands()
         self._layout: Layout | None = None
         self._columns: list[Column] = []
-        self._cache: dict[int, Strip] = {}
+        self._cache: dict[int, tuple[LeaderboardRow, Strip]] = {}
+        """Rows drawn, by the row's identity (with the row, which keeps that identity its own):
+        a re-sort or a filter keystroke redraws only the rows new on screen."""
+        self._cache_style: Style | None = None
+        """The widget style the cached rows were drawn in (a new theme redraws them)."""
         self._measure = RowMeasure()
 
     # -- data -------------------------------------------------------------------------------
@@ -228,7 +232,6 @@ class BoardTable(ScrollView, can_focus=True):
         if keep_rep is not None:
             index = next((i for i, r in enumerate(rows) if r.rep_id == keep_rep), 0)
         self.virtual_size = Size(self.size.width, len(rows))
-        self._cache.clear()
         self.cursor = min(index, max(0, len(rows) - 1))
         self.refresh()
 
@@ -258,7 +261,6 @@ class BoardTable(ScrollView, can_focus=True):
     def on_resize(self, _event: events.Resize) -> None:
         self._relayout()
         self.virtual_size = Size(self.size.width, len(self.rows))
-        self._cache.clear()
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -266,12 +268,18 @@ class BoardTable(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         if index >= len(self.rows) or self._layout is None:
             return Strip.blank(self.size.width, self.rich_style)
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_row(self.rows[index])
+        if self.rich_style != self._cache_style:
+            self._cache.clear()
+            self._cache_style = self.rich_style
+        row = self.rows[index]
+        cached = self._cache.get(id(row))
+        if cached is not None and cached[0] is row:
+            strip = cached[1]
+        else:
+            strip = self._render_row(row)
             if len(self._cache) > 400:
                 self._cache.clear()
-            self._cache[index] = strip
+            self._cache[id(row)] = (row, strip)
         if index == self.cursor:
             strip = strip.apply_style(self.get_component_rich_style("board-table--cursor"))
         return strip.extend_cell_length(self.size.width, self.rich_style).crop(0, self.size.width)
