@@ -462,6 +462,9 @@ async def test_headline_facts_break_between_phrases_never_inside_one(
         change, four_weeks = f"Change: 1 week {row.change:+.2f}", f"4 weeks {row.change_4w:+.2f}"
         industry = f"Industry: Top {row.industry_rank:g}%"
         average = f"avg {row.industry_avg:.1f} ({row.ssi - row.industry_avg:+.1f})"
+        gap = row.ssi - row.target
+        status = f"reached ({gap:+.2f})" if gap >= 0 else f"{-gap:.2f} to go"
+        assert any(line.endswith(status) for line in lines)  # never cut apart
         if one_line:
             assert f"{change}  ·  {four_weeks}" in lines
             assert f"{industry} · {average}" in lines

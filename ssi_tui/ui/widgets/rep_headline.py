@@ -89,12 +89,11 @@ def headline_facts(
     changes = (_coloured("Change: 1 week ", row.change), _coloured("4 weeks ", row.change_4w))
     facts.append(Fact(changes))
     gap = row.ssi - target
-    goal = Text(f"Target {target:g}: ")
     if gap >= 0:
-        goal.append(f"reached ({gap:+.2f})", style="green")
+        goal = Text(f"reached ({gap:+.2f})", style="green")
     else:
-        goal.append(f"{-gap:.2f} to go", style="yellow")
-    facts.append(Fact((goal,)))
+        goal = Text(f"{-gap:.2f} to go", style="yellow")
+    facts.append(Fact((Text(f"Target {target:g}:"), goal), " "))
     facts.append(_standing("Industry", row.industry_rank, row.industry_avg, row.ssi))
     facts.append(_standing("Network", row.network_rank, row.network_avg, row.ssi))
     notes = []
