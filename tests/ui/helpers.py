@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
 
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
@@ -17,6 +18,18 @@ async def wait_for_board(pilot: Pilot, *, loads: int = 1) -> LeaderboardScreen:
             await pilot.pause()
             return screen
     raise AssertionError("the board never loaded")
+
+
+async def press_in_one_burst(pilot: Pilot, *keys: str) -> None:
+    """Hand KEYS to the app as a terminal does a paste, or keys typed faster than a frame:
+    all at once, each before the app has handled the one before (Pilot.press waits between
+    keys). Then wait for them to be handled."""
+    names = {"/": "slash"}
+    for key in keys:
+        character = key if len(key) == 1 else None
+        pilot.app.post_message(events.Key(names.get(key, key), character))
+    await pilot.pause()
+    await pilot.pause()
 
 
 def visible_lines(pilot: Pilot) -> list[str]:

@@ -7,7 +7,6 @@ import gc
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.widgets import Input
 
 from ssi_tui.board import load_board, sort_rows
@@ -25,6 +24,7 @@ from ssi_tui.ui.widgets.summary import Summary
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import (
     header_line,
+    press_in_one_burst,
     screen_text,
     shown_names,
     visible_lines,
@@ -146,19 +146,13 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_filter(
     # hands every key of it to the widget that had the focus, before `/` has moved it.
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
-        for key, character in [("slash", "/"), *((c, c) for c in "mull")]:
-            pilot.app.post_message(events.Key(key, character))
-        await pilot.pause()
-        await pilot.pause()
+        await press_in_one_burst(pilot, *"/mull")
         assert pilot.app.screen.query_one("#filter", Input).value == "mull"
         assert shown_names(pilot) == ["Zoë Müller"]
         await pilot.press("slash", "x")  # in the filter, `/` is text ("EMEA/North")
         assert pilot.app.screen.query_one("#filter", Input).value == "mull/x"
         await pilot.press("escape")
-        for key, character in [("slash", "/"), ("a", "a"), ("slash", "/"), ("b", "b")]:
-            pilot.app.post_message(events.Key(key, character))
-        await pilot.pause()
-        await pilot.pause()
+        await press_in_one_burst(pilot, *"/a/b")
         assert pilot.app.screen.query_one("#filter", Input).value == "a/b"
 
 
@@ -170,10 +164,7 @@ async def test_the_summary_line_follows_the_filter_even_when_keys_come_in_one_bu
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
         summary = pilot.app.screen.query_one(Summary)
-        for key, character in [("slash", "/"), ("m", "m"), ("u", "u")]:
-            pilot.app.post_message(events.Key(key, character))
-        await pilot.pause()
-        await pilot.pause()
+        await press_in_one_burst(pilot, *"/mu")
         assert "filter “mu”" in str(summary.render())
         matching = len(shown_names(pilot))
         assert f"{matching} rep" in str(summary.render())

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from textual import events
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -31,7 +30,7 @@ from ssi_tui.ui.widgets.pillar_bars import PillarBars, bar_cells, marker_cell
 from ssi_tui.ui.widgets.rep_headline import Fact, fit_facts, format_total
 from ssi_tui.ui.widgets.trend_chart import TICK_SPACING, axis_bounds, date_ticks
 from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text
+from tests.ui.helpers import press_in_one_burst, screen_text
 from tests.ui.snapshot_apps.rep_app import RepApp
 
 SnapCompare = Callable[..., bool]
@@ -272,17 +271,11 @@ async def test_arrows_typed_with_h_in_one_burst_move_in_the_history_table(
         screen = await settle(pilot)
         assert app.board is not None
         shown = screen.rep_id
-        for key in ("h", "down", "down"):
-            app.post_message(events.Key(key, key if key == "h" else None))
-        await pilot.pause()
-        await pilot.pause()
+        await press_in_one_burst(pilot, "h", "down", "down")
         table = screen.query_one("#history", HistoryTable)
         assert screen.rep_id == shown
         assert screen.focused is table and table.cursor_row == 2
-        for key in ("h", "down"):  # and out again, in one burst too
-            app.post_message(events.Key(key, key if key == "h" else None))
-        await pilot.pause()
-        await pilot.pause()
+        await press_in_one_burst(pilot, "h", "down")  # and out again
         assert screen.focused is None
         assert screen.rep_id == app.board.rows[4].rep_id
 
