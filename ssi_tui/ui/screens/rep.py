@@ -414,8 +414,9 @@ class RepScreen(Screen[str | None]):
         if not self.order:
             return
         table = self._part(HistoryTable)
-        # Now, not on the next refresh (as table.focus() would), and asking the screen: the
-        # table's has_focus lags until its Focus event is handled.
+        # Now, not on the next refresh (as table.focus() would): arrows typed with `h` in one
+        # burst (faster than a frame, or a paste) then move in the table, not through reps.
+        # And asking the screen: the table's has_focus lags until its Focus event is handled.
         if self.focused is table:
             self.set_focus(None)
         elif table.display:

@@ -25,9 +25,6 @@ REP_BINDINGS: list[BindingType] = [
         "toggle_history",
         "History",
         tooltip="Enter or leave the history table (arrows then move in it)",
-        # Priority: the focus moves as `h` arrives, so arrows typed with it (faster than a
-        # frame, or a paste) already move in the table rather than walk through reps.
-        priority=True,
     ),
     Binding(
         "pagedown",
