@@ -136,8 +136,8 @@ def write(
             first_import = bool(store.first_row(conn, "import_store_empty")[0])  # type: ignore[index]
             counts = _stage(conn, first_import=first_import)
             # A batch the store already holds row for row leaves the board as it is: its
-            # refresh, which still scans the whole batch, is skipped (a third of re-importing a
-            # big export that only gained a final newline).
+            # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
+            # 10,000 reps).
             snapshots_changed = any(c.added or c.updated for c in counts.values())
             if activities is not None:
                 counts.update(_classify_activities(conn, activities))

@@ -263,8 +263,8 @@ class RepScreen(Screen[str | None]):
         self._show_history_table(False)
         self._part(CoachingPanel).update(coaching_waiting())
         if rep_id in self._cache:
-            # Even when at hand, after the frame showing what the board knows: the chart and
-            # the table take ~100 ms to draw, which would hold back that frame.
+            # Even when at hand, after the frame showing what the board knows: the charts, the
+            # table and the layout they change take ~50 ms, which would hold back that frame.
             self.call_after_refresh(self._show_cached, rep_id)
         self._read_histories()
 
@@ -335,7 +335,7 @@ class RepScreen(Screen[str | None]):
         waiting_line.display = not shown
         if shown and self._history_focused:
             self._history_focused = False
-            table.focus()
+            self.set_focus(table)  # at once, as action_toggle_history does
 
     def _read_histories(self) -> None:
         """Read the current rep's history, and those of the reps either side of it (so that
