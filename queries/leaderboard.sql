@@ -1,4 +1,4 @@
--- The leaderboard as of $as_of, read from board_points (migrations/0004_board_points.sql):
+-- The leaderboard as of $as_of, read from the board's points (migrations/0005_points_in_snapshots.sql):
 -- each rep's point in force on $as_of, i.e. their latest snapshot on or before that date.
 --   change, change_4w = stored with the point (total minus the total 7 / 28 days earlier)
 --   rank       = standing by total (ties broken by name), within the team filter
@@ -18,11 +18,21 @@ WITH shown AS (
       AND NOT list_contains($excluded, lower(rep_id))
       AND NOT list_contains($excluded, lower(name))
 ),
+-- A rep's points: their snapshots of $source; for 'best', those of a rep with one source, and
+-- best_points for a rep with both.
 points AS NOT MATERIALIZED (
-    SELECT p.*
-    FROM board_points AS p
-    WHERE (p.mode = $source OR (p.mode = 'best' AND NOT p.mixed AND p.source = $source))
-      AND p.rep_id IN (SELECT rep_id FROM shown)
+    SELECT
+        rep_id, snapshot_date AS d, until, source, ssi, brand, people, insights, relationships,
+        industry_rank, network_rank, industry_avg, network_avg, change, change_4w
+    FROM snapshots
+    WHERE (source = $source OR ($source = 'best' AND rep_id NOT IN (SELECT rep_id FROM best_points)))
+      AND rep_id IN (SELECT rep_id FROM shown)
+    UNION ALL
+    SELECT
+        rep_id, d, until, source, ssi, brand, people, insights, relationships,
+        industry_rank, network_rank, industry_avg, network_avg, change, change_4w
+    FROM best_points
+    WHERE $source = 'best' AND rep_id IN (SELECT rep_id FROM shown)
 ),
 current AS (
     SELECT p.*, s.name, s.team

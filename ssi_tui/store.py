@@ -31,6 +31,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0002_targets",
     "0003_activities",
     "0004_board_points",
+    "0005_points_in_snapshots",
 )
 """Each entry is queries/migrations/NAME.sql; schema version N = the first N applied."""
 SCHEMA_VERSION = len(MIGRATIONS)

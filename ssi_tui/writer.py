@@ -147,7 +147,9 @@ def write(
                 "import_insert_reps",
                 "import_update_snapshots",
                 "import_insert_snapshots",
-                *(["board_points_refresh"] if snapshots_changed else []),
+                # A first import's rows have their points already (import_insert_snapshots).
+                *(["board_own_refresh"] if snapshots_changed and not first_import else []),
+                *(["board_best_refresh"] if snapshots_changed else []),
             ):
                 conn.execute(resources.query(name))
             if activities is not None:

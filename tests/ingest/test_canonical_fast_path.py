@@ -172,7 +172,7 @@ def _outcome(db: Path, export: Path) -> object:
     try:
         tables = {
             name: sorted(conn.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
-            for name in ("snapshots", "reps", "board_points", "board_dates")
+            for name in ("snapshots", "reps", "best_points", "board_dates")
         }
     finally:
         conn.close()

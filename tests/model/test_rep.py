@@ -55,11 +55,12 @@ def db(tmp_path: Path) -> Path:
 
 
 def add_estimated(db: Path, date: str, values: tuple[float, float, float, float]) -> None:
-    """An 'estimated' snapshot for Ann (the importer only writes official ones)."""
+    """An 'estimated' snapshot for Ann, written as is: the drill-down reads no board point."""
     with store.open_write(db) as conn:
         conn.execute(
             "INSERT INTO snapshots (rep_id, snapshot_date, source, ssi, brand, people, insights,"
-            " relationships, import_id) VALUES (?, ?, 'estimated', ?, ?, ?, ?, ?, 1)",
+            " relationships, import_id, until) VALUES (?, ?, 'estimated', ?, ?, ?, ?, ?, 1,"
+            " DATE '9999-12-31')",
             ["ann@x.example", dt.date.fromisoformat(date), sum(values), *values],
         )
 

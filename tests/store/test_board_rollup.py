@@ -1,4 +1,4 @@
-"""The board read from the board_points rollup equals the board scanned from every snapshot.
+"""The board read from its points (schema 5) equals the board scanned from every snapshot.
 
 tests/store/reference/*.sql are the leaderboard and sparkline queries as they were before the
 rollup (schema version 3): they read the snapshots table directly, so they are the definition
@@ -172,12 +172,15 @@ def test_rollup_is_rebuilt_for_a_rep_who_gains_a_second_source(tmp_path: Path) -
 def test_upgrading_a_version_3_file_builds_the_rollup_from_its_history(
     history_db: Path,
 ) -> None:
-    """A file written before board_points existed gets them from the snapshots it holds."""
+    """A file written before the board's points existed gets them from the snapshots it holds
+    (through schema version 4, whose board_points version 5 moves into the snapshots)."""
     with store.open_read(history_db) as conn:
         before = [_shown(conn, day, None, "best", []) for day in _days(conn)]
     conn = duckdb.connect(str(history_db))
     try:
-        conn.execute("DROP TABLE board_points")
+        for column in ("until", "change", "change_4w"):
+            conn.execute(f"ALTER TABLE snapshots DROP COLUMN {column}")
+        conn.execute("DROP TABLE best_points")
         conn.execute("DROP TABLE board_dates")
         conn.execute("UPDATE ssi_meta SET value = '3' WHERE key = 'schema_version'")
     finally:
@@ -191,7 +194,12 @@ def test_upgrading_a_version_3_file_builds_the_rollup_from_its_history(
 
 
 def _days(conn: Any) -> list[dt.date]:
-    return [d for (d,) in conn.execute("SELECT DISTINCT snapshot_date FROM snapshots").fetchall()]
+    return [
+        d
+        for (d,) in conn.execute(
+            "SELECT DISTINCT snapshot_date FROM snapshots ORDER BY 1"
+        ).fetchall()
+    ]
 
 
 @settings(
@@ -223,6 +231,8 @@ def test_imports_in_date_order_keep_the_points_one_import_of_everything_makes(
     for number, (start, end) in enumerate(itertools.pairwise(bounds)):
         _write(stepwise, number, history[start:end])
     _write(at_once, 0, history)
-    points = "SELECT * FROM board_points ORDER BY ALL"
+    own = "SELECT rep_id, snapshot_date, source, until, change, change_4w FROM snapshots"
+    best = "SELECT * FROM best_points"
     with store.open_read(stepwise) as a, store.open_read(at_once) as b:
-        assert a.execute(points).fetchall() == b.execute(points).fetchall()
+        for points in (own, best):
+            assert sorted(a.execute(points).fetchall()) == sorted(b.execute(points).fetchall())
