@@ -34,9 +34,20 @@ points AS NOT MATERIALIZED (
     FROM best_points
     WHERE $source = 'best' AND rep_id IN (SELECT rep_id FROM shown)
 ),
+-- The points any part below reads, in one pass over the million snapshots: in force on some
+-- day of the last twelve weeks (or, without trends, of the last week).
+recent AS MATERIALIZED (
+    SELECT *
+    FROM points
+    WHERE d <= $as_of
+      AND until > CASE
+          WHEN $with_trends THEN date_trunc('week', $as_of) - INTERVAL 77 DAY
+          ELSE $as_of - 7
+      END
+),
 current AS (
     SELECT p.*, s.name, s.team
-    FROM points AS p
+    FROM recent AS p
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of AND p.until > $as_of
 ),
@@ -44,7 +55,7 @@ previous AS (
     SELECT
         p.rep_id,
         row_number() OVER (ORDER BY p.ssi DESC, lower(s.name), p.rep_id) AS prev_rank
-    FROM points AS p
+    FROM recent AS p
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of - 7 AND p.until > $as_of - 7
 ),
@@ -55,11 +66,9 @@ weekly AS (
         rep_id,
         datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7 AS weeks_ago,
         ssi / 4 AS ssi, brand, people, insights, relationships
-    FROM points
+    FROM recent
     WHERE $with_trends
-      AND d <= $as_of
       AND d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
-      AND until > date_trunc('week', $as_of) - INTERVAL 77 DAY  -- implied; lets zone maps skip
       AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
 ),
 powers AS (
