@@ -86,7 +86,8 @@ conn = duckdb.connect(sys.argv[1])
 path = sys.argv[2].replace("'", "''")
 conn.execute(
     "INSERT INTO snapshots SELECT lower(rep_id), date, 'official', ssi, brand, people, insights,"
-    " relationships, industry_rank, network_rank, industry_avg, network_avg, 1"
+    " relationships, industry_rank, network_rank, industry_avg, network_avg, 1,"
+    " DATE '9999-12-31', NULL, NULL"  # no board points worked out
     f" FROM read_csv('{path}')"
 )
 conn.close()
