@@ -333,30 +333,33 @@ def open_scratch(
 
 
 def migrate(conn: duckdb.DuckDBPyConnection, path: Path, *, is_new: bool) -> int:
-    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction (a new file's
-    steps all in one: it has nothing to keep if one fails, and each commit costs ~10 ms).
+    """Bring the schema up to SCHEMA_VERSION, each step in its own transaction.
 
-    A new (empty) file is initialised; a file with other tables but no ssi-tui marker is
-    refused rather than written into.
+    A new (empty) file gets the latest schema in one step (queries/schema.sql); a file with
+    other tables but no ssi-tui marker is refused rather than written into.
     """
     version = schema_version(conn)
     if version is None:
-        tables = first_row(conn, "user_tables")
-        if not is_new and tables is not None and tables[0] > 0:
-            _check_version(path, None)
+        if not is_new and first_row(conn, "user_tables") != (0,):
+            _check_version(path, None)  # some other DuckDB file
         version = 0
     _check_version(path, version if version else SCHEMA_VERSION)
-    steps = range(version, SCHEMA_VERSION)
-    for batch in [steps] if version == 0 else [range(n, n + 1) for n in steps]:
-        conn.begin()
-        try:
-            for number in batch:
-                conn.execute(resources.query(f"migrations/{MIGRATIONS[number]}"))
-                if number == 0:
-                    conn.execute(resources.query("meta_set"), ["app", APP_ID])
-                conn.execute(resources.query("meta_set"), ["schema_version", str(number + 1)])
-            conn.commit()
-        except BaseException:
-            conn.rollback()
-            raise
+    if version == 0:
+        _step(conn, "schema", SCHEMA_VERSION, new=True)
+    for number in range(version, SCHEMA_VERSION) if version else ():
+        _step(conn, f"migrations/{MIGRATIONS[number]}", number + 1)
     return SCHEMA_VERSION
+
+
+def _step(conn: duckdb.DuckDBPyConnection, query: str, version: int, *, new: bool = False) -> None:
+    """Run QUERY and mark the file as at schema VERSION (NEW: and as ssi-tui's), all or nothing."""
+    conn.begin()
+    try:
+        conn.execute(resources.query(query))
+        if new:
+            conn.execute(resources.query("meta_set"), ["app", APP_ID])
+        conn.execute(resources.query("meta_set"), ["schema_version", str(version)])
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise

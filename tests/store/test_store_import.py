@@ -332,8 +332,14 @@ def test_import_migrates_an_older_database(
 def test_a_new_database_gets_its_whole_schema_or_none_of_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A last migration that fails: the steps before it must not stay behind in the new file.
-    one_more_migration(monkeypatch, "9999_fails", "SELECT error('this step fails');")
+    # A schema that fails at its end: the tables before must not stay behind in the new file.
+    real_query = resources.query
+
+    def failing_at_the_end(name: str) -> str:
+        extra = "\nSELECT error('this step fails');" if name == "schema" else ""
+        return real_query(name) + extra
+
+    monkeypatch.setattr(resources, "query", failing_at_the_end)
     path = tmp_path / "new.duckdb"
     with pytest.raises(duckdb.Error, match="this step fails"), store.open_write(path):
         pass
