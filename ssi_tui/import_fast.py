@@ -94,10 +94,18 @@ def _write(
     """Stage, check and write in one connection; a new file appears only if all of it worked."""
     opener = store.open_write if db_path.exists() else store.create_whole
     with opener(db_path) as conn:
-        store.bound_memory(conn)
+        store.bound_memory(conn, sum(_size(path) for _, path, _ in staged))
         if not canonical_csv.stage(conn, staged):
             raise _Declined
         return writer.write(conn, None, to_log)
+
+
+def _size(path: Path) -> int:
+    """PATH's size in bytes (0 if it is gone: reading it then fails, and says so)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _classify(db_path: Path, staged: Staged) -> dict[int, writer.FileCounts]:

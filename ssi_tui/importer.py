@@ -263,7 +263,7 @@ def _run_import_with_polars(
             counts = _dry_run_counts(db_path, stream, activities)
         else:
             with store.open_write(db_path) as conn:
-                store.bound_memory(conn)
+                store.bound_memory(conn, batch.estimated_size())
                 counts = writer.write(conn, stream, to_log, activities=activities)
         fill_counts(report, to_log, counts, dry_run=dry_run)
     return report

@@ -77,7 +77,7 @@ def test_an_export_bigger_than_the_bound_imports_whole_and_leaves_no_spill(
         else contextlib.nullcontext()
     ):
         run_import(roomy, [export])
-        # 48 MB with 2 threads: this export's import spills beside the database
+        # 24 MB (a small import runs on one thread): this export spills beside the database
         bound_to(0, 24)
         report = run_import(bounded, [export])
     assert report.total("added") == 1_000 * 104
@@ -107,17 +107,35 @@ def test_a_spill_folder_left_by_a_killed_import_is_removed_by_the_next(
     assert _files_beside(db) == ["team.duckdb"]
 
 
+def _bound(conn: duckdb.DuckDBPyConnection, input_bytes: int) -> tuple[str, int]:
+    store.bound_memory(conn, input_bytes)
+    limit, threads = conn.execute(
+        "SELECT current_setting('memory_limit'), current_setting('threads')"
+    ).fetchall()[0]
+    return limit, threads
+
+
 def test_the_bound_grows_with_duckdbs_threads(tmp_path: Path) -> None:
+    big = store.SMALL_IMPORT_BYTES
     conn = duckdb.connect(str(tmp_path / "team.duckdb"))
     try:
         limits = []
         for threads in (1, 32):
             conn.execute(f"SET threads = {threads}")
-            store.bound_memory(conn)
-            limits.append(conn.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+            limits.append(_bound(conn, big))
     finally:
         conn.close()
-    assert limits == ["244.1 MiB", "976.5 MiB"]  # 256 MB at least, else 32 MB per thread
+    # 256 MB at least, else 32 MB per thread
+    assert limits == [("244.1 MiB", 1), ("976.5 MiB", 32)]
+
+
+def test_a_small_import_runs_on_one_thread(tmp_path: Path) -> None:
+    conn = duckdb.connect(str(tmp_path / "team.duckdb"))
+    try:
+        conn.execute("SET threads = 4")
+        assert _bound(conn, store.SMALL_IMPORT_BYTES - 1) == ("244.1 MiB", 1)
+    finally:
+        conn.close()
 
 
 def test_running_out_of_memory_says_so_and_leaves_the_database_as_it_was(
