@@ -79,7 +79,7 @@ def _digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _folder_of(folder: Path, database: Path) -> Path:
+def folder_of(folder: Path, database: Path) -> Path:
     """Each database's kept boards in a folder of their own (found again after an import)."""
     return folder / _digest(str(database.resolve()))
 
@@ -111,7 +111,7 @@ def _load(database: Path, view: tuple[object, ...], *, whole: bool) -> Kept | No
     if folder is None or stamp is None:
         return None
     try:
-        with (_folder_of(folder, database) / f"{_digest(view)}.board").open("rb") as kept:
+        with (folder_of(folder, database) / f"{_digest(view)}.board").open("rb") as kept:
             if json.loads(kept.readline()) != [FORMAT, __version__, list(stamp), _as_json(view)]:
                 return None
             page = kept.readline()
@@ -129,7 +129,7 @@ def stale_views(database: Path) -> list[list[object]]:
     if folder is None or stamp is None:
         return []
     views = []
-    for path in sorted(_folder_of(folder, database).glob("*.board")):
+    for path in sorted(folder_of(folder, database).glob("*.board")):
         try:
             with path.open("rb") as kept:
                 form, version, kept_stamp, view = json.loads(kept.readline())
@@ -161,7 +161,7 @@ def save(
     folder = cache_dir()
     if folder is None:
         return
-    mine = _folder_of(folder, database)
+    mine = folder_of(folder, database)
     path = mine / f"{_digest(view)}.board"
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:

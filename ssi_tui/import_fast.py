@@ -82,6 +82,7 @@ def try_import(
     except _Declined:
         return None
     fill_counts(report, to_log, counts, dry_run=dry_run)
+    report.content_keys = {f.content_hash for f in to_log}
     for file_report in report.files:
         if file_report.status != "already imported":
             file_report.rows_read = file_report.added + file_report.updated + file_report.unchanged

@@ -10,10 +10,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ssi_tui import writer
 from ssi_tui.errors import Problem
+
+if TYPE_CHECKING:
+    from ssi_tui import writer
 
 _CHUNK_BYTES = 1 << 20
 
@@ -49,6 +51,8 @@ class ImportReport:
     files: list[FileReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    content_keys: set[str] = field(default_factory=set, repr=False, compare=False)
+    """The content keys this import logged (not reported: import_skip remembers them)."""
 
     def total(self, attribute: str) -> int:
         """Sum of one per-file count, e.g. total('added')."""
@@ -79,7 +83,23 @@ def content_key(data: bytes, **options: object) -> str:
 
 
 def file_content_key(path: Path, **options: object) -> str:
-    """content_key() of the file at PATH, read in chunks rather than held whole in memory."""
+    """content_key() of the file at PATH, read in chunks rather than held whole in memory.
+
+    Worked out once per process for a file unchanged since (size and modification time): a
+    file not found by import_skip's look-up is hashed there and again by the import itself.
+    """
+    stat = path.stat()
+    memo = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, _options_suffix(options))
+    key = _FILE_KEYS.get(memo)
+    if key is None:
+        key = _FILE_KEYS[memo] = _hash_file(path, options)
+    return key
+
+
+_FILE_KEYS: dict[tuple[str, int, int, bytes], str] = {}
+
+
+def _hash_file(path: Path, options: dict[str, object]) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
         while chunk := file.read(_CHUNK_BYTES):
@@ -101,6 +121,8 @@ def fill_counts(
     dry_run: bool,
 ) -> None:
     """Per-file counts from the writer into REPORT's pending files (in file-index order)."""
+    from ssi_tui import writer  # loaded already by the caller (it imports DuckDB)
+
     by_name = {f.file_index: f for f in logged}
     pending = [f for f in report.files if f.status not in ("already imported", "rejected")]
     for index, file_report in enumerate(pending):

@@ -13,18 +13,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui import import_fast, store, writer
+from ssi_tui import import_skip, store
 from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
 from ssi_tui.import_report import (
     FileReport,
     ImportReport,
     ProgressCallback,
     content_key,
+    file_content_key,
     fill_counts,
 )
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from ssi_tui import writer
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".csv",
@@ -105,7 +108,63 @@ def run_import(
     """
     db_path = Path(db_path)
     files = collect_paths(paths)
+    options = {"sheet": sheet, "default_date": default_date, "date_format": date_format}
+    skipped = _all_imported_already(db_path, files, dry_run=dry_run, **options)
+    if skipped is not None:
+        return skipped
     known, version = _store_facts(db_path)
+    report = _run_import(
+        db_path,
+        files,
+        known,
+        version,
+        skip_invalid=skip_invalid,
+        dry_run=dry_run,
+        progress=progress,
+        model_path=model_path,
+        **options,
+    )
+    if not dry_run:
+        import_skip.remember(db_path, known | report.content_keys)
+    return report
+
+
+def _all_imported_already(
+    db_path: Path, files: list[Path], *, dry_run: bool, **options: object
+) -> ImportReport | None:
+    """The report of an import whose every file DB_PATH holds already, when that is known
+    without opening it (import_skip); None otherwise."""
+    keys = import_skip.known_keys(db_path) if files else None
+    if not keys:
+        return None
+    report = ImportReport(database=str(db_path), dry_run=dry_run)
+    for path in files:
+        try:
+            if file_content_key(path, **options) not in keys:
+                return None
+        except OSError:
+            return None  # the import says which file cannot be read, and why
+        report.files.append(FileReport(str(path), status="already imported"))
+    return report
+
+
+def _run_import(
+    db_path: Path,
+    files: list[Path],
+    known: set[str],
+    version: int | None,
+    *,
+    skip_invalid: bool,
+    dry_run: bool,
+    progress: ProgressCallback | None,
+    date_format: str | None,
+    default_date: dt.date | None,
+    sheet: str | None,
+    model_path: str | Path | None,
+) -> ImportReport:
+    """run_import once the database has been asked what it holds: KNOWN, at VERSION."""
+    from ssi_tui import import_fast
+
     if model_path is None:
         fast = import_fast.try_import(
             db_path,
@@ -123,7 +182,7 @@ def run_import(
     return _run_import_with_polars(
         db_path,
         files,
-        known,
+        set(known),
         skip_invalid=skip_invalid,
         dry_run=dry_run,
         progress=progress,
@@ -150,6 +209,7 @@ def _run_import_with_polars(
     """run_import for any file: every export format, every problem found and reported."""
     import polars as pl
 
+    from ssi_tui import writer
     from ssi_tui.estimate.model import Model, load_model
     from ssi_tui.ingest.activity import (
         drop_duplicate_activities,
@@ -266,6 +326,7 @@ def _run_import_with_polars(
                 store.bound_memory(conn, batch.estimated_size())
                 counts = writer.write(conn, stream, to_log, activities=activities)
         fill_counts(report, to_log, counts, dry_run=dry_run)
+    report.content_keys = {f.content_hash for f in to_log}
     return report
 
 
@@ -315,6 +376,8 @@ def _store_facts(db_path: Path) -> tuple[set[str], int | None]:
     """The content keys already imported into DB_PATH, and its schema version (None: no file)."""
     if not db_path.exists():
         return set(), None
+    from ssi_tui import writer
+
     with store.open_read(db_path, allow_older=True) as conn:
         return writer.known_hashes(conn), store.schema_version(conn)
 
@@ -323,6 +386,8 @@ def _dry_run_counts(
     db_path: Path, stream: _ArrowStream, activities: writer.ActivityBatch | None = None
 ) -> dict[int, writer.FileCounts]:
     """What the import would do, without writing (or creating) the database."""
+    from ssi_tui import writer
+
     with store.open_scratch(db_path) as conn:
         if activities is not None and (store.schema_version(conn) or 0) < _ACTIVITIES_SCHEMA:
             raise DatabaseError(

@@ -1,0 +1,63 @@
+"""The content keys a database holds, remembered beside its kept boards (board_cache.py).
+
+Re-importing a file the database already holds (a scheduled job that runs whether or not the
+export changed, or a second try) is a no-op, but finding that out meant importing DuckDB and
+opening the file: ~0.3 s, more than half of a small team's whole first import. After each
+import the keys the file then held are remembered with its stamp (size and modification
+time, as a kept board is); an import whose every file is among them is answered from here,
+as long as the file has not changed since. Keys are never removed from a database, so a
+remembered key is still there at that stamp; a file changed by anything else (another
+program, a restored copy) has another stamp, and the import opens it as before.
+
+Best effort, like the kept boards: no cache folder, or anything unreadable in it, only means
+the import asks the database. Imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from ssi_tui import __version__, board_cache
+
+_NAME = "imported.json"
+FORMAT = 1
+
+
+def known_keys(database: Path) -> frozenset[str] | None:
+    """The content keys DATABASE holds, if remembered since its last change; else None."""
+    folder = board_cache.cache_dir()
+    stamp = board_cache.file_stamp(database)
+    if folder is None or stamp is None:
+        return None
+    try:
+        with (board_cache.folder_of(folder, database) / _NAME).open("rb") as kept:
+            form, version, kept_stamp, keys = json.load(kept)
+    except Exception:  # missing, partly written or foreign: ask the database
+        return None
+    if (form, version, kept_stamp) != (FORMAT, __version__, list(stamp)):
+        return None
+    return frozenset(keys)
+
+
+def remember(database: Path, keys: Iterable[str]) -> None:
+    """Remember that DATABASE, as it is now (just after an import), holds KEYS."""
+    folder = board_cache.cache_dir()
+    stamp = board_cache.file_stamp(database)
+    if folder is None or stamp is None:
+        return
+    mine = board_cache.folder_of(folder, database)
+    path = mine / _NAME
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        mine.mkdir(parents=True, exist_ok=True, mode=0o700)
+        text = json.dumps([FORMAT, __version__, list(stamp), sorted(keys)], separators=(",", ":"))
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            out.write(text.encode())
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
