@@ -14,9 +14,10 @@ Figures (per size):
   import        `python -m ssi_tui import DB CSV -q` into a new database, in a fresh process,
                 vs DuckDB's own `CREATE TABLE t AS SELECT * FROM read_csv(CSV)` in a fresh
                 process of the same Python (wall time and peak RSS of the child process).
-  re-import     the same file again (skipped by its content hash), and a copy whose only
-                difference is the missing final newline (new hash: every row is read,
-                validated and classified unchanged), each vs the first import.
+  re-import     the same file again (skipped by its content hash, known without opening the
+                database: import_skip.py), and a copy whose only difference is the missing
+                final newline (new hash: every row is read, validated and classified
+                unchanged), each vs the first import.
   start-up      process spawn -> first frame of the leaderboard showing data (`ssi-tui DB`,
                 headless) vs a minimal Textual app showing one label, measured identically:
                 with a board kept (the file unchanged since the last start, or changed by an
@@ -195,13 +196,17 @@ def _env() -> dict[str, str]:
     return env
 
 
-def measure(command: list[str]) -> dict[str, object]:
-    """Wall time (s) and peak RSS (MB) of COMMAND, run in a fresh wrapper process."""
+def measure(command: list[str], cache: Path | None = None) -> dict[str, object]:
+    """Wall time (s) and peak RSS (MB) of COMMAND, run in a fresh wrapper process (with
+    CACHE as ssi-tui's cache folder, if given)."""
+    env = _env()
+    if cache is not None:
+        env["SSI_TUI_CACHE_DIR"] = str(cache)
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command],
         capture_output=True,
         text=True,
-        env=_env(),
+        env=env,
         check=True,
     )
     result = json.loads(out.stdout)
@@ -246,6 +251,7 @@ def bench_import(
     floor_db = work / f"floor_{reps}.duckdb"
     schema_db = work / f"schema_{reps}.duckdb"
     template = work / "empty_schema.duckdb"
+    cache = work / "cache"  # ssi-tui's own (import_skip.py), not the user's
     if not template.exists():
         from ssi_tui import store
 
@@ -264,9 +270,10 @@ def bench_import(
             measure([sys.executable, "-c", _DUCKDB_INSERT, str(schema_db), str(csv)])
         )
         _remove_db(db)
-        runs["first"].append(measure([*ssi, str(db), str(csv), "-q"]))
-        runs["same"].append(measure([*ssi, str(db), str(csv), "-q"]))
-        runs["changed"].append(measure([*ssi, str(db), str(changed), "-q"]))
+        shutil.rmtree(cache, ignore_errors=True)
+        runs["first"].append(measure([*ssi, str(db), str(csv), "-q"], cache))
+        runs["same"].append(measure([*ssi, str(db), str(csv), "-q"], cache))
+        runs["changed"].append(measure([*ssi, str(db), str(changed), "-q"], cache))
     _check_reimport(db, reps * weeks)
     for path in (floor_db, schema_db, db):
         _remove_db(path)
