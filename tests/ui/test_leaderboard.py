@@ -156,6 +156,19 @@ async def test_keys_arriving_in_one_burst_after_slash_all_reach_the_filter(
         assert pilot.app.screen.query_one("#filter", Input).value == "a/b"
 
 
+async def test_a_second_enter_in_the_same_burst_opens_the_rep_the_filter_found(
+    sample_db: Path,
+) -> None:
+    # Enter in the filter hands the board the focus; an Enter typed right behind it reached
+    # the filter box before the focus had moved, and was lost.
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await press_in_one_burst(pilot, *"/mull", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RepScreen)
+        assert "Zoë Müller" in screen_text(pilot)
+
+
 async def test_the_summary_line_follows_the_filter_even_when_keys_come_in_one_burst(
     sample_db: Path,
 ) -> None:

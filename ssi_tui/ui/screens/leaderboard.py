@@ -330,7 +330,13 @@ class LeaderboardScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one(BoardTable).focus()
+        table = self.query_one(BoardTable)
+        if self.focused is table and self.app.screen is self:
+            # An Enter typed right behind the one that left the filter: it reached the filter
+            # box before the focus moved. On the board, Enter opens the rep.
+            self.action_open_rep()
+            return
+        self.set_focus(table)  # now, not on the next refresh: the next Enter finds the board
 
     def key_escape(self) -> None:
         """Escape clears the filter (and leaves the filter box)."""
