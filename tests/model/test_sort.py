@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_tui.board import SORT_KEYS, LeaderboardRow, sort_rows
+from ssi_tui.board import SORT_KEYS, LeaderboardRow, in_total_order, load_board, sort_rows
+from ssi_tui.importer import run_import
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "team_ssi.csv"
 
 values = st.sampled_from([10.0, 12.5, 12.5, 40.0, 70.0])
 
@@ -53,3 +58,25 @@ def by_the_rule(rows: list[LeaderboardRow], key: str, reverse: bool) -> list[Lea
 @given(rows=boards(), key=st.sampled_from(SORT_KEYS), reverse=st.booleans())
 def test_sort_rows_follows_the_rule(rows: list[LeaderboardRow], key: str, reverse: bool) -> None:
     assert sort_rows(rows, key, reverse=reverse) == by_the_rule(rows, key, reverse)
+
+
+@given(rows=boards(), shuffled=st.randoms(use_true_random=False))
+def test_rows_are_taken_as_in_total_order_exactly_when_they_are(
+    rows: list[LeaderboardRow], shuffled: random.Random
+) -> None:
+    # A board arrives ranked by DuckDB; the first order shown is kept as it came only if it
+    # is the order sort_rows gives (names beyond ASCII are where the two could part).
+    shuffled.shuffle(rows)
+    assert in_total_order(rows) == (rows == sort_rows(rows, "ssi"))
+    assert in_total_order(sort_rows(rows, "ssi"))
+
+
+def test_a_board_read_from_the_file_is_in_total_order_with_non_ascii_names(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "team.duckdb"
+    run_import(db, [SAMPLE])
+    board = load_board(db)
+    assert any(not r.name.isascii() for r in board.rows)
+    assert in_total_order(board.rows)
+    assert list(board.rows) == sort_rows(board.rows, "ssi")
