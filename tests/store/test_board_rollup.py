@@ -193,6 +193,33 @@ def test_upgrading_a_version_3_file_builds_the_rollup_from_its_history(
         assert before == [_reference(conn, day, None, "best", []) for day in days]
 
 
+def test_upgrading_keeps_the_best_board_of_reps_with_both_sources(tmp_path: Path) -> None:
+    """Through version 4's board_points (every mode of a rep with both sources) to 5's."""
+    db = tmp_path / "team.duckdb"
+    _write(db, 0, [("ana", day, "estimated", 40.0 + day) for day in range(0, 36, 7)])
+    _write(db, 1, [("ana", 14, "official", 90.0), ("bob", 7, "official", 50.0)])
+    with store.open_read(db) as conn:
+        days = _days(conn)
+        sources = ("best", "official", "estimated")
+        before = [_shown(conn, day, None, source, []) for day in days for source in sources]
+    conn = duckdb.connect(str(db))
+    try:
+        for column in ("until", "change", "change_4w"):
+            conn.execute(f"ALTER TABLE snapshots DROP COLUMN {column}")
+        conn.execute("DROP TABLE best_points")
+        conn.execute("DROP TABLE board_dates")
+        conn.execute("UPDATE ssi_meta SET value = '3' WHERE key = 'schema_version'")
+    finally:
+        conn.close()
+    with store.open_write(db):
+        pass
+    with store.open_read(db) as conn:
+        assert conn.execute("SELECT DISTINCT rep_id FROM best_points").fetchall() == [("ana",)]
+        after = [_shown(conn, day, None, source, []) for day in days for source in sources]
+        expected = [_reference(conn, day, None, s, []) for day in days for s in sources]
+    assert after == before == expected
+
+
 def _days(conn: Any) -> list[dt.date]:
     return [
         d
