@@ -6,7 +6,9 @@
 INSERT INTO board_dates
 SELECT DISTINCT source, snapshot_date FROM staged AS n
 WHERE status = 'added'
-  AND NOT EXISTS (SELECT 1 FROM board_dates AS b WHERE b.source = n.source AND b.d = n.snapshot_date);
+  AND NOT EXISTS (
+      SELECT 1 FROM board_dates AS b WHERE b.source = n.source AND b.d = n.snapshot_date
+  );
 
 -- Only a rep with an estimated snapshot can have both sources: asking that first spares an
 -- export of official numbers alone (the usual one) a pass over the whole history.

@@ -1,5 +1,6 @@
--- The leaderboard as of $as_of, read from the board's points (migrations/0005_points_in_snapshots.sql):
--- each rep's point in force on $as_of, i.e. their latest snapshot on or before that date.
+-- The leaderboard as of $as_of, read from the board's points (see
+-- migrations/0005_points_in_snapshots.sql): each rep's point in force on $as_of, i.e. their
+-- latest snapshot on or before that date.
 --   change, change_4w = stored with the point (total minus the total 7 / 28 days earlier)
 --   rank       = standing by total (ties broken by name), within the team filter
 --   prev_rank  = the same standing on the board as of ($as_of - 7 days); NULL when not on it
@@ -25,7 +26,10 @@ points AS NOT MATERIALIZED (
         rep_id, snapshot_date AS d, until, source, ssi, brand, people, insights, relationships,
         industry_rank, network_rank, industry_avg, network_avg, change, change_4w
     FROM snapshots
-    WHERE (source = $source OR ($source = 'best' AND rep_id NOT IN (SELECT rep_id FROM best_points)))
+    WHERE (
+            source = $source
+            OR ($source = 'best' AND rep_id NOT IN (SELECT rep_id FROM best_points))
+        )
       AND rep_id IN (SELECT rep_id FROM shown)
     UNION ALL
     SELECT
