@@ -112,18 +112,27 @@ def run_import(
     skipped = _all_imported_already(db_path, files, dry_run=dry_run, **options)
     if skipped is not None:
         return skipped
+    from ssi_tui import import_fast  # DuckDB, from here on
+
     known, version = _store_facts(db_path)
-    report = _run_import(
-        db_path,
-        files,
-        known,
-        version,
-        skip_invalid=skip_invalid,
-        dry_run=dry_run,
-        progress=progress,
-        model_path=model_path,
-        **options,
-    )
+    report = None
+    if model_path is None:
+        report = import_fast.try_import(
+            db_path, files, known, version, dry_run=dry_run, progress=progress, **options
+        )
+    if report is None:
+        report = _run_import_with_polars(
+            db_path,
+            files,
+            set(known),  # it adds the keys it reads: remembered below only once written
+            skip_invalid=skip_invalid,
+            dry_run=dry_run,
+            progress=progress,
+            date_format=date_format,
+            default_date=default_date,
+            sheet=sheet,
+            model_path=model_path,
+        )
     if not dry_run:
         import_skip.remember(db_path, known | report.content_keys)
     return report
@@ -146,51 +155,6 @@ def _all_imported_already(
             return None  # the import says which file cannot be read, and why
         report.files.append(FileReport(str(path), status="already imported"))
     return report
-
-
-def _run_import(
-    db_path: Path,
-    files: list[Path],
-    known: set[str],
-    version: int | None,
-    *,
-    skip_invalid: bool,
-    dry_run: bool,
-    progress: ProgressCallback | None,
-    date_format: str | None,
-    default_date: dt.date | None,
-    sheet: str | None,
-    model_path: str | Path | None,
-) -> ImportReport:
-    """run_import once the database has been asked what it holds: KNOWN, at VERSION."""
-    from ssi_tui import import_fast
-
-    if model_path is None:
-        fast = import_fast.try_import(
-            db_path,
-            files,
-            known,
-            version,
-            dry_run=dry_run,
-            progress=progress,
-            sheet=sheet,
-            default_date=default_date,
-            date_format=date_format,
-        )
-        if fast is not None:
-            return fast
-    return _run_import_with_polars(
-        db_path,
-        files,
-        set(known),
-        skip_invalid=skip_invalid,
-        dry_run=dry_run,
-        progress=progress,
-        date_format=date_format,
-        default_date=default_date,
-        sheet=sheet,
-        model_path=model_path,
-    )
 
 
 def _run_import_with_polars(
