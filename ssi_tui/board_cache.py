@@ -162,24 +162,33 @@ def save(
     if folder is None:
         return
     mine = folder_of(folder, database)
-    path = mine / f"{_digest(view)}.board"
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
-        mine.mkdir(parents=True, exist_ok=True, mode=0o700)
         head = json.dumps([FORMAT, __version__, list(stamp), view], separators=(",", ":"))
         first = json.dumps(
             [_board_to(replace(board, rows=tuple(page))), page_extras], separators=(",", ":")
         )
         body = json.dumps([_board_to(board), extras], separators=(",", ":"))
-        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            out.write(f"{head}\n{first}\n{body}".encode())
-        os.replace(temporary, path)
+        write_private(mine / f"{_digest(view)}.board", f"{head}\n{first}\n{body}".encode())
         kept = sorted(mine.glob("*.board"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in kept[KEPT_VIEWS:]:
             old.unlink(missing_ok=True)
     except (OSError, ValueError, TypeError):
+        return
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """DATA into PATH, under the cache folder: whole or not at all (a reader never meets half a
+    file), readable by the user only. Raises OSError, leaving no temporary file behind."""
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+        raise
 
 
 def _board_to(board: Board) -> tuple[object, ...]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,15 +48,6 @@ def remember(database: Path, keys: Iterable[str]) -> None:
     stamp = board_cache.file_stamp(database)
     if folder is None or stamp is None:
         return
-    mine = board_cache.folder_of(folder, database)
-    path = mine / _NAME
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        mine.mkdir(parents=True, exist_ok=True, mode=0o700)
-        text = json.dumps([FORMAT, __version__, list(stamp), sorted(keys)], separators=(",", ":"))
-        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            out.write(text.encode())
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    text = json.dumps([FORMAT, __version__, list(stamp), sorted(keys)], separators=(",", ":"))
+    with contextlib.suppress(OSError):
+        board_cache.write_private(board_cache.folder_of(folder, database) / _NAME, text.encode())
