@@ -13,6 +13,7 @@ from ssi_tui.errors import InvalidExportError
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.importer import run_import
 from tests.estimate.conftest import ANA, FIXTURES, Invoke, dump_tables, query, write_activity
+from tests.store.old_schema import as_version_3
 
 BOB = {
     "date": "2026-01-19",
@@ -246,12 +247,9 @@ def test_every_measure_has_a_column_in_the_store(tmp_path: Path) -> None:
 
 def _as_schema_2(db: Path) -> None:
     """Make DB look like one written before activities existed (schema version 2)."""
+    as_version_3(db)
     conn = duckdb.connect(str(db))
     try:
-        for column in ("until", "change", "change_4w"):
-            conn.execute(f"ALTER TABLE snapshots DROP COLUMN {column}")
-        conn.execute("DROP TABLE best_points")
-        conn.execute("DROP TABLE board_dates")
         conn.execute("DROP TABLE activities")
         conn.execute("DROP TABLE estimate_models")
         conn.execute("UPDATE ssi_meta SET value = '2' WHERE key = 'schema_version'")

@@ -14,13 +14,13 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ssi_tui import store, writer
 from ssi_tui.board import read_board
+from tests.store.old_schema import as_version_3
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 START = dt.date(2026, 1, 1)
@@ -176,15 +176,7 @@ def test_upgrading_a_version_3_file_builds_the_rollup_from_its_history(
     (through schema version 4, whose board_points version 5 moves into the snapshots)."""
     with store.open_read(history_db) as conn:
         before = [_shown(conn, day, None, "best", []) for day in _days(conn)]
-    conn = duckdb.connect(str(history_db))
-    try:
-        for column in ("until", "change", "change_4w"):
-            conn.execute(f"ALTER TABLE snapshots DROP COLUMN {column}")
-        conn.execute("DROP TABLE best_points")
-        conn.execute("DROP TABLE board_dates")
-        conn.execute("UPDATE ssi_meta SET value = '3' WHERE key = 'schema_version'")
-    finally:
-        conn.close()
+    as_version_3(history_db)
     with store.open_write(history_db):
         pass
     with store.open_read(history_db) as conn:
@@ -202,15 +194,7 @@ def test_upgrading_keeps_the_best_board_of_reps_with_both_sources(tmp_path: Path
         days = _days(conn)
         sources = ("best", "official", "estimated")
         before = [_shown(conn, day, None, source, []) for day in days for source in sources]
-    conn = duckdb.connect(str(db))
-    try:
-        for column in ("until", "change", "change_4w"):
-            conn.execute(f"ALTER TABLE snapshots DROP COLUMN {column}")
-        conn.execute("DROP TABLE best_points")
-        conn.execute("DROP TABLE board_dates")
-        conn.execute("UPDATE ssi_meta SET value = '3' WHERE key = 'schema_version'")
-    finally:
-        conn.close()
+    as_version_3(db)
     with store.open_write(db):
         pass
     with store.open_read(db) as conn:
