@@ -180,8 +180,10 @@ def _run_import_with_polars(
         is_activity_export,
         validate_activities,
     )
+    from ssi_tui.ingest.columns import FILE, LINE
+    from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
     from ssi_tui.ingest.readers import read_export
-    from ssi_tui.ingest.validate import FILE, LINE, drop_duplicate_snapshots, validate
+    from ssi_tui.ingest.validate import validate
 
     report = ImportReport(database=str(db_path), dry_run=dry_run)
     model: Model | None = load_model(model_path) if model_path is not None else None
@@ -303,7 +305,7 @@ def _combine(
     """FRAMES as one batch: a row repeated across files kept once, conflicting rows rejected."""
     import polars as pl
 
-    from ssi_tui.ingest.validate import FILE
+    from ssi_tui.ingest.columns import FILE
 
     if not frames:
         return None, []

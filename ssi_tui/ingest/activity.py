@@ -2,8 +2,9 @@
 
 An export is an activity export when its headers name at least one activity measure
 (estimate/measures.py) and no SSI score column; both kinds in one file is an error. Date,
-name, rep_id and team follow exactly the SSI rules (validate.py's helpers); measures may be
-any subset, a blank cell is unknown (never zero), and every problem names file, line, column.
+name, rep_id and team follow exactly the SSI rules (cells.py, shared with validate.py);
+measures may be any subset, a blank cell is unknown (never zero), and every problem names
+file, line, column.
 """
 
 from __future__ import annotations
@@ -14,22 +15,11 @@ import polars as pl
 
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.estimate.measures import MEASURE_KEYS, MEASURES, PARTS_OF_WHOLES
-from ssi_tui.ingest import cleaning, dates
+from ssi_tui.ingest import cells, cleaning, dates
+from ssi_tui.ingest.columns import FILE, LINE
+from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, canonical_name, match_headers
-from ssi_tui.ingest.validate import (
-    _BAD,
-    _PROBLEM_SCHEMA,
-    FILE,
-    LINE,
-    SHOWN_UNKNOWN_COLUMNS,
-    Validated,
-    _clean_columns,
-    _ids_as_given,
-    _rep_id_expr,
-    _shown,
-    _text,
-    drop_duplicate_snapshots,
-)
+from ssi_tui.ingest.validate import Validated
 
 ACTIVITY_COLUMNS: tuple[str, ...] = ("rep_id", "name", "team", "snapshot_date", *MEASURE_KEYS)
 """The typed columns of a validated activity batch."""
@@ -68,12 +58,12 @@ def _measure_rules(
     key: str, kind: str, clean: frozenset[str]
 ) -> tuple[pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
     """The parsed value of one measure column and its (is-bad, message) rules."""
-    text = _text(key, clean)
+    text = cells.text(key, clean)
     if kind == "flag":
         value = text.str.to_lowercase().replace_strict(
             _FLAG_TEXT, default=None, return_dtype=pl.Float64
         )
-        message = pl.format("expected 0 or 1 (no photo or a photo), got '{}'", _shown(text))
+        message = pl.format("expected 0 or 1 (no photo or a photo), got '{}'", cells.shown(text))
         return value, [(text.is_not_null() & value.is_null(), message)]
     if kind == "percent":
         text = text.str.strip_suffix("%").str.strip_chars()
@@ -81,7 +71,7 @@ def _measure_rules(
     else:
         high, expected = float("inf"), "expected a count of 0 or more"
     value = text.cast(pl.Float64, strict=False)
-    message = pl.format(f"{expected}, got '{{}}'", _shown(_text(key, clean)))
+    message = pl.format(f"{expected}, got '{{}}'", cells.shown(cells.text(key, clean)))
     return value, [
         (text.is_not_null() & value.is_null(), message),
         (value.is_nan() | value.is_infinite(), message),
@@ -142,8 +132,8 @@ def validate_activities(
     raw, notices = _date_fallback(raw, file, headers, default_date)
     match = match_headers([c for c in raw.columns if c != LINE])
     if match.unknown:
-        shown = ", ".join(match.unknown[:SHOWN_UNKNOWN_COLUMNS])
-        rest = len(match.unknown) - SHOWN_UNKNOWN_COLUMNS
+        shown = ", ".join(match.unknown[: cells.SHOWN_UNKNOWN_COLUMNS])
+        rest = len(match.unknown) - cells.SHOWN_UNKNOWN_COLUMNS
         more = f" and {rest} more" if rest > 0 else ""
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
     file_problems = _header_problems(file, match.missing(("date", "name")), match.duplicates)
@@ -163,7 +153,7 @@ def validate_activities(
         for c in ("rep_id", "team", *MEASURE_KEYS)
         if c not in match.columns.values()
     )
-    clean = _clean_columns(frame)
+    clean = cells.clean_columns(frame)
 
     rules: list[tuple[str | None, pl.Expr, pl.Expr]] = []
     parsed: dict[str, pl.Expr] = {}
@@ -179,45 +169,32 @@ def validate_activities(
                     parsed[part] > parsed[whole],
                     pl.format(
                         f"{part} ({{}}) is more than {whole} ({{}}) on the same row",
-                        _shown(_text(part, clean)),
-                        _shown(_text(whole, clean)),
+                        cells.shown(cells.text(part, clean)),
+                        cells.shown(cells.text(whole, clean)),
                     ),
                 )
             )
     rules.append(
         (
             None,
-            pl.all_horizontal(_text(k, clean).is_null() for k in present),
+            pl.all_horizontal(cells.text(k, clean).is_null() for k in present),
             pl.lit("no activity value on this row; expected at least one measure"),
         )
     )
 
-    date_text = _text("date", clean)
-    parsed_date = (
-        pl.when(
-            date_text.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$") & ~date_text.str.starts_with("0000")
-        )
-        .then(date_text)
-        .otherwise(None)
-        .str.strptime(pl.Date, "%Y-%m-%d", strict=False)
-    )
-    rules.append(
-        (
-            "date",
-            date_text.is_not_null() & parsed_date.is_null(),
-            pl.format(
-                "expected a real date as YYYY-MM-DD, got '{}'{}",
-                _shown(date_text),
-                pl.lit(date_hint or ""),
-            ),
-        )
-    )
+    date_text = cells.text("date", clean)
+    parsed_date, date_rule = cells.iso_date(date_text, date_hint)
+    rules.append(date_rule)
     rules.append(("date", date_text.is_null(), pl.lit("missing value; expected a date")))
     rules.append(
-        ("name", _text("name", clean).is_null(), pl.lit("missing value; expected the rep's name"))
+        (
+            "name",
+            cells.text("name", clean).is_null(),
+            pl.lit("missing value; expected the rep's name"),
+        )
     )
 
-    problems = _problems(frame, rules)
+    problems = cells.find_problems(frame, rules)
     if date_hint is None and not problems.is_empty():
         numeric = tuple(m.key for m in MEASURES if m.kind != "flag")
         wanted = cleaning.columns_to_clean(frame, problems, numeric)
@@ -235,37 +212,16 @@ def validate_activities(
             again.notices = notices
             return again
 
-    rep_id = pl.col("rep_id") if _ids_as_given(frame, clean) else _rep_id_expr(clean)
+    rep_id = pl.col("rep_id") if cells.ids_as_given(frame, clean) else cells.rep_id_expr(clean)
     typed = frame.lazy().select(
         pl.col(LINE),
         rep_id.alias("rep_id"),
-        _text("name", clean).alias("name"),
-        _text("team", clean).alias("team"),
+        cells.text("name", clean).alias("name"),
+        cells.text("team", clean).alias("team"),
         parsed_date.alias("snapshot_date"),
         *(parsed[k].alias(k) for k in MEASURE_KEYS),
     )
     return _finish(typed.collect(), problems, file, notices)
-
-
-def _problems(
-    frame: pl.DataFrame, rules: list[tuple[str | None, pl.Expr, pl.Expr]]
-) -> pl.DataFrame:
-    """Every (line, column, message) broken, looking at the suspect rows only."""
-    any_bad = pl.any_horizontal(bad.fill_null(False) for _, bad, _ in rules).alias(_BAD)
-    suspects = frame.lazy().with_columns(any_bad).filter(pl.col(_BAD)).drop(_BAD).collect()
-    if suspects.is_empty():
-        return pl.DataFrame(schema={**_PROBLEM_SCHEMA, LINE: frame.schema[LINE]})
-    return pl.concat(
-        [
-            suspects.filter(bad.fill_null(False)).select(
-                pl.col(LINE),
-                pl.lit(column, pl.String).alias("column"),
-                message.alias("message"),
-            )
-            for column, bad, message in rules
-        ],
-        how="vertical",
-    )
 
 
 def _finish(

@@ -12,7 +12,7 @@ import polars as pl
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.estimate.model import Model
 from ssi_tui.estimate.scoring import score
-from ssi_tui.ingest.validate import FILE, LINE, SNAPSHOT_COLUMNS
+from ssi_tui.ingest.columns import FILE, LINE, SNAPSHOT_COLUMNS
 from ssi_tui.pillars import PILLAR_KEYS, PILLARS_BY_KEY
 
 FILE_INDEX = "file_index"

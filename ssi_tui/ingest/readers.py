@@ -17,8 +17,8 @@ import polars as pl
 
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.ingest import dialect, long_format
+from ssi_tui.ingest.columns import LINE
 from ssi_tui.ingest.headers import canonical_name
-from ssi_tui.ingest.validate import LINE
 
 TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
 JSON_SUFFIXES: tuple[str, ...] = (".json",)

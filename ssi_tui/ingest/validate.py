@@ -14,44 +14,11 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ssi_tui.errors import Problem
-from ssi_tui.ingest import cleaning, dates
+from ssi_tui.ingest import cells, cleaning, dates
+from ssi_tui.ingest.columns import FILE, LINE, SNAPSHOT_COLUMNS, VALUE_COLUMNS
+from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX, TOTAL_TOLERANCE
-
-LINE = "__line__"
-FILE = "__file__"
-
-SNAPSHOT_COLUMNS: tuple[str, ...] = (
-    "rep_id",
-    "name",
-    "team",
-    "snapshot_date",
-    "source",
-    "ssi",
-    *PILLAR_KEYS,
-    "industry_rank",
-    "network_rank",
-    "industry_avg",
-    "network_avg",
-)
-"""The typed columns of a validated batch, in the order the writer expects."""
-
-VALUE_COLUMNS: tuple[str, ...] = (
-    "ssi",
-    *PILLAR_KEYS,
-    "industry_rank",
-    "network_rank",
-    "industry_avg",
-    "network_avg",
-)
-
-_PROBLEM_SCHEMA = {LINE: pl.Int64, "column": pl.String, "message": pl.String}
-_LINKEDIN_SLUG = r"linkedin\.com/in/([^/?#\s]+)"
-_BAD = "__bad__"
-SHOWN_CHARS = 80
-"""How much of a cell a problem message quotes."""
-SHOWN_UNKNOWN_COLUMNS = 10
-"""How many ignored headers the notice names before counting the rest."""
 
 
 @dataclass
@@ -66,27 +33,6 @@ class Validated:
     notices: list[str] = field(default_factory=list)
 
 
-def _text(column: str, clean: Set[str] = frozenset()) -> pl.Expr:
-    """A cell as stripped text, blank meaning missing.
-
-    A CLEAN column (see _clean_columns) is that already, and is used as it is: stripping a
-    million cells costs more than all the checks on them.
-    """
-    if column in clean:
-        return pl.col(column)
-    stripped = pl.col(column).str.strip_chars()
-    return pl.when(stripped == "").then(None).otherwise(stripped)
-
-
-def _shown(text: pl.Expr) -> pl.Expr:
-    """A cell as a message quotes it: cut after SHOWN_CHARS, so a 1 MB cell makes a short line."""
-    return (
-        pl.when(text.str.len_chars() > SHOWN_CHARS)
-        .then(pl.concat_str(text.str.slice(0, SHOWN_CHARS), pl.lit("…")))
-        .otherwise(text)
-    )
-
-
 def _number_rules(
     column: str,
     low: float,
@@ -96,70 +42,18 @@ def _number_rules(
     clean: Set[str] = frozenset(),
 ) -> tuple[pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
     """The parsed number for COLUMN and its (is-bad, message) rules."""
-    text = _text(column, clean)
+    text = cells.text(column, clean)
     value = text.cast(pl.Float64, strict=False)
     lower = f"{'from' if low_inclusive else 'above'} {low:g}"
     expected = f"expected a number {lower} to {high:g}"
     in_range = (value >= low) if low_inclusive else (value > low)
-    message = pl.format(f"{expected}, got '{{}}'", _shown(text))
+    message = pl.format(f"{expected}, got '{{}}'", cells.shown(text))
     rules = [
         (text.is_not_null() & value.is_null(), message),
         (value.is_nan() | value.is_infinite(), message),
         (value.is_not_null() & value.is_finite() & ~(in_range & (value <= high)), message),
     ]
     return value, rules
-
-
-def _clean_columns(frame: pl.DataFrame) -> frozenset[str]:
-    """Text columns whose every cell is already what _text() makes of it.
-
-    That is: no empty cell and no cell with surrounding whitespace. Judged on the distinct
-    values, which a big export has few of (dates, scores to two decimals, reps, teams).
-    """
-    clean = set()
-    for name in frame.columns:
-        column = frame.get_column(name)
-        if name == LINE or column.dtype != pl.String:
-            continue
-        values = column.drop_nulls().unique()
-        if not ((values == "") | (values.str.strip_chars() != values)).any():
-            clean.add(name)
-    return frozenset(clean)
-
-
-def _ids_as_given(frame: pl.DataFrame, clean: Set[str]) -> bool:
-    """Whether _rep_id_expr() would return the rep_id column unchanged.
-
-    True when every row has a rep_id that is clean, lower-case and no LinkedIn profile URL
-    (the common case: an email on every row), so a million ids need no string work at all.
-    """
-    if "rep_id" not in clean:
-        return False
-    ids = frame.get_column("rep_id")
-    if ids.null_count():
-        return False
-    values = ids.unique()
-    return not (
-        (values.str.to_lowercase() != values).any() or values.str.contains(_LINKEDIN_SLUG).any()
-    )
-
-
-def _rep_id_expr(clean: Set[str] = frozenset()) -> pl.Expr:
-    """A stable rep id: a lower-cased email, a LinkedIn profile slug, else a slug of the name."""
-    given = _text("rep_id", clean).str.to_lowercase()
-    slug_of_url = given.str.extract(_LINKEDIN_SLUG, 1)
-    name_slug = (
-        _text("name", clean)
-        .str.normalize("NFKD")
-        .str.replace_all(r"\p{M}", "")
-        .str.to_lowercase()
-        .str.replace_all(r"[^\p{L}\p{N}]+", "-")
-        .str.strip_chars("-")
-    )
-    name_slug = (
-        pl.when(name_slug == "").then(_text("name", clean).str.to_lowercase()).otherwise(name_slug)
-    )
-    return pl.coalesce(slug_of_url, given, name_slug)
 
 
 def validate(
@@ -183,8 +77,8 @@ def validate(
     match = match_headers(headers)
     notices = []
     if match.unknown:
-        shown = ", ".join(match.unknown[:SHOWN_UNKNOWN_COLUMNS])
-        rest = len(match.unknown) - SHOWN_UNKNOWN_COLUMNS
+        shown = ", ".join(match.unknown[: cells.SHOWN_UNKNOWN_COLUMNS])
+        rest = len(match.unknown) - cells.SHOWN_UNKNOWN_COLUMNS
         more = f" and {rest} more" if rest > 0 else ""
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
     if "date" in match.missing():
@@ -217,7 +111,7 @@ def validate(
     ).with_columns(
         pl.lit(None, pl.String).alias(c) for c in OPTIONAL if c not in match.columns.values()
     )
-    clean = _clean_columns(frame)
+    clean = cells.clean_columns(frame)
 
     rules: list[tuple[str, pl.Expr, pl.Expr]] = []
     parsed: dict[str, pl.Expr] = {}
@@ -233,27 +127,9 @@ def validate(
         parsed[key], found = _number_rules(key, 0, TOTAL_MAX, clean=clean)
         rules += [(key, bad, msg) for bad, msg in found]
 
-    date_text = _text("date", clean)
-    parsed_date = (
-        # Year 0000 parses (as 1 BC) but no Python date can hold it: it would poison the store.
-        pl.when(
-            date_text.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$") & ~date_text.str.starts_with("0000")
-        )
-        .then(date_text)
-        .otherwise(None)
-        .str.strptime(pl.Date, "%Y-%m-%d", strict=False)
-    )
-    rules.append(
-        (
-            "date",
-            date_text.is_not_null() & parsed_date.is_null(),
-            pl.format(
-                "expected a real date as YYYY-MM-DD, got '{}'{}",
-                _shown(date_text),
-                pl.lit(date_hint or ""),
-            ),
-        )
-    )
+    date_text = cells.text("date", clean)
+    parsed_date, date_rule = cells.iso_date(date_text, date_hint)
+    rules.append(date_rule)
     for key in REQUIRED:
         expected = (
             "a date as YYYY-MM-DD"
@@ -261,7 +137,7 @@ def validate(
             else ("the rep's name" if key == "name" else f"a number from 0 to {PILLAR_MAX:g}")
         )
         rules.append(
-            (key, _text(key, clean).is_null(), pl.lit(f"missing value; expected {expected}"))
+            (key, cells.text(key, clean).is_null(), pl.lit(f"missing value; expected {expected}"))
         )
 
     pillar_sum = pl.sum_horizontal(*(parsed[k] for k in PILLAR_KEYS))
@@ -276,32 +152,14 @@ def validate(
             & ((parsed["ssi"] - pillar_sum).abs() > TOTAL_TOLERANCE + 1e-9),
             pl.format(
                 "total {} differs from the sum of the pillars ({}) by more than {}",
-                _text("ssi", clean),
+                cells.text("ssi", clean),
                 pillar_sum.round(2),
                 pl.lit(f"{TOTAL_TOLERANCE:g}"),
             ),
         )
     )
 
-    # One pass finds the rows breaking any rule (usually none); each rule then looks at those
-    # rows only, giving exactly the problems it would give on the whole frame.
-    problems = pl.DataFrame(schema=_PROBLEM_SCHEMA)
-    if rules:
-        any_bad = pl.any_horizontal(bad.fill_null(False) for _, bad, _ in rules).alias(_BAD)
-        suspects = frame.lazy().with_columns(any_bad).filter(pl.col(_BAD)).drop(_BAD).collect()
-        problems = (
-            pl.concat(
-                [
-                    suspects.filter(bad.fill_null(False)).select(
-                        pl.col(LINE), pl.lit(column).alias("column"), message.alias("message")
-                    )
-                    for column, bad, message in rules
-                ],
-                how="vertical",
-            )
-            if not suspects.is_empty()
-            else pl.DataFrame(schema={**_PROBLEM_SCHEMA, LINE: frame.schema[LINE]})
-        )
+    problems = cells.find_problems(frame, rules)
 
     if date_hint is None and not problems.is_empty():
         wanted = cleaning.columns_to_clean(frame, problems, VALUE_COLUMNS)
@@ -320,12 +178,12 @@ def validate(
             again.notices = notices
             return again
 
-    rep_id = pl.col("rep_id") if _ids_as_given(frame, clean) else _rep_id_expr(clean)
+    rep_id = pl.col("rep_id") if cells.ids_as_given(frame, clean) else cells.rep_id_expr(clean)
     typed = frame.lazy().select(
         pl.col(LINE),
         rep_id.alias("rep_id"),
-        _text("name", clean).alias("name"),
-        _text("team", clean).alias("team"),
+        cells.text("name", clean).alias("name"),
+        cells.text("team", clean).alias("team"),
         parsed_date.alias("snapshot_date"),
         pl.lit(source).alias("source"),
         pl.coalesce(parsed["ssi"], pillar_sum.round(3)).alias("ssi"),
@@ -351,63 +209,3 @@ def _finish(
     all_problems += conflicts
     rejected = bad_lines.len() + len({p.line for p in conflicts})
     return Validated(good.select(FILE, LINE, *SNAPSHOT_COLUMNS), all_problems, rejected, notices)
-
-
-def drop_duplicate_snapshots(
-    rows: pl.DataFrame,
-    *,
-    key: tuple[str, ...] = ("rep_id", "snapshot_date", "source"),
-    values: tuple[str, ...] = VALUE_COLUMNS,
-) -> tuple[pl.DataFrame, list[Problem]]:
-    """Keep one row of identical duplicates; reject every row of conflicting ones.
-
-    Two rows for the same rep, date and source with different values cannot both be right, so
-    neither is imported and both lines are reported. KEY and VALUES let activity rows (keyed
-    by rep and date, see ingest/activity.py) follow the same rule.
-    """
-    if {"rep_id", "snapshot_date"} <= set(key) and _one_row_per_rep_and_day(rows):
-        return rows, []
-    dupes = rows.filter(pl.struct(key).is_duplicated())
-    if dupes.is_empty():
-        return rows, []
-    distinct_values = dupes.group_by(key).agg(
-        pl.struct(values).n_unique().alias("variants"),
-        pl.struct(FILE, LINE).alias("places"),
-    )
-    conflicting = distinct_values.filter(pl.col("variants") > 1)
-    problems: list[Problem] = []
-    rejected: set[tuple[str, int]] = set()
-    for record in conflicting.iter_rows(named=True):
-        rep_id, date, places = record["rep_id"], record["snapshot_date"], record["places"]
-        spots = sorted((p[FILE], p[LINE]) for p in places)
-        rejected.update(spots)
-        for file, line in spots:
-            others = ", ".join(
-                str(n) if f == file else f"{f}:{n}" for f, n in spots if (f, n) != (file, line)
-            )
-            problems.append(
-                Problem(
-                    file,
-                    f"conflicting rows for rep '{rep_id}' on {date} (also line {others});"
-                    " expected one row per rep and date",
-                    line=line,
-                    column="date",
-                )
-            )
-    is_rejected = pl.struct(FILE, LINE).is_in(
-        pl.Series([{FILE: f, LINE: n} for f, n in sorted(rejected)]).implode()
-    )
-    kept = rows.filter(~is_rejected).unique(subset=list(key), keep="first", maintain_order=True)
-    return kept, problems
-
-
-def _one_row_per_rep_and_day(rows: pl.DataFrame) -> bool:
-    """True when no two rows share a rep and a date (so no two share any key holding both).
-
-    Counted as one integer per row (rep number, date): a million of those are distinct-counted
-    several times faster than is_duplicated() finds duplicates among strings. Nulls count as
-    one value, so two null keys merely send the caller down the exact path.
-    """
-    rep = pl.col("rep_id").cast(pl.Categorical).to_physical().cast(pl.Int64)
-    day = pl.col("snapshot_date").cast(pl.Int32).cast(pl.Int64) + 2**31
-    return rows.select((rep * 2**32 + day).n_unique()).item() == rows.height
