@@ -6,11 +6,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 from click.testing import CliRunner, Result
 
 from ssi_tui.cli import cli
+from tests.db_helpers import dump_tables
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -36,22 +36,6 @@ def invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
         return result
 
     return run
-
-
-def dump_tables(db: Path) -> dict[str, list[tuple]]:
-    """Every table of the file with all its rows, sorted."""
-    conn = duckdb.connect(str(db), read_only=True)
-    try:
-        names = [
-            n
-            for (n,) in conn.execute(
-                "SELECT table_name FROM information_schema.tables"
-                " WHERE table_schema = 'main' ORDER BY table_name"
-            ).fetchall()
-        ]
-        return {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import random
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-import duckdb
 import pytest
 from click.testing import CliRunner, Result
 
@@ -61,31 +60,6 @@ def random_activity(rng: random.Random, *, spread: float = 1.3) -> dict[str, flo
         "connections": float(connections),
         "senior_connections": float(rng.randint(0, min(connections, int(300 * spread)))),
     }
-
-
-def dump_tables(db: Path) -> dict[str, list[tuple]]:
-    """Every table of the file with all its rows, sorted."""
-    conn = duckdb.connect(str(db), read_only=True)
-    try:
-        names = [
-            n
-            for (n,) in conn.execute(
-                "SELECT table_name FROM information_schema.tables"
-                " WHERE table_schema = 'main' ORDER BY table_name"
-            ).fetchall()
-        ]
-        return {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
-    finally:
-        conn.close()
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    """Rows of a read-only query on DB (tests only: the app's SQL lives in queries/)."""
-    conn = duckdb.connect(str(db), read_only=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture

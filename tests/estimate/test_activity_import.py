@@ -12,7 +12,8 @@ from ssi_tui import store
 from ssi_tui.errors import InvalidExportError
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.importer import run_import
-from tests.estimate.conftest import ANA, FIXTURES, Invoke, dump_tables, query, write_activity
+from tests.db_helpers import dump_tables, query
+from tests.estimate.conftest import ANA, FIXTURES, Invoke, write_activity
 from tests.store.old_schema import as_version_3
 
 BOB = {

@@ -21,7 +21,8 @@ from ssi_tui.estimate.model import Model, load_model, with_weights
 from ssi_tui.estimate.scoring import score
 from ssi_tui.importer import run_import
 from ssi_tui.pillars import PILLAR_KEYS
-from tests.estimate.conftest import MONDAY, Invoke, query, random_activity, write_activity
+from tests.db_helpers import query
+from tests.estimate.conftest import MONDAY, Invoke, random_activity, write_activity
 
 DEFAULT = load_model()
 TRUE_WEIGHTS: dict[str, tuple[float, tuple[float, ...]]] = {

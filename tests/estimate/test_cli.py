@@ -11,7 +11,8 @@ import pytest
 
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.importer import run_import
-from tests.estimate.conftest import ANA, FIXTURES, Invoke, query, random_activity, write_activity
+from tests.db_helpers import query
+from tests.estimate.conftest import ANA, FIXTURES, Invoke, random_activity, write_activity
 
 ZED = {
     "date": "2026-01-26",

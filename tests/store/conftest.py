@@ -6,31 +6,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.db_helpers import TableDump, dump_tables
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-TableDump = dict[str, list[tuple]]
-
-
-def dump_tables(db: Path) -> TableDump:
-    """Every table of the file with all its rows, sorted: 'logically equal' made checkable."""
-    conn = duckdb.connect(str(db), read_only=True)
-    try:
-        names = [
-            name
-            for (name,) in conn.execute(
-                "SELECT table_name FROM information_schema.tables"
-                " WHERE table_schema = 'main' ORDER BY table_name"
-            ).fetchall()
-        ]
-        return {
-            name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
-            for name in names
-        }
-    finally:
-        conn.close()
 
 
 @pytest.fixture

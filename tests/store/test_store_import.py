@@ -14,6 +14,7 @@ import pytest
 from ssi_tui import resources, store
 from ssi_tui.errors import DatabaseError, InvalidExportError
 from ssi_tui.importer import run_import
+from tests.db_helpers import query
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SNAPSHOT_COLUMNS = (
@@ -22,14 +23,6 @@ SNAPSHOT_COLUMNS = (
 )
 
 Dump = Callable[[Path], dict[str, list[tuple]]]
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    conn = duckdb.connect(str(db), read_only=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def snapshot(db: Path, rep_id: str, date: str) -> tuple:
