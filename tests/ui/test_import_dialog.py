@@ -94,3 +94,15 @@ async def test_cancel_closes_without_importing(sample_db: Path, tmp_path: Path) 
         assert not isinstance(pilot.app.screen, ImportScreen)
         assert "C" not in shown_names(pilot)
     assert _digest(sample_db) == before
+
+
+async def test_the_board_stays_in_sight_behind_the_dialog(sample_db: Path) -> None:
+    """A dialog dims the board rather than blanking it: the manager still sees what the import
+    is about (an app-wide opaque Screen background once hid it)."""
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        first = shown_names(pilot)[0]
+        await pilot.press("i")
+        assert isinstance(pilot.app.screen, ImportScreen)
+        await pilot.pause()
+        assert first in screen_text(pilot)
