@@ -32,16 +32,32 @@ def _key_label(binding: Binding) -> str:
     return " / ".join(pretty.get(k, k) for k in keys)
 
 
+def _family(binding: Binding) -> str:
+    """The action without its arguments: `sort('brand')` and `sort('ssi')` are one family."""
+    return binding.action.partition("(")[0]
+
+
 def bindings_table(bindings: Iterable[Binding]) -> Table:
-    """Two columns, key and what it does, in the order the screen declares them."""
+    """Two columns, key and what it does, in the order the screen declares them.
+
+    Keys of one action family stay together, where its first key is declared: a screen may
+    declare `?` and `q` between `1` and `2` to keep them early in the footer, but the help
+    lists 1 to 9 in a row.
+    """
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     seen: set[str] = set()
+    shown = []
     for binding in bindings:
         if not binding.description or binding.action in seen:
             continue
         seen.add(binding.action)
+        shown.append(binding)
+    first_of_family: dict[str, int] = {}
+    for at, binding in enumerate(shown):
+        first_of_family.setdefault(_family(binding), at)
+    for binding in sorted(shown, key=lambda b: first_of_family[_family(b)]):  # stable
         table.add_row(Text(_key_label(binding)), Text(binding.tooltip or binding.description))
     return table
 
