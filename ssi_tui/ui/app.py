@@ -15,6 +15,7 @@ from textual.screen import Screen
 from ssi_tui.options import ViewOptions
 from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.quiet_collector import TICK_SECONDS, QuietCollector
+from ssi_tui.ui.screens.help import key_label
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 
 _INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
@@ -79,6 +80,6 @@ class SsiApp(App[None]):
             seen.add(binding.action)
             yield SystemCommand(
                 binding.tooltip or binding.description,
-                f"Key: {binding.key_display or binding.key}",
+                f"Key: {key_label(binding)}",
                 partial(screen.run_action, binding.action),
             )

@@ -534,3 +534,20 @@ async def test_typing_and_deleting_filter_text_keeps_the_sort(sample_db: Path) -
             typed = typed[:-1] if key == "backspace" else typed + key
             assert shown_names(pilot) == expected(typed), typed
         assert expected("smb") and len(expected("a")) > len(expected("an")) > 0
+
+
+async def test_the_palette_names_each_command_by_its_own_key(sample_db: Path) -> None:
+    """The footer groups the sort keys as `1-9` and the weeks as `[ ]`; the palette must say
+    which single key runs each command."""
+    async with SsiApp(sample_db).run_test(size=(100, 40)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("ctrl+p", *"total ssi")
+        for _ in range(100):
+            text = screen_text(pilot)
+            if "Sort by total SSI" in text:
+                break
+            await pilot.pause(0.02)
+        lines = text.splitlines()
+        below = lines[next(i for i, line in enumerate(lines) if "Sort by total SSI" in line) + 1]
+        assert below.split() == ["Key:", "1"], below
+        await pilot.press("escape")

@@ -16,7 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def _key_label(binding: Binding) -> str:
+def key_label(binding: Binding) -> str:
+    """The keys of BINDING as a person types them (every key, not the footer's `1-9`)."""
     keys = [k.strip() for k in binding.key.split(",")]
     pretty = {
         "escape": "esc",
@@ -58,7 +59,7 @@ def bindings_table(bindings: Iterable[Binding]) -> Table:
     for at, binding in enumerate(shown):
         first_of_family.setdefault(_family(binding), at)
     for binding in sorted(shown, key=lambda b: first_of_family[_family(b)]):  # stable
-        table.add_row(Text(_key_label(binding)), Text(binding.tooltip or binding.description))
+        table.add_row(Text(key_label(binding)), Text(binding.tooltip or binding.description))
     return table
 
 
