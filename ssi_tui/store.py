@@ -54,9 +54,31 @@ def _is_lock_conflict(error: duckdb.Error) -> bool:
     )
 
 
+_MAGIC = b"DUCK"
+_MAGIC_AT = 8
+"""Where every DuckDB database file says what it is."""
+
+
+def _refuse_other_files(path: Path) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB opens it.
+
+    DuckDB says so itself for most such files, but goes by the name of some: an export named
+    `.csv` (say, the two arguments of `import` swapped) failed with "Cannot launch in-memory
+    database in read-only mode". An empty or unreadable file is left to DuckDB's own checks.
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(_MAGIC_AT + len(_MAGIC))
+    except OSError:
+        return
+    if head and head[_MAGIC_AT:] != _MAGIC:
+        raise DatabaseError(f"{path}: not a DuckDB database file. {_HINT}")
+
+
 def _connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     import duckdb
 
+    _refuse_other_files(path)
     deadline = time.monotonic() + wait
     delay = 0.05
     while True:

@@ -106,6 +106,30 @@ COMMANDS = {
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
+def test_an_export_given_as_the_database_is_refused_and_untouched(
+    command: str, tmp_path: Path
+) -> None:
+    """`ssi-tui import team.csv new.csv` (the arguments swapped), or an export opened as if it
+    were the database: DuckDB went by the `.csv` name and failed with an unrelated catalog
+    error. It must say what the file is not, and leave it as it was."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    export = folder / "team.csv"
+    export.write_text(csv_text("2026-06-01,ann@acme.example,Ann,West,10,10,10,10,40"), "utf-8")
+    other = folder / "new.csv"
+    other.write_text(csv_text("2026-06-08,ann@acme.example,Ann,West,11,10,10,10,41"), "utf-8")
+    before = fingerprint(export)
+
+    result = run_cli(COMMANDS[command](export, other), timeout=60)
+
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert f"Error: {export}: not a DuckDB database file" in result.output, result.output
+    assert fingerprint(export) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["new.csv", "team.csv"]
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
 @pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_unusable_database_files_are_refused_and_untouched(
     kind: str, command: str, template: Path, tmp_path: Path
