@@ -202,6 +202,18 @@ def in_total_order(rows: Sequence[LeaderboardRow]) -> bool:
     return all(map(le, keys, islice(keys, 1, None)))
 
 
+def known_team(team: str | None, teams: Sequence[str]) -> str | None:
+    """TEAM as the file spells it (`smb` finds SMB), or None when no team of TEAMS is it."""
+    if team is None:
+        return None
+    return next((known for known in teams if known.lower() == team.lower()), None)
+
+
+def no_such_team(team: str, teams: Sequence[str]) -> str:
+    """What to say when TEAM names no team of the file: the teams it has."""
+    return f"no team called '{team}' (teams: {', '.join(teams) or 'none yet'})."
+
+
 def _query(conn, name: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[no-untyped-def]
     return conn.execute(resources.query(name), params).fetchall()
 
@@ -249,6 +261,7 @@ def read_board(
     """load_board on an open read connection (the app keeps one between loads)."""
     dates = tuple(d for (d,) in _query(conn, "snapshot_dates", {"source": source}))
     teams = tuple(t for (t,) in _query(conn, "teams", {}))
+    team = known_team(team, teams) or team
     if as_of is None:
         as_of = dates[-1] if dates else None
     if as_of is None:

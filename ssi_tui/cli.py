@@ -112,7 +112,7 @@ def open_command(database: Path, **flags: Any) -> None:
 def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
     """Print the leaderboard without the app (for scripts, chat posts and reports)."""
     from ssi_tui import formats
-    from ssi_tui.board import load_board, sort_rows
+    from ssi_tui.board import load_board, no_such_team, sort_rows
 
     options = options_from(**flags)
     try:
@@ -127,8 +127,10 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         )
     except SsiError as error:
         fail(str(error))
+    if options.team is not None and board.team not in board.teams:
+        fail(no_such_team(options.team, board.teams))
     rows = sort_rows(board.rows, sort)
-    team = options.team
+    team = board.team
     if output_format == "html":
         title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
         click.echo(formats.to_html(rows, title), nl=False)

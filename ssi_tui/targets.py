@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from ssi_tui import resources, store
+from ssi_tui.board import known_team, no_such_team
 from ssi_tui.errors import SsiError
 
 Scope = Literal["team", "rep"]
@@ -39,10 +40,10 @@ def _resolve_rep(conn, name_or_id: str) -> tuple[str, str]:  # type: ignore[no-u
 
 def _resolve_team(conn, team: str) -> str:  # type: ignore[no-untyped-def]
     teams = [t for (t,) in conn.execute(resources.query("teams")).fetchall()]
-    for known in teams:
-        if known.lower() == team.lower():
-            return known
-    raise SsiError(f"no team called '{team}' (teams: {', '.join(teams) or 'none yet'}).")
+    known = known_team(team, teams)
+    if known is None:
+        raise SsiError(no_such_team(team, teams))
+    return known
 
 
 def set_target(db: Path, scope: Scope, who: str, value: float | None) -> StoredTarget:

@@ -125,7 +125,18 @@ def test_team_filter(invoke, history_db: Path) -> None:
         (2, "Dev Rao", "SMB"),
         (3, "Eve Park", "SMB"),
     ]
-    assert board_json(invoke, history_db, "--team", "Nobody") == []
+    # Any case finds the team, and the title spells it as the file does.
+    assert board_json(invoke, history_db, "--team", "smb", "--sort", "name") == data
+    assert "· SMB" in invoke("leaderboard", history_db, "--team", "smb").output
+
+
+def test_an_unknown_team_is_an_error_naming_the_teams(invoke, history_db: Path) -> None:
+    """A typo must not print an empty board (and exit 0) as if the team had no reps."""
+    for output_format in ("json", "table"):
+        result = invoke("leaderboard", history_db, "--team", "Nobody", "--format", output_format)
+        assert result.exit_code == 1, result.output
+        assert "no team called 'Nobody' (teams: Enterprise, SMB)" in result.output
+        assert "[" not in result.stdout and "┃" not in result.stdout
 
 
 def test_as_of_before_any_data_is_an_empty_board(invoke, history_db: Path) -> None:

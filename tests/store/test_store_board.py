@@ -90,6 +90,9 @@ def test_team_filter_ranks_within_the_team(history_db: Path) -> None:
     smb = load_board(history_db, team="SMB")
     assert [(r.rank, r.name) for r in smb.rows] == [(1, "Cleo Wu"), (2, "Dev Rao"), (3, "Eve Park")]
     assert load_board(history_db, team="Nobody").rows == ()
+    # A team is found in any case, and the board spells it as the file does.
+    lower = load_board(history_db, team="smb")
+    assert lower.team == "SMB" and lower.rows == smb.rows
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from ssi_tui.board import load_board, sort_rows
 from ssi_tui.importer import run_import
+from ssi_tui.options import ViewOptions
 from ssi_tui.rep import load_rep
 from ssi_tui.text import fold
 from ssi_tui.ui import board_loader
@@ -551,3 +552,17 @@ async def test_the_palette_names_each_command_by_its_own_key(sample_db: Path) ->
         below = lines[next(i for i, line in enumerate(lines) if "Sort by total SSI" in line) + 1]
         assert below.split() == ["Key:", "1"], below
         await pilot.press("escape")
+
+
+async def test_an_unknown_team_says_so_and_t_leads_to_the_teams(sample_db: Path) -> None:
+    """`--team` with a typo (or a team since renamed): say there is no such team, not that it
+    has no snapshots this week, and let `t` move on to the real ones."""
+    async with SsiApp(sample_db, options=ViewOptions(team="Nope")).run_test(
+        size=(100, 30)
+    ) as pilot:
+        await wait_for_board(pilot)
+        text = " ".join(screen_text(pilot).split())
+        assert "No team called Nope in this file (teams: Enterprise, Mid-Market, SMB)" in text
+        await pilot.press("t")
+        await wait_for_board(pilot, loads=2)
+        assert shown_names(pilot) and "No team called" not in screen_text(pilot)

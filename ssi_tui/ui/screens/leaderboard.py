@@ -283,6 +283,12 @@ class LeaderboardScreen(Screen[None]):
                 "No snapshots yet.\n\nImport your team's exports with\n"
                 f"ssi-tui import {self.database.name} exports/"
             )
+        if board.team is not None and board.team not in board.teams:
+            teams = ", ".join(printable(team) for team in board.teams)
+            return (
+                f"No team called {printable(board.team)} in this file (teams: {teams}).\n\n"
+                "Press t to show each team in turn."
+            )
         if not board.rows:
             when = board.as_of.isoformat() if board.as_of else "that date"
             team = f" for team {printable(board.team)}" if board.team else ""
