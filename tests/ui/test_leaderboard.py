@@ -566,3 +566,17 @@ async def test_an_unknown_team_says_so_and_t_leads_to_the_teams(sample_db: Path)
         await pilot.press("t")
         await wait_for_board(pilot, loads=2)
         assert shown_names(pilot) and "No team called" not in screen_text(pilot)
+
+
+async def test_a_team_typed_in_another_case_is_that_team_and_t_moves_on_from_it(
+    sample_db: Path,
+) -> None:
+    async with SsiApp(sample_db, options=ViewOptions(team="smb")).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        assert "team SMB" in screen_text(pilot)
+        smb = len(shown_names(pilot))
+        await pilot.press("t")  # SMB is the last team: on to all teams
+        await wait_for_board(pilot, loads=2)
+        header = screen_text(pilot).splitlines()[1]
+        assert "· team" not in header and f"· {len(load_board(sample_db).rows)} reps" in header
+        assert len(shown_names(pilot)) > smb

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
-from ssi_tui.board import Board, LeaderboardRow
+from ssi_tui.board import Board, LeaderboardRow, known_team
 from ssi_tui.errors import SsiError
 from ssi_tui.options import ViewOptions
 
@@ -355,7 +355,8 @@ class LeaderboardScreen(Screen[None]):
     def action_cycle_team(self) -> None:
         teams = list(self.board.teams) if self.board else []
         cycle: list[str | None] = [None, *teams]
-        position = cycle.index(self.team) if self.team in cycle else 0
+        current = known_team(self.team, teams)  # `--team smb` is SMB's place in the cycle
+        position = cycle.index(current) if current in cycle else 0
         self.team = cycle[(position + 1) % len(cycle)]
         self.notify(f"Team: {self.team or 'All'}", timeout=2, markup=False)
         self.load()
