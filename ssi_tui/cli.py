@@ -129,6 +129,14 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         fail(str(error))
     if options.team is not None and board.team not in board.teams:
         fail(no_such_team(options.team, board.teams))
+    # An empty board is a true answer (and stays parseable): say why on stderr.
+    if not board.dates:
+        click.echo(f"{database}: no snapshots yet.", err=True)
+    elif board.as_of is not None and board.as_of < board.dates[0]:
+        first = board.dates[0].isoformat()
+        click.echo(
+            f"{database}: no snapshots on or before {board.as_of} (the first is {first}).", err=True
+        )
     rows = sort_rows(board.rows, sort)
     team = board.team
     if output_format == "html":

@@ -141,6 +141,20 @@ def test_an_unknown_team_is_an_error_naming_the_teams(invoke, history_db: Path) 
 
 def test_as_of_before_any_data_is_an_empty_board(invoke, history_db: Path) -> None:
     assert board_json(invoke, history_db, "--as-of", "2025-01-01") == []
+    result = invoke("leaderboard", history_db, "--as-of", "2025-01-01")
+    assert "no snapshots on or before 2025-01-01 (the first is 2026-01-05)" in result.stderr
+
+
+def test_a_database_without_snapshots_prints_an_empty_board_and_says_why(
+    invoke, tmp_path: Path
+) -> None:
+    db = tmp_path / "new.duckdb"
+    with store.open_write(db):
+        pass  # the schema, no snapshot yet
+    result = invoke("leaderboard", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+    assert f"{db}: no snapshots yet." in result.stderr
 
 
 def test_csv_output(invoke, history_db: Path) -> None:
