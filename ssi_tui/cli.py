@@ -220,9 +220,12 @@ def serve_command(
             f"Warning: listening on {host}: anyone who can reach it sees the board.", err=True
         )
     extra = [*(["--standup"] if standup else []), *(["--anonymise"] if anonymise else [])]
-    click.echo(f"Serving {database} on http://{host}:{port}/ (ctrl+c stops)", err=True)
+
+    def announce(address: str) -> None:
+        click.echo(f"Serving {database} on {address} (ctrl+c stops)", err=True)
+
     try:
-        serve(database, host=host, port=port, extra_args=extra)
+        serve(database, host=host, port=port, extra_args=extra, announce=announce)
     except SsiError as error:
         fail(str(error))
 

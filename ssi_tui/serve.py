@@ -14,7 +14,7 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ssi_tui import store
@@ -48,11 +48,13 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     extra_args: Sequence[str] = (),
+    announce: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the app on http://HOST:PORT/ until interrupted (Ctrl+C or SIGTERM).
 
     EXTRA_ARGS go to `ssi-tui open` (e.g. ["--standup", "--rotate", "20"]). Raises SsiError
-    when the database cannot be opened, before anything listens.
+    when the database cannot be opened, before anything listens; ANNOUNCE is then called with
+    the address (so "Serving ..." is never said of a database that cannot be served).
     """
     with store.open_read(database):
         pass
@@ -68,4 +70,6 @@ def serve(
         port=port,
         title="ssi-tui",
     )
+    if announce is not None:
+        announce(f"http://{host}:{port}/")
     server.serve()

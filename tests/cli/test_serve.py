@@ -14,7 +14,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from ssi_tui.cli import cli
 from ssi_tui.errors import SsiError
 from ssi_tui.importer import run_import
 from ssi_tui.serve import app_command, is_loopback, serve
@@ -66,6 +68,14 @@ def test_loopback_hosts() -> None:
 def test_a_missing_database_is_refused_before_anything_listens(tmp_path: Path) -> None:
     with pytest.raises(SsiError, match="no such database"):
         serve(tmp_path / "missing.duckdb", port=free_port())
+
+
+def test_the_command_does_not_announce_a_database_it_cannot_serve(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.duckdb"
+    result = CliRunner().invoke(cli, ["serve", str(missing), "--port", str(free_port())])
+    assert result.exit_code == 1
+    assert "Serving" not in result.output
+    assert f"Error: {missing}: no such database" in result.output
 
 
 @pytest.fixture
