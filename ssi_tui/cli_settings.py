@@ -62,7 +62,7 @@ def target_command(
 @click.option("--force", is_flag=True, help="With --init: overwrite an existing file.")
 def config_command(show_path: bool, init: bool, force: bool) -> None:
     """Show or create the config file (band thresholds, target, rotation, theme, privacy)."""
-    from ssi_tui.config import config_path, load_config, write_default
+    from ssi_tui.config import as_toml, config_path, load_config, write_default
 
     if init:
         try:
@@ -81,6 +81,4 @@ def config_command(show_path: bool, init: bool, force: bool) -> None:
     click.echo(
         f"# {config.path or config_path()} ({'found' if config.path else 'not found: defaults'})"
     )
-    for name in ("good", "fair", "target", "rotate", "show_fallers", "theme", "anonymise"):
-        click.echo(f"{name} = {getattr(config, name)!r}")
-    click.echo(f"exclude = {list(config.exclude)!r}")
+    click.echo(as_toml(config), nl=False)

@@ -6,6 +6,7 @@ rotation, theme, anonymisation, and the reps who opted out of being shown at all
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -99,6 +100,38 @@ _SCHEMA: dict[tuple[str, str], tuple[str, type | tuple[type, ...]]] = {
     ("display", "anonymize"): ("anonymise", bool),
     ("privacy", "exclude"): ("exclude", list),
 }
+
+
+def _toml_value(value: object) -> str:
+    """VALUE as TOML writes it: true/false, plain numbers, quoted and escaped strings."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # JSON's escapes are TOML's too
+
+
+def as_toml(config: Config) -> str:
+    """The settings in force, laid out as the config file is: paste it in and nothing changes.
+
+    A setting with no value (the theme, by default) is shown commented out.
+    """
+    lines: list[str] = []
+    section = None
+    for (table, key), (name, _kind) in _SCHEMA.items():
+        if key == "anonymize":  # the other spelling of anonymise
+            continue
+        if table != section:
+            lines += [*([""] if lines else []), f"[{table}]"]
+            section = table
+        value = getattr(config, name)
+        if value is None:
+            lines.append(f"# {key} = (not set)")
+        else:
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from ssi_tui.config import load_config
 from ssi_tui.importer import run_import
 
 # Three reps over four weeks (2026-02-02 .. 2026-03-02, 28 days apart):
@@ -87,6 +89,26 @@ def test_config_path_init_and_show(invoke, config_file: Path) -> None:
     again = invoke("config", "--init")
     assert again.exit_code == 1 and "already exists" in again.output
     assert "good = 70" in invoke("config").output
+
+
+def test_config_shows_the_settings_as_a_file_that_reads_back_the_same(
+    invoke, config_file: Path, tmp_path: Path
+) -> None:
+    """`ssi-tui config` prints what is in force in the file's own layout (it printed Python
+    values such as `False` and `None`, and `target` for the file's `[targets] default`)."""
+    config_file.parent.mkdir(parents=True)
+    config_file.write_text(
+        "[bands]\ngood = 72.5\nfair = 40\n[targets]\ndefault = 65\n"
+        "[standup]\nrotate = 20\nshow_fallers = true\n"
+        '[display]\ntheme = "nord"\nanonymise = true\n'
+        '[privacy]\nexclude = ["zoë@acme.example", "Ann \\"Nan\\" Lee"]\n',
+        encoding="utf-8",
+    )
+    shown = invoke("config").output
+    assert "show_fallers = true" in shown and "False" not in shown
+    copy = tmp_path / "copy.toml"
+    copy.write_text(shown, encoding="utf-8")
+    assert replace(load_config(copy), path=None) == replace(load_config(config_file), path=None)
 
 
 def test_config_values_apply_and_flags_win(invoke, team_db: Path, config_file: Path) -> None:
