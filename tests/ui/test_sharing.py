@@ -80,6 +80,25 @@ async def test_e_exports_exactly_the_rows_shown(sample_db: Path, tmp_path: Path,
     assert "Rep " in expected and "SMB" in expected
 
 
+async def test_a_second_export_never_replaces_the_first(sample_db: Path, tmp_path: Path) -> None:
+    """The default name is the as-of date: exporting one team, then everyone, keeps both."""
+    target = tmp_path / "out"
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        for keys in (["t"], ["t"]):  # the first team, then the next
+            await pilot.press(*keys)
+            await wait_for_board(pilot, loads=2)
+            await pilot.press("e")
+            pilot.app.screen.query_one("#path").value = str(target)
+            await pilot.click("#csv")
+            await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+    first, second = tmp_path / "out.csv", tmp_path / "out-2.csv"
+    assert first.is_file() and second.is_file()
+    assert first.read_text() != second.read_text()  # two teams: neither overwrote the other
+    assert any("out-2.csv" in message for message in said)
+
+
 async def test_exported_csv_neutralises_formulas(tmp_path: Path) -> None:
     db = tmp_path / "f.duckdb"
     run_import(db, [write_csv(tmp_path / "f.csv", ['2026-01-05,e,=HYPERLINK("x"),+T,1,1,1,1,4'])])

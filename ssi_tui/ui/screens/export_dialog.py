@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import count
 from pathlib import Path
 
 from rich.text import Text
@@ -20,12 +21,25 @@ EXPORTERS = {"markdown": (".md", formats.to_markdown), "csv": (".csv", formats.t
 
 
 def export_rows(rows: Sequence[LeaderboardRow], path: Path, kind: str) -> Path:
-    """Write ROWS as KIND (markdown or csv) to PATH, fixing the suffix when it is missing."""
+    """Write ROWS as KIND (markdown or csv) to a new file at PATH, fixing the suffix when it
+    is missing, and return the file written.
+
+    Never over an existing file: the second export of a day is `ssi-2026-11-16-2.csv`, so the
+    first (say, one team's view) is not lost to the default name. The app says which name.
+    """
     suffix, render = EXPORTERS[kind]
     if path.suffix.lower() != suffix:
         path = path.with_suffix(suffix)
-    path.write_text(render(rows), encoding="utf-8")
-    return path
+    text = render(rows)
+    for attempt in count(1):
+        candidate = path if attempt == 1 else path.with_name(f"{path.stem}-{attempt}{suffix}")
+        try:
+            with candidate.open("x", encoding="utf-8") as file:
+                file.write(text)
+        except FileExistsError:
+            continue
+        return candidate
+    raise AssertionError("unreachable")  # count() never ends
 
 
 class ExportScreen(ModalScreen[Path | None]):
