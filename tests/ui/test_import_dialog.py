@@ -106,3 +106,28 @@ async def test_the_board_stays_in_sight_behind_the_dialog(sample_db: Path) -> No
         assert isinstance(pilot.app.screen, ImportScreen)
         await pilot.pause()
         assert first in screen_text(pilot)
+
+
+async def test_tab_completes_the_path_then_moves_on(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in a shell: tab takes the completion shown (it used to move the focus away, leaving
+    the completion to → alone)."""
+    folder = tmp_path / "exports_2026"
+    folder.mkdir()
+    write_csv(folder / "week.csv", ["2026-11-23,zz@x.example,Zed Top,SMB,25,25,25,25,100"])
+    monkeypatch.chdir(tmp_path)  # a short path: the completion shows in full
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *"exp")
+        path_box = pilot.app.screen.query_one("#path")
+
+        async def tab_gives(expected: str) -> None:
+            await _wait_for(pilot, lambda: expected in screen_text(pilot))  # the suggestion
+            await pilot.press("tab")
+            assert path_box.value == expected and pilot.app.focused is path_box
+
+        await tab_gives("exports_2026/")
+        await tab_gives("exports_2026/week.csv")
+        await pilot.press("tab")  # nothing left to complete: on to the next control
+        assert pilot.app.focused is not path_box

@@ -48,6 +48,20 @@ class PathSuggester(Suggester):
         return None
 
 
+class PathInput(Input):
+    """The path box: tab takes the suggested completion, as a shell's does, and moves on to
+    the next control when there is nothing to complete (Textual's Input leaves tab to focus)."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete the path", show=False)]
+
+    def action_complete(self) -> None:
+        before = self.value
+        self.cursor_position = len(before)
+        self.action_cursor_right()  # at the end, this takes the suggestion (Textual's own way)
+        if self.value == before:
+            self.screen.focus_next()
+
+
 @dataclass(frozen=True)
 class ImportDone:
     """What the dialog returns when it wrote something."""
@@ -118,7 +132,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(f"Import into {printable(self.database.name)}"), id="title")
-            yield Input(
+            yield PathInput(
                 value=self.start_path,
                 placeholder="File, folder or glob (e.g. exports/*.csv) — enter previews",
                 suggester=PathSuggester(),
