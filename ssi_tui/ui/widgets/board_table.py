@@ -37,6 +37,7 @@ from ssi_tui.ui.layout import (
     RowMeasure,
     fit_columns,
 )
+from ssi_tui.ui.widgets.row_cursor import RowCursor
 
 EST_MARKER = " est."
 """After a total estimated from activity metrics rather than LinkedIn's own (issue #9)."""
@@ -173,7 +174,7 @@ class BoardHeader(Widget):
                 return
 
 
-class BoardTable(ScrollView, can_focus=True):
+class BoardTable(RowCursor, ScrollView, can_focus=True):
     """Rows of the leaderboard with a cursor; Enter asks to open the rep under it."""
 
     DEFAULT_CSS = """
@@ -365,27 +366,17 @@ class BoardTable(ScrollView, can_focus=True):
 
     # -- keys and mouse -----------------------------------------------------------------------
 
-    def _move(self, index: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(index, len(self.rows) - 1))
+    def _cursor_index(self) -> int:
+        return self.cursor
 
-    def action_cursor_up(self) -> None:
-        self._move(self.cursor - 1)
+    def _set_cursor(self, index: int) -> None:
+        self.cursor = index
 
-    def action_cursor_down(self) -> None:
-        self._move(self.cursor + 1)
+    def _row_total(self) -> int:
+        return len(self.rows)
 
-    def action_cursor_top(self) -> None:
-        self._move(0)
-
-    def action_cursor_bottom(self) -> None:
-        self._move(len(self.rows) - 1)
-
-    def action_page_up(self) -> None:
-        self._move(self.cursor - max(1, self.size.height - 1))
-
-    def action_page_down(self) -> None:
-        self._move(self.cursor + max(1, self.size.height - 1))
+    def _page_rows(self) -> int:
+        return max(1, self.size.height - 1)
 
     def action_choose(self) -> None:
         row = self.current

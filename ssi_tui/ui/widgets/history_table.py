@@ -25,6 +25,7 @@ from ssi_tui.pillars import PILLARS
 from ssi_tui.rep import RepDetail
 from ssi_tui.text import printable
 from ssi_tui.ui.widgets.rep_headline import format_total
+from ssi_tui.ui.widgets.row_cursor import RowCursor
 
 CHANGE_WIDTH = 5
 """'+0.45': the change inside each cell (wider ones just widen the column), so values line up."""
@@ -50,7 +51,7 @@ class _Column:
     """Content cells, without the padding either side."""
 
 
-class HistoryTable(ScrollView, can_focus=True):
+class HistoryTable(RowCursor, ScrollView, can_focus=True):
     """Date, total and the four pillars of every snapshot up to the board's as-of date.
 
     The header stays on the first line; the rows scroll under it. The cursor shows only
@@ -207,27 +208,17 @@ class HistoryTable(ScrollView, can_focus=True):
         self.scroll_to(y=top, animate=False, immediate=True)
         self.refresh()
 
-    def _move(self, index: int) -> None:
-        if self._rows:
-            self.cursor_row = max(0, min(index, len(self._rows) - 1))
+    def _cursor_index(self) -> int:
+        return self.cursor_row
 
-    def action_cursor_up(self) -> None:
-        self._move(self.cursor_row - 1)
+    def _set_cursor(self, index: int) -> None:
+        self.cursor_row = index
 
-    def action_cursor_down(self) -> None:
-        self._move(self.cursor_row + 1)
+    def _row_total(self) -> int:
+        return len(self._rows)
 
-    def action_cursor_top(self) -> None:
-        self._move(0)
-
-    def action_cursor_bottom(self) -> None:
-        self._move(len(self._rows) - 1)
-
-    def action_page_up(self) -> None:
-        self._move(self.cursor_row - max(1, self.scrollable_content_region.height - 2))
-
-    def action_page_down(self) -> None:
-        self._move(self.cursor_row + max(1, self.scrollable_content_region.height - 2))
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 2)  # less the header
 
     def on_click(self, event: events.Click) -> None:
         if event.y >= 1:
