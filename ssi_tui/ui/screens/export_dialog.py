@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import count
 from pathlib import Path
 
 from rich.text import Text
@@ -31,15 +30,15 @@ def export_rows(rows: Sequence[LeaderboardRow], path: Path, kind: str) -> Path:
     if path.suffix.lower() != suffix:
         path = path.with_suffix(suffix)
     text = render(rows)
-    for attempt in count(1):
-        candidate = path if attempt == 1 else path.with_name(f"{path.stem}-{attempt}{suffix}")
+    candidate, attempt = path, 1
+    while True:
         try:
-            with candidate.open("x", encoding="utf-8") as file:
+            with candidate.open("x", encoding="utf-8") as file:  # "x": never an existing file
                 file.write(text)
+            return candidate
         except FileExistsError:
-            continue
-        return candidate
-    raise AssertionError("unreachable")  # count() never ends
+            attempt += 1
+            candidate = path.with_name(f"{path.stem}-{attempt}{suffix}")
 
 
 class ExportScreen(ModalScreen[Path | None]):

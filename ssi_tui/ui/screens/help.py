@@ -49,17 +49,15 @@ def bindings_table(bindings: Iterable[Binding]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     seen: set[str] = set()
-    shown = []
+    families: dict[str, list[Binding]] = {}  # in the order each family is first declared
     for binding in bindings:
         if not binding.description or binding.action in seen:
             continue
         seen.add(binding.action)
-        shown.append(binding)
-    first_of_family: dict[str, int] = {}
-    for at, binding in enumerate(shown):
-        first_of_family.setdefault(_family(binding), at)
-    for binding in sorted(shown, key=lambda b: first_of_family[_family(b)]):  # stable
-        table.add_row(Text(key_label(binding)), Text(binding.tooltip or binding.description))
+        families.setdefault(_family(binding), []).append(binding)
+    for family in families.values():
+        for binding in family:
+            table.add_row(Text(key_label(binding)), Text(binding.tooltip or binding.description))
     return table
 
 
