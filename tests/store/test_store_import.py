@@ -179,6 +179,42 @@ def test_a_corrected_value_replaces_the_old_one_and_counts_as_updated(history_db
     ) == [(0, 1, 1)]
 
 
+@pytest.mark.parametrize("path", ["fast", "polars"])
+def test_a_file_without_ranks_or_averages_keeps_the_stored_ones(tmp_path: Path, path: str) -> None:
+    """An export that leaves ranks and averages out (the board's own CSV export, a team
+    report) says nothing about them: it must not erase them, or count as a correction. A
+    corrected rank is still a correction, and keeps the values the file leaves blank."""
+    db = tmp_path / "team.duckdb"
+    full = tmp_path / "full.csv"
+    full.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships,"
+        "industry_rank,network_rank,industry_avg,network_avg\n"
+        "2026-11-16,ann@acme.example,Ann Lee,West,60,15,15,15,15,4,11,38.5,46\n",
+        encoding="utf-8",
+    )
+    run_import(db, [full])
+    extra = ",rank" if path == "polars" else ""  # an unknown column: the Polars path reads it
+    bare = tmp_path / "bare.csv"
+    bare.write_text(
+        f"date,rep_id,name,team,ssi,brand,people,insights,relationships{extra}\n"
+        f"2026-11-16,ann@acme.example,Ann Lee,West,60,15,15,15,15{',1' if extra else ''}\n",
+        encoding="utf-8",
+    )
+    report = run_import(db, [bare])
+    assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(0, 0, 1)]
+    assert snapshot(db, "ann@acme.example", "2026-11-16")[7:] == (4.0, 11.0, 38.5, 46.0)
+
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships,network_rank\n"
+        "2026-11-16,ann@acme.example,Ann Lee,West,60,15,15,15,15,9\n",
+        encoding="utf-8",
+    )
+    report = run_import(db, [corrected])
+    assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(0, 1, 0)]
+    assert snapshot(db, "ann@acme.example", "2026-11-16")[7:] == (4.0, 9.0, 38.5, 46.0)
+
+
 def test_import_log_records_name_hash_and_counts(tmp_path: Path) -> None:
     db = tmp_path / "db.duckdb"
     run_import(db, [FIXTURES / "history.csv", FIXTURES / "week4.csv"])
