@@ -1,4 +1,5 @@
-"""The line under the title, as text: what is shown, averages, how many reps are on target.
+"""What the board screen says of its board, as text: the line under the title (what is shown,
+averages, how many reps are on target), and why no row is shown when none is.
 
 No Textual here: board workers make it for each board they prepare (board_loader.py), so a
 week step does not average 10,000 reps on the UI thread.
@@ -45,3 +46,23 @@ def summary_text(
         which = f"{target:g}" if targets == {target} else "their target"
         parts.append(Text(f"{on_target}/{len(rows)} at or above {which}"))
     return Text(" · ").join(parts)
+
+
+def empty_text(database_name: str, board: Board, filter_text: str) -> str:
+    """Why BOARD, filtered by FILTER_TEXT, shows no row, and what to press (or run) next."""
+    if not board.dates:
+        return (
+            "No snapshots yet.\n\nImport your team's exports with\n"
+            f"ssi-tui import {database_name} exports/"
+        )
+    if board.team is not None and board.team not in board.teams:
+        teams = ", ".join(printable(team) for team in board.teams)
+        return (
+            f"No team called {printable(board.team)} in this file (teams: {teams}).\n\n"
+            "Press t to show each team in turn."
+        )
+    if not board.rows:
+        when = board.as_of.isoformat() if board.as_of else "that date"
+        team = f" for team {printable(board.team)}" if board.team else ""
+        return f"No snapshots on or before {when}{team}.\n\nPress ] to move forward a week."
+    return f"No rep matches “{printable(filter_text)}”.\n\nPress esc to clear."

@@ -24,14 +24,14 @@ if TYPE_CHECKING:
     from ssi_tui.ui.head_start import HeadStart
     from ssi_tui.ui.screens.import_dialog import ImportDone
     from ssi_tui.ui.screens.rep import RepScreen
-from ssi_tui.text import fold, printable
+from ssi_tui.text import fold
 from ssi_tui.ui.board_loader import (
     BoardRequest,
     BoardSource,
     PreparedBoard,
     neighbours,
 )
-from ssi_tui.ui.board_summary import summary_text
+from ssi_tui.ui.board_summary import empty_text, summary_text
 from ssi_tui.ui.layout import RowMeasure
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.quiet_collector import set_aside
@@ -254,7 +254,9 @@ class LeaderboardScreen(Screen[None]):
                 self.call_after_refresh(self._summarise_filtered, summary_key, self.shown)
             else:
                 self.query_one(Summary).show(prepared.summary(self.database.name, self.target))
-        empty = self._empty_message(board)
+        empty = (
+            None if self.shown else empty_text(self.database.name, board, self.filter_text.strip())
+        )
         table.display = empty is None
         self.query_one("#empty", Static).display = empty is not None
         if empty is not None:
@@ -274,26 +276,6 @@ class LeaderboardScreen(Screen[None]):
                 filter_text=self.filter_text.strip(),
             )
         )
-
-    def _empty_message(self, board: Board) -> str | None:
-        if self.shown:
-            return None
-        if not board.dates:
-            return (
-                "No snapshots yet.\n\nImport your team's exports with\n"
-                f"ssi-tui import {self.database.name} exports/"
-            )
-        if board.team is not None and board.team not in board.teams:
-            teams = ", ".join(printable(team) for team in board.teams)
-            return (
-                f"No team called {printable(board.team)} in this file (teams: {teams}).\n\n"
-                "Press t to show each team in turn."
-            )
-        if not board.rows:
-            when = board.as_of.isoformat() if board.as_of else "that date"
-            team = f" for team {printable(board.team)}" if board.team else ""
-            return f"No snapshots on or before {when}{team}.\n\nPress ] to move forward a week."
-        return f"No rep matches “{printable(self.filter_text.strip())}”.\n\nPress esc to clear."
 
     def _update_header(self) -> None:
         ascending = (self.sort_key == "name") != self.reverse
