@@ -19,7 +19,7 @@ from ssi_tui.ingest import cells, cleaning, dates
 from ssi_tui.ingest.columns import FILE, LINE
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, canonical_name, match_headers
-from ssi_tui.ingest.validate import Validated
+from ssi_tui.ingest.validate import Validated, no_rows
 
 ACTIVITY_COLUMNS: tuple[str, ...] = ("rep_id", "name", "team", "snapshot_date", *MEASURE_KEYS)
 """The typed columns of a validated activity batch."""
@@ -138,7 +138,7 @@ def validate_activities(
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
     file_problems = _header_problems(file, match.missing(("date", "name")), match.duplicates)
     if file_problems:
-        return Validated(raw.head(0), file_problems, raw.height, notices)
+        return Validated(no_rows(ACTIVITY_COLUMNS), file_problems, raw.height, notices)
     present = [k for k in MEASURE_KEYS if k in match.columns.values()]
     if date_hint is None and len(present) < len(MEASURE_KEYS):
         notices.append(

@@ -33,6 +33,21 @@ class Validated:
     notices: list[str] = field(default_factory=list)
 
 
+def no_rows(columns: tuple[str, ...] = SNAPSHOT_COLUMNS) -> pl.DataFrame:
+    """No valid rows, in the schema of valid ones: a file refused whole still combines with the
+    other files of its import (with --skip-invalid, or to report every file's problems)."""
+    text_columns = {"rep_id", "name", "team", "source"}
+    schema: dict[str, pl.DataType] = {FILE: pl.String(), LINE: pl.Int64()}
+    for column in columns:
+        if column in text_columns:
+            schema[column] = pl.String()
+        elif column == "snapshot_date":
+            schema[column] = pl.Date()
+        else:
+            schema[column] = pl.Float64()
+    return pl.DataFrame(schema=schema)
+
+
 def _number_rules(
     column: str,
     low: float,
@@ -104,7 +119,7 @@ def validate(
         for name, hs in match.duplicates.items()
     ]
     if file_problems:
-        return Validated(raw.head(0), file_problems, raw.height, notices)
+        return Validated(no_rows(), file_problems, raw.height, notices)
 
     frame = raw.select(
         pl.col(LINE), *(pl.col(h).alias(c) for h, c in match.columns.items())
