@@ -18,7 +18,13 @@ from ssi_tui.estimate.measures import MEASURE_KEYS, MEASURES, PARTS_OF_WHOLES
 from ssi_tui.ingest import cells, cleaning, dates
 from ssi_tui.ingest.columns import FILE, LINE
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
-from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, canonical_name, match_headers
+from ssi_tui.ingest.headers import (
+    OPTIONAL,
+    REQUIRED,
+    canonical_name,
+    match_headers,
+    missing_column_message,
+)
 from ssi_tui.ingest.validate import Validated, no_rows
 
 ACTIVITY_COLUMNS: tuple[str, ...] = ("rep_id", "name", "team", "snapshot_date", *MEASURE_KEYS)
@@ -94,15 +100,16 @@ def _date_fallback(
 
 
 def _header_problems(
-    file: str, missing: list[str], duplicates: dict[str, list[str]]
+    file: str, headers: list[str], missing: list[str], duplicates: dict[str, list[str]]
 ) -> list[Problem]:
     problems = [
         Problem(
             file,
             "no 'date' column, no --date, and no YYYY-MM-DD date in the file name: add a date"
             " column, pass --date YYYY-MM-DD, or name the file like activity_2026-05-19.csv"
+            + f"; {missing_column_message(name, headers)}"
             if name == "date"
-            else f"no '{name}' column (expected one of its usual headers)",
+            else f"no '{name}' column; {missing_column_message(name, headers)}",
             line=1,
         )
         for name in missing
@@ -136,7 +143,9 @@ def validate_activities(
         rest = len(match.unknown) - cells.SHOWN_UNKNOWN_COLUMNS
         more = f" and {rest} more" if rest > 0 else ""
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
-    file_problems = _header_problems(file, match.missing(("date", "name")), match.duplicates)
+    file_problems = _header_problems(
+        file, headers, match.missing(("date", "name")), match.duplicates
+    )
     if file_problems:
         return Validated(no_rows(ACTIVITY_COLUMNS), file_problems, raw.height, notices)
     present = [k for k in MEASURE_KEYS if k in match.columns.values()]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 REQUIRED: tuple[str, ...] = ("date", "name", "brand", "people", "insights", "relationships")
@@ -20,35 +22,109 @@ OPTIONAL: tuple[str, ...] = (
 )
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "date": ("date", "snapshot_date", "recordedAt", "recorded_at", "snapshot", "day", "as_of"),
-    "name": ("name", "Rep", "Rep name", "Seat holder", "Full name", "member", "member_name"),
+    # Our own names first, then LinkedIn's SSI page and API, Sales Navigator's team exports
+    # (`Seat Holder Name`, `SSI Score`, `Find Right People`...) and what spreadsheet users type.
+    # Matching ignores case, spaces and punctuation (normalise_header); each spelling may name
+    # one column only (tests/ingest/test_ingest_headers.py checks it).
+    "date": (
+        "date",
+        "snapshot_date",
+        "recordedAt",
+        "recorded_at",
+        "snapshot",
+        "day",
+        "as_of",
+        "as of date",
+        "report date",
+        "date recorded",
+        "week",
+        "week of",
+        "week ending",
+        "week ended",
+        "week starting",
+        "week start",
+        "week commencing",
+    ),
+    "name": (
+        "name",
+        "Rep",
+        "Rep name",
+        "Seat holder",
+        "Seat holder name",
+        "Full name",
+        "member",
+        "member_name",
+        "sales rep",
+        "salesperson",
+        "seller",
+        "employee",
+        "employee name",
+        "representative",
+    ),
     "rep_id": (
         "rep_id",
         "id",
         "email",
         "e-mail",
+        "email address",
+        "e-mail address",
+        "seat holder email",
+        "work email",
         "profile",
         "profile_url",
+        "profile link",
         "linkedin_url",
+        "linkedin profile",
+        "linkedin profile url",
+        "public profile url",
         "member_id",
         "rep id",
     ),
-    "team": ("team", "team_name", "group", "squad"),
-    "ssi": ("ssi", "Social Selling Index", "ssi_score", "overall", "total", "score", "total_ssi"),
+    "team": ("team", "team_name", "group", "group name", "squad", "sales team", "department"),
+    "ssi": (
+        "ssi",
+        "Social Selling Index",
+        "ssi_score",
+        "overall",
+        "total",
+        "score",
+        "total_ssi",
+        "ssi total",
+        "total score",
+        "overall ssi",
+        "overall score",
+        "current ssi",
+        "linkedin ssi",
+        "Social Selling Index score",
+    ),
     "brand": (
         "brand",
         "Establish your professional brand",
+        "Establish professional brand",
         "professional_brand",
         "PROFESSIONAL_BRAND",
         "prof_brand",
+        "brand score",
     ),
-    "people": ("people", "Find the right people", "find_the_right_people", "FIND_RIGHT_PEOPLE"),
+    "people": (
+        "people",
+        "Find the right people",
+        "find_the_right_people",
+        "FIND_RIGHT_PEOPLE",
+        "find people",
+        "finding the right people",
+        "people score",
+    ),
     "insights": (
         "insights",
         "Engage with insights",
         "engage_with_insights",
         "INSIGHT_ENGAGEMENT",
         "insight_engagement",
+        "engage insights",
+        "engaging with insights",
+        "insight",
+        "insights score",
     ),
     "relationships": (
         "relationships",
@@ -56,14 +132,33 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "build_relationships",
         "STRONG_RELATIONSHIP",
         "relationship",
+        "strong relationships",
+        "build strong relationships",
+        "building relationships",
+        "relationships score",
     ),
-    "industry_rank": ("industry_rank", "Industry SSI rank", "industry rank"),
-    "network_rank": ("network_rank", "Network SSI rank", "network rank"),
+    "industry_rank": (
+        "industry_rank",
+        "Industry SSI rank",
+        "industry rank",
+        "industry ranking",
+        "rank in industry",
+        "industry top",
+    ),
+    "network_rank": (
+        "network_rank",
+        "Network SSI rank",
+        "network rank",
+        "network ranking",
+        "rank in network",
+        "network top",
+    ),
     "industry_avg": (
         "industry_avg",
         "industry_average",
         "Industry SSI",
         "Industry average SSI",
+        "Industry SSI average",
         "People in your industry",
     ),
     "network_avg": (
@@ -71,6 +166,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "network_average",
         "Network SSI",
         "Network average SSI",
+        "Network SSI average",
         "People in your network",
     ),
     # Activity measures (ssi_tui/estimate/measures.py): an export with these and no pillar
@@ -169,3 +265,43 @@ def match_headers(headers: list[str]) -> HeaderMatch:
         match.columns[header] = canonical
     match.duplicates = {c: hs for c, hs in claimed.items() if len(hs) > 1}
     return match
+
+
+_SHOWN_HEADERS = 12
+"""How many of a file's headers a missing-column message lists before counting the rest."""
+_SHOWN_HEADER_CHARS = 40
+
+
+def missing_column_message(column: str, headers: Sequence[str]) -> str:
+    """What to do about a missing COLUMN: the HEADERS the file has, the spellings we accept for
+    it, and the --map that names it explicitly (the header most like one of them, if any)."""
+    shown = [_shorten(h) for h in headers[:_SHOWN_HEADERS]]
+    rest = len(headers) - len(shown)
+    seen = ", ".join(shown) + (f" and {rest} more" if rest > 0 else "") if shown else "none"
+    spellings = {normalise_header(alias): alias for alias in reversed(ALIASES[column])}
+    accepted = ", ".join(reversed(spellings.values()))
+    example = _likely_header(column, headers) or "HEADER"
+    return (
+        f"headers seen: {seen}; accepted for '{column}': {accepted};"
+        f' or say which header holds it with --map "{example}={column}"'
+    )
+
+
+def _shorten(header: str) -> str:
+    header = header.strip()
+    return header if len(header) <= _SHOWN_HEADER_CHARS else header[:_SHOWN_HEADER_CHARS] + "…"
+
+
+def _likely_header(column: str, headers: Sequence[str]) -> str | None:
+    """The unrecognised header spelled most like one of COLUMN's aliases, when one is close."""
+    wanted = {normalise_header(alias) for alias in ALIASES[column]}
+    best, best_ratio = None, 0.6
+    for header in headers:
+        spelled = normalise_header(header)
+        if not spelled or len(spelled) > 60 or canonical_name(header) is not None:
+            continue
+        for alias in wanted:
+            ratio = difflib.SequenceMatcher(None, spelled, alias).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = header.strip(), ratio
+    return best

@@ -17,7 +17,7 @@ from ssi_tui.errors import Problem
 from ssi_tui.ingest import cells, cleaning, dates
 from ssi_tui.ingest.columns import FILE, LINE, SNAPSHOT_COLUMNS, VALUE_COLUMNS
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
-from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers
+from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers, missing_column_message
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX, TOTAL_TOLERANCE
 
 
@@ -108,8 +108,9 @@ def validate(
             file,
             "no 'date' column, no --date, and no YYYY-MM-DD date in the file name: add a date"
             " column, pass --date YYYY-MM-DD, or name the file like ssi_2026-05-19.csv"
+            + f"; {missing_column_message(name, headers)}"
             if name == "date"
-            else f"no '{name}' column (expected one of its usual headers)",
+            else f"no '{name}' column; {missing_column_message(name, headers)}",
             line=1,
         )
         for name in match.missing()

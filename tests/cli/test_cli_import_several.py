@@ -68,3 +68,16 @@ def test_an_activity_export_lacking_names_beside_a_valid_one_names_its_file(
     assert result.exit_code == 1, result.output
     assert f"{MIXED / 'activity_no_name.csv'}:1: no 'name' column" in result.stderr
     assert not db.exists()
+
+
+def test_a_hand_typed_sheet_and_a_sales_navigator_export_import_together(
+    invoke, tmp_path: Path, dump: Dump
+) -> None:
+    db = tmp_path / "team.duckdb"
+    result = invoke("import", db, MIXED / "weekly_sheet.csv", MIXED / "sales_navigator.csv")
+    assert result.exit_code == 0, result.output
+    assert "weekly_sheet.csv: 2 added" in result.stdout
+    assert "sales_navigator.csv: 2 added" in result.stdout
+    assert "ignored unknown column(s): Notes" in result.stderr
+    snapshots = dump(db)["snapshots"]
+    assert len(snapshots) == 4

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ssi_tui.ingest.headers import REQUIRED, canonical_name, match_headers, normalise_header
+from ssi_tui.ingest.headers import (
+    ALIASES,
+    REQUIRED,
+    canonical_name,
+    match_headers,
+    normalise_header,
+)
 
 # Every alias the spec names, with the canonical column it must map to.
 SPEC_ALIASES: list[tuple[str, str]] = [
@@ -45,6 +51,24 @@ SPEC_ALIASES: list[tuple[str, str]] = [
     *((h, "date") for h in ("snapshot_date", "Date", "recordedAt")),
     *((h, "name") for h in ("Rep", "Seat holder", "Full name")),
 ]
+# Headers of hand-typed sheets and Sales Navigator team exports (issue #20), and what
+# spreadsheet users commonly write.
+EVERYDAY_ALIASES: list[tuple[str, str]] = [
+    *((h, "date") for h in ("Week of", "Week", "Week ending", "Snapshot", "Report date")),
+    *(
+        (h, "name")
+        for h in ("Seat Holder Name", "Rep name", "Member", "Seat holder", "Salesperson")
+    ),
+    *((h, "rep_id") for h in ("Email", "E-mail", "Email address", "LinkedIn URL", "Profile URL")),
+    *((h, "ssi") for h in ("SSI Score", "Total SSI", "SSI total", "Total score")),
+    *((h, "brand") for h in ("Professional Brand", "Brand")),
+    *((h, "people") for h in ("Find People", "Find Right People", "People")),
+    *((h, "insights") for h in ("Insight Engagement", "Insights")),
+    *((h, "relationships") for h in ("Strong Relationship", "Strong relationships")),
+    ("Industry rank", "industry_rank"),
+    ("Network rank", "network_rank"),
+    *((h, "team") for h in ("Team name", "Group", "Sales team")),
+]
 CANONICAL = (
     "date",
     "name",
@@ -65,6 +89,21 @@ CANONICAL = (
 @pytest.mark.parametrize(("header", "canonical"), SPEC_ALIASES)
 def test_every_spec_alias_maps_to_its_column(header: str, canonical: str) -> None:
     assert canonical_name(header) == canonical
+
+
+@pytest.mark.parametrize(("header", "canonical"), EVERYDAY_ALIASES)
+def test_everyday_sheet_and_sales_navigator_headers_are_matched(
+    header: str, canonical: str
+) -> None:
+    assert canonical_name(header) == canonical
+
+
+def test_no_spelling_names_two_columns() -> None:
+    claimed: dict[str, set[str]] = {}
+    for canonical, aliases in ALIASES.items():
+        for alias in aliases:
+            claimed.setdefault(normalise_header(alias), set()).add(canonical)
+    assert {spelling: c for spelling, c in claimed.items() if len(c) > 1} == {}
 
 
 @pytest.mark.parametrize("canonical", CANONICAL)
