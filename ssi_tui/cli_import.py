@@ -11,6 +11,7 @@ import click
 
 from ssi_tui.cli_support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
+from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 
 
 def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -24,6 +25,14 @@ def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None
             f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
         )
     return value
+
+
+def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> HeaderMap:
+    """Every --map checked before any file is read: a known column for each header."""
+    try:
+        return parse_header_map(values)
+    except HeaderMapError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @click.command("import")
@@ -54,6 +63,14 @@ def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None
     metavar="FILE",
     help="Scoring model for activity exports (default: the shipped model).",
 )
+@click.option(
+    "--map",
+    "header_map",
+    multiple=True,
+    callback=_header_map,
+    metavar='"HEADER=column"',
+    help='Read HEADER as one of our columns, e.g. --map "Find People=people" (repeatable).',
+)
 def import_command(
     database: Path,
     paths: tuple[str, ...],
@@ -65,6 +82,7 @@ def import_command(
     default_date: dt.date | None,
     sheet: str | None,
     model_path: Path | None,
+    header_map: HeaderMap,
 ) -> None:
     """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
 
@@ -92,6 +110,7 @@ def import_command(
                 default_date=default_date,
                 sheet=sheet,
                 model_path=model_path,
+                header_map=header_map,
             )
     except InvalidExportError as error:
         if as_json:

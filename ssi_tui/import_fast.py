@@ -23,6 +23,7 @@ from ssi_tui.import_report import (
 )
 from ssi_tui.ingest import canonical_csv
 from ssi_tui.ingest.canonical_csv import Staged
+from ssi_tui.ingest.file_names import name_options
 
 
 class _Declined(Exception):
@@ -63,7 +64,7 @@ def try_import(
         file_report = FileReport(str(path))
         report.files.append(file_report)
         try:
-            digest = file_content_key(path, **options)
+            digest = file_content_key(path, **options, **name_options(path))
         except OSError:
             return None  # the Polars path says which file cannot be read, and why
         if digest in seen:

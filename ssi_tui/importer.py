@@ -23,11 +23,13 @@ from ssi_tui.import_report import (
     file_content_key,
     fill_counts,
 )
+from ssi_tui.ingest.file_names import name_options
 
 if TYPE_CHECKING:
     import polars as pl
 
     from ssi_tui import writer
+    from ssi_tui.ingest.header_map import HeaderMap
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".csv",
@@ -93,12 +95,14 @@ def run_import(
     default_date: dt.date | None = None,
     sheet: str | None = None,
     model_path: str | Path | None = None,
+    header_map: HeaderMap | None = None,
 ) -> ImportReport:
     """Validate every file, then write them all in one transaction (or nothing at all).
 
     Raises InvalidExportError, leaving the database exactly as it was, when any row is invalid
     and skip_invalid is off. DATE_FORMAT (e.g. `%d/%m/%Y`) reads dates that are not ISO,
-    DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks.
+    DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks,
+    HEADER_MAP (--map) names headers explicitly; a mapped header in no file read is an error.
     Activity exports are stored and scored into estimated snapshots with the model in
     MODEL_PATH (default: the shipped model), in the same transaction.
 
@@ -109,14 +113,15 @@ def run_import(
     db_path = Path(db_path)
     files = collect_paths(paths)
     options = {"sheet": sheet, "default_date": default_date, "date_format": date_format}
-    skipped = _all_imported_already(db_path, files, dry_run=dry_run, **options)
+    map_key = header_map.key() if header_map else None
+    skipped = _all_imported_already(db_path, files, dry_run=dry_run, header_map=map_key, **options)
     if skipped is not None:
         return skipped
     from ssi_tui import import_fast  # DuckDB, from here on
 
     known, version = _store_facts(db_path)
     report = None
-    if model_path is None:
+    if model_path is None and not header_map:  # a mapping: the general path renames headers
         report = import_fast.try_import(
             db_path, files, known, version, dry_run=dry_run, progress=progress, **options
         )
@@ -132,6 +137,7 @@ def run_import(
             default_date=default_date,
             sheet=sheet,
             model_path=model_path,
+            header_map=header_map,
         )
     if not dry_run:
         import_skip.remember(db_path, known | report.content_keys)
@@ -149,7 +155,7 @@ def _all_imported_already(
     report = ImportReport(database=str(db_path), dry_run=dry_run)
     for path in files:
         try:
-            if file_content_key(path, **options) not in keys:
+            if file_content_key(path, **options, **name_options(path)) not in keys:
                 return None
         except OSError:
             return None  # the import says which file cannot be read, and why
@@ -169,6 +175,7 @@ def _run_import_with_polars(
     default_date: dt.date | None,
     sheet: str | None,
     model_path: str | Path | None,
+    header_map: HeaderMap | None = None,
 ) -> ImportReport:
     """run_import for any file: every export format, every problem found and reported."""
     import polars as pl
@@ -182,6 +189,7 @@ def _run_import_with_polars(
     )
     from ssi_tui.ingest.columns import FILE, LINE
     from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
+    from ssi_tui.ingest.header_map import HeaderMap
     from ssi_tui.ingest.readers import read_export
     from ssi_tui.ingest.validate import validate
 
@@ -192,6 +200,9 @@ def _run_import_with_polars(
     to_log: list[writer.FileToLog] = []
     problems: list[Problem] = []
     units: dict[str, str] = {}
+    header_map = header_map or HeaderMap()
+    mapped_seen: set[str] = set()
+    read_all = True  # every file read, so a mapped header found in none was typed wrong
     for done, path in enumerate(files):
         if progress:
             progress(f"Reading {path.name}", done, len(files))
@@ -202,29 +213,35 @@ def _run_import_with_polars(
         except OSError as error:
             problems.append(Problem(str(path), f"cannot be read ({error.strerror or error})"))
             file_report.status = "rejected"
+            read_all = False
             continue
-        digest = content_key(data, sheet=sheet, default_date=default_date, date_format=date_format)
+        reading = {
+            "sheet": sheet,
+            "default_date": default_date,
+            "date_format": date_format,
+            "header_map": header_map.key(),
+            **name_options(path),
+        }
+        digest = content_key(data, **reading)
         if digest in known:
             file_report.status = "already imported"
+            read_all = False
             continue
         known.add(digest)
         try:
-            raw = read_export(path, data, sheet=sheet)
+            raw = read_export(path, data, sheet=sheet, header_map=header_map)
             is_activity = is_activity_export(raw.frame.columns, raw.file)
         except InvalidExportError as error:
             problems += error.problems
             file_report.status = "rejected"
+            read_all = False
             continue
+        mapped_seen |= raw.mapped
+        report.notices += raw.notices
         if is_activity:
             # The model is part of what an activity file writes: another model, another import.
             model = model or load_model()
-            digest = content_key(
-                data,
-                sheet=sheet,
-                default_date=default_date,
-                date_format=date_format,
-                model=model.digest,
-            )
+            digest = content_key(data, **reading, model=model.digest)
             if digest in known:
                 file_report.status = "already imported"
                 continue
@@ -257,6 +274,8 @@ def _run_import_with_polars(
         )
         del data, raw  # a big file's bytes and text cells: let them go before the next one
 
+    if read_all and files:
+        problems += _mapped_headers_not_found(header_map, mapped_seen)
     batch, conflicts = _combine(batches, drop_duplicate_snapshots, report, units)
     problems += conflicts
     activity_batch, conflicts = _combine(activity_batches, drop_duplicate_activities, report, units)
@@ -294,6 +313,19 @@ def _run_import_with_polars(
         fill_counts(report, to_log, counts, dry_run=dry_run)
     report.content_keys = {f.content_hash for f in to_log}
     return report
+
+
+def _mapped_headers_not_found(header_map: HeaderMap, seen: set[str]) -> list[Problem]:
+    """A --map header that no file of the import has: most likely a typo, said before any write."""
+    return [
+        Problem(
+            f'--map "{header}={column}"',
+            f"no file has a header '{header}' (case, spaces and punctuation ignored);"
+            " expected a header of one of the files",
+        )
+        for header, column in header_map.pairs
+        if header not in seen
+    ]
 
 
 def _combine(

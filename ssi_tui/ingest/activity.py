@@ -15,9 +15,10 @@ import polars as pl
 
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.estimate.measures import MEASURE_KEYS, MEASURES, PARTS_OF_WHOLES
-from ssi_tui.ingest import cells, cleaning, dates
+from ssi_tui.ingest import cells, cleaning
 from ssi_tui.ingest.columns import FILE, LINE
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
+from ssi_tui.ingest.file_names import date_from_file_name
 from ssi_tui.ingest.headers import (
     OPTIONAL,
     REQUIRED,
@@ -91,7 +92,7 @@ def _date_fallback(
     """RAW dated by --date or the file name when it has no date column (as SSI exports are)."""
     if "date" not in match_headers(headers).missing(("date",)):
         return raw, []
-    fallback = default_date or dates.date_from_file_name(file)
+    fallback = default_date or date_from_file_name(file)
     if fallback is None:
         return raw, []
     origin = "--date" if default_date else "its file name"

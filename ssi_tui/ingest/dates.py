@@ -8,10 +8,6 @@ user is asked for `--date-format` rather than guessed for.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from pathlib import Path
-
 import polars as pl
 
 _TIME_OF_DAY = (
@@ -24,20 +20,9 @@ _TIME = rf"(?:{_TIME_OF_DAY})?"
 _YEAR_FIRST = rf"^(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_TIME}$"
 _DOTTED_DAY_FIRST = rf"^(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}$"
 _SLASHED = rf"^(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}}){_TIME}$"
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 DAY_FIRST = "%d/%m/%Y"
 MONTH_FIRST = "%m/%d/%Y"
-
-
-def date_from_file_name(file: str) -> dt.date | None:
-    """The last real ISO date in a file's name (`ssi_2026-05-19.csv`), if any."""
-    for year, month, day in reversed(_NAME_DATE.findall(Path(file).name)):
-        try:
-            return dt.date(int(year), int(month), int(day))
-        except ValueError:
-            continue
-    return None
 
 
 def _iso(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:

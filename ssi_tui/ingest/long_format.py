@@ -13,6 +13,7 @@ from dataclasses import replace
 import polars as pl
 
 from ssi_tui.errors import InvalidExportError, Problem
+from ssi_tui.ingest.header_map import HeaderMap
 from ssi_tui.ingest.headers import canonical_name, normalise_header
 from ssi_tui.pillars import PILLAR_KEYS
 
@@ -61,20 +62,27 @@ def long_columns(headers: list[str]) -> tuple[str, str] | None:
 
 
 def widen(
-    frame: pl.DataFrame, file: str, metric: str, value: str, *, unit: str = "line"
+    frame: pl.DataFrame,
+    file: str,
+    metric: str,
+    value: str,
+    *,
+    unit: str = "line",
+    header_map: HeaderMap | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The wide table (one row per rep and date, LINE = its first line) and where cells came from.
 
     The second frame has LINE plus one column per metric giving the line that metric's value
     came from, so a problem found after pivoting still points at the right line.
     Raises InvalidExportError for unknown metric names and for one metric given twice with
-    different values.
+    different values. HEADER_MAP (--map) names metrics explicitly, as it names headers.
     """
     names = frame.get_column(metric).str.strip_chars()
+    explicit = header_map or HeaderMap()
     mapping = {
         name: target
         for name in names.drop_nulls().unique().to_list()
-        if (target := canonical_name(name)) in METRICS
+        if (target := explicit.column_for(name) or canonical_name(name)) in METRICS
     }
     long = frame.with_columns(
         names.replace_strict(mapping, default=None, return_dtype=pl.String).alias(_METRIC)

@@ -18,6 +18,7 @@ import polars as pl
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.ingest import dialect, long_format
 from ssi_tui.ingest.columns import LINE
+from ssi_tui.ingest.header_map import HeaderMap
 from ssi_tui.ingest.headers import canonical_name
 
 TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
@@ -44,6 +45,10 @@ class RawTable:
     """What LINE counts: "line", "record" (JSON) or "row" (a sheet); see errors.Problem."""
     cells: pl.DataFrame | None = None
     """For a pivoted long export, the line each cell came from (long_format.widen)."""
+    mapped: frozenset[str] = frozenset()
+    """The headers of the --map that this file has (as the mapping spells them)."""
+    notices: tuple[str, ...] = ()
+    """What reading decided that the user should hear (headers the mapping overrides)."""
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Validation's problems in this table's terms: the right line, the right unit."""
@@ -54,15 +59,25 @@ class RawTable:
         return problems
 
 
-def read_export(path: Path, data: bytes, *, sheet: str | None = None) -> RawTable:
-    """Parse the bytes of PATH by its suffix; SHEET picks an Excel workbook's sheet."""
+def read_export(
+    path: Path, data: bytes, *, sheet: str | None = None, header_map: HeaderMap | None = None
+) -> RawTable:
+    """Parse the bytes of PATH by its suffix; SHEET picks an Excel workbook's sheet, HEADER_MAP
+    (--map) names headers explicitly, whatever the format."""
+    header_map = header_map or HeaderMap()
+    table = _read_table(path, data, sheet=sheet)
+    return _widened(_mapped(table, header_map), header_map)
+
+
+def _read_table(path: Path, data: bytes, *, sheet: str | None) -> RawTable:
+    """The file's cells as text, by its suffix, as its headers say."""
     file = str(path)
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         from ssi_tui.ingest.excel import ROW, read_xlsx
 
         frame = read_xlsx(data, file, sheet=sheet)
-        return _widened(RawTable(file, frame, decimal_comma=True, unit=ROW))
+        return RawTable(file, frame, decimal_comma=True, unit=ROW)
     if suffix in JSON_SUFFIXES or suffix in JSON_LINES_SUFFIXES:
         from ssi_tui.ingest import json_reader
 
@@ -73,8 +88,49 @@ def read_export(path: Path, data: bytes, *, sheet: str | None = None) -> RawTabl
             frame, unit = json_reader.read_json(text, file), json_reader.RECORD
         else:
             frame, unit = json_reader.read_json_lines(text, file), "line"
-        return _widened(RawTable(file, frame, decimal_comma=True, unit=unit))
-    return _widened(_read_delimited(path, data))
+        return RawTable(file, frame, decimal_comma=True, unit=unit)
+    return _read_delimited(path, data)
+
+
+def _mapped(table: RawTable, header_map: HeaderMap) -> RawTable:
+    """TABLE with the headers HEADER_MAP names renamed to our columns.
+
+    A header the alias table would give one of those columns is dropped, with a notice: the
+    mapping says which header holds it. In a long export, metric names are headers too.
+    """
+    if not header_map:
+        return table
+    file = table.file
+    headers = [c for c in table.frame.columns if c != LINE]
+    renamed = {h: column for h in headers if (column := header_map.column_for(h)) is not None}
+    seen = {header_map.header_for(h) for h in renamed}
+    found = long_format.long_columns(headers)
+    if found is not None and found[0] not in renamed:
+        names = table.frame.get_column(found[0]).drop_nulls().unique().to_list()
+        seen |= {header_map.header_for(str(n)) for n in names}
+    claimed: dict[str, list[str]] = {}
+    for header, column in renamed.items():
+        claimed.setdefault(column, []).append(header)
+    several = [
+        Problem(file, f"several columns are mapped to '{c}': {', '.join(hs)}; expected one", line=1)
+        for c, hs in claimed.items()
+        if len(hs) > 1
+    ]
+    if several:
+        raise InvalidExportError(several)
+    overridden = [h for h in headers if h not in renamed and canonical_name(h) in claimed]
+    notices = tuple(
+        f"{file}: ignored column '{h}': --map gives '{canonical_name(h)}'"
+        f" to '{claimed[canonical_name(h) or ''][0]}'"
+        for h in overridden
+    )
+    frame = table.frame.drop(overridden).rename(renamed)
+    return replace(
+        table,
+        frame=frame,
+        mapped=frozenset(h for h in seen if h is not None),
+        notices=table.notices + notices,
+    )
 
 
 _RENAMED_REPEAT = re.compile(r"^(.*?)(?:_duplicated_\d+|_\d+)$")
@@ -109,13 +165,15 @@ def _refuse_repeated_headers(table: RawTable) -> None:
         )
 
 
-def _widened(table: RawTable) -> RawTable:
+def _widened(table: RawTable, header_map: HeaderMap | None = None) -> RawTable:
     """TABLE itself, or its wide form when it is a long export (one metric per row)."""
     _refuse_repeated_headers(table)
     found = long_format.long_columns(table.frame.columns)
     if found is None:
         return table
-    wide, cells = long_format.widen(table.frame, table.file, *found, unit=table.unit)
+    wide, cells = long_format.widen(
+        table.frame, table.file, *found, unit=table.unit, header_map=header_map
+    )
     return replace(table, frame=wide, cells=cells)
 
 

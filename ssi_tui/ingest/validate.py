@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ssi_tui.errors import Problem
-from ssi_tui.ingest import cells, cleaning, dates
+from ssi_tui.ingest import cells, cleaning
 from ssi_tui.ingest.columns import FILE, LINE, SNAPSHOT_COLUMNS, VALUE_COLUMNS
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
+from ssi_tui.ingest.file_names import date_from_file_name
 from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers, missing_column_message
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX, TOTAL_TOLERANCE
 
@@ -97,7 +98,7 @@ def validate(
         more = f" and {rest} more" if rest > 0 else ""
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
     if "date" in match.missing():
-        fallback = default_date or dates.date_from_file_name(file)
+        fallback = default_date or date_from_file_name(file)
         if fallback is not None:
             raw = raw.with_columns(pl.lit(fallback.isoformat()).alias("date"))
             match = match_headers([*headers, "date"])

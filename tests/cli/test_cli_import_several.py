@@ -81,3 +81,22 @@ def test_a_hand_typed_sheet_and_a_sales_navigator_export_import_together(
     assert "ignored unknown column(s): Notes" in result.stderr
     snapshots = dump(db)["snapshots"]
     assert len(snapshots) == 4
+
+
+def test_identical_files_dated_by_different_names_are_both_imported(
+    invoke, tmp_path: Path, dump: Dump
+) -> None:
+    """Found by the pairs test: the same bytes under another dated name are another week,
+    not a file imported before (they used to be skipped as "already imported")."""
+    folder = tmp_path / "weeks"
+    folder.mkdir()
+    for name in ("ssi_2026-11-16.csv", "ssi_2026-11-23.csv"):
+        shutil.copy(MIXED / "ssi_2026-11-16.csv", folder / name)
+    db = tmp_path / "team.duckdb"
+    result = invoke("import", db, folder / "ssi_2026-11-16.csv")
+    assert result.exit_code == 0, result.output
+    result = invoke("import", db, folder)
+    assert result.exit_code == 0, result.output
+    assert "ssi_2026-11-16.csv: already imported, skipped" in result.stdout
+    assert "ssi_2026-11-23.csv: 2 added" in result.stdout
+    assert len(dump(db)["snapshots"]) == 4

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from wild_helpers import WILD, imported, refused
 
-from ssi_tui.ingest.dates import date_from_file_name
+from ssi_tui.ingest.file_names import date_from_file_name
 
 
 def dates_and_brands(rows: list[tuple]) -> list[tuple[str, float]]:
