@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.import_report import ImportReport
 from ssi_tui.importer import run_import
+from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 from ssi_tui.text import printable
 from ssi_tui.ui.kept_boards import keep_boards_fresh
 
@@ -138,6 +139,10 @@ class ImportScreen(ModalScreen[ImportDone | None]):
                 suggester=PathSuggester(),
                 id="path",
             )
+            yield Input(
+                placeholder="Headers to map, if any (e.g. Find People=people; Week of=date)",
+                id="map",
+            )
             with VerticalScroll(id="preview-box"):
                 yield Static(Text("Type a path and press enter for a preview."), id="preview")
                 yield Static("", id="problems")
@@ -147,22 +152,35 @@ class ImportScreen(ModalScreen[ImportDone | None]):
                 yield Button("Cancel", id="cancel")
 
     @on(Input.Submitted, "#path")
-    def _preview_requested(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted, "#map")
+    def _preview_requested(self) -> None:
         self.query_one("#import", Button).disabled = True
-        self.query_one("#preview", Static).update(Text("Checking…"))
         self.query_one("#problems", Static).update("")
-        self.preview(event.value.strip())
+        try:
+            header_map = self._header_map()
+        except HeaderMapError as error:
+            self.post_message(_Previewed(None, [f"Headers to map: {error}"]))
+            return
+        self.query_one("#preview", Static).update(Text("Checking…"))
+        self.preview(self.query_one("#path", Input).value.strip(), header_map)
+
+    def _header_map(self) -> HeaderMap:
+        """The mapping box as the CLI's --map: `HEADER=column` pairs, `,` or `;` between."""
+        return parse_header_map([self.query_one("#map", Input).value])
 
     @on(Input.Changed, "#path")
+    @on(Input.Changed, "#map")
     def _path_changed(self) -> None:
         self._preview = None
         self.query_one("#import", Button).disabled = True
 
     @work(thread=True, exclusive=True, group="import-preview")
-    def preview(self, path: str) -> None:
+    def preview(self, path: str, header_map: HeaderMap) -> None:
         """Dry run: validate and count against the database, writing nothing."""
         try:
-            report = run_import(self.database, [os.path.expanduser(path)], dry_run=True)
+            report = run_import(
+                self.database, [os.path.expanduser(path)], dry_run=True, header_map=header_map
+            )
         except InvalidExportError as error:
             self.post_message(_Previewed(None, [str(p) for p in error.problems]))
         except SsiError as error:
@@ -203,17 +221,22 @@ class ImportScreen(ModalScreen[ImportDone | None]):
         self.add_class("importing")
         for widget in self.query("Button, Input"):
             widget.disabled = True
-        self.run_the_import(self.query_one("#path", Input).value.strip())
+        self.run_the_import(self.query_one("#path", Input).value.strip(), self._header_map())
 
     @work(thread=True, exclusive=True, group="import-write")
-    def run_the_import(self, path: str) -> None:
+    def run_the_import(self, path: str, header_map: HeaderMap) -> None:
         """The real import: one transaction, a write connection only for its length."""
 
         def progress(what: str, done: int, total: int) -> None:
             self.post_message(_Progress(done, total, what))
 
         try:
-            report = run_import(self.database, [os.path.expanduser(path)], progress=progress)
+            report = run_import(
+                self.database,
+                [os.path.expanduser(path)],
+                progress=progress,
+                header_map=header_map,
+            )
         except SsiError as error:
             self.post_message(_Imported(None, str(error)))
         except Exception as error:  # a safety net: the dialog reports, never crashes the app

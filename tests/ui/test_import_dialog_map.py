@@ -1,0 +1,70 @@
+"""The import dialog's "Headers to map" box: the CLI's --map, typed as pairs."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ssi_tui.board import load_board
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.import_dialog import ImportScreen
+from tests.ui.helpers import screen_text, shown_names, wait_for_board
+
+SHEET = (
+    "Week of,Rep,Stand-up score,Brand,Prospecting,Insights,Relationships\n"
+    "2026-11-23,Zed Top,99,25,24,25,25\n"
+)
+
+
+async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never became true")
+
+
+def _problems(pilot) -> str:  # type: ignore[no-untyped-def]
+    return str(pilot.app.screen.query_one("#problems").render())
+
+
+async def test_a_sheet_with_unknown_headers_imports_once_they_are_mapped(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "sheet.csv"
+    export.write_text(SHEET, encoding="utf-8")
+    async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "enter")
+        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        assert "no 'people' column" in _problems(pilot)
+        assert '--map "HEADER=people"' in _problems(pilot)
+        await pilot.click("#map")
+        await pilot.press(*"Prospecting=people, stand-up score = ssi", "enter")
+        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        assert _problems(pilot) == ""
+        await pilot.click("#import")
+        await wait_for_board(pilot, loads=2)
+        assert not isinstance(pilot.app.screen, ImportScreen)
+        assert shown_names(pilot)[0] == "Zed Top"
+        await pilot.app.workers.wait_for_complete()
+    board = load_board(sample_db)
+    assert board.as_of.isoformat() == "2026-11-23"
+    assert (board.rows[0].name, board.rows[0].ssi, board.rows[0].people) == ("Zed Top", 99, 24)
+
+
+async def test_a_faulty_mapping_is_shown_and_nothing_is_written(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    before = hashlib.sha256(sample_db.read_bytes()).hexdigest()
+    export = tmp_path / "sheet.csv"
+    export.write_text(SHEET, encoding="utf-8")
+    async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export))
+        await pilot.click("#map")
+        await pilot.press(*"Prospecting=peple", "enter")
+        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        assert "Headers to map: unknown column 'peple'" in _problems(pilot)
+        assert pilot.app.screen.query_one("#import").disabled
+    assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
