@@ -126,6 +126,7 @@ def test_a_pair_of_exports_imports_or_is_refused_cleanly(
     result = _import(db, second, first, home=tmp_path)
     _check(result, db, before, {first: str(first), second: str(second)})
     for export in {first, second} & refused_alone:
+        assert result.exit_code == 1, f"{_name(export)} is refused alone, not with another"
         assert str(export) in result.stderr, f"{_name(export)} not named:\n{result.stderr}"
 
     folder = tmp_path / "exports"
@@ -139,4 +140,5 @@ def test_a_pair_of_exports_imports_or_is_refused_cleanly(
     shown = {original: str(copy.resolve()) for original, copy in copies.items()}
     _check(result, db, before, shown)
     for export in {first, second} & refused_alone:
+        assert result.exit_code == 1, f"{_name(export)} is refused alone, not in a folder"
         assert shown[export] in result.stderr, f"{_name(export)} not named:\n{result.stderr}"
