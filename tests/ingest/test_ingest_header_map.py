@@ -157,3 +157,17 @@ def test_a_file_in_our_own_columns_is_mapped_too(tmp_path: Path) -> None:
     )
     swapped = parse_header_map(["people=insights", "insights=people"])
     assert imported(tmp_path, canonical, header_map=swapped) == [ANN_ROW]
+
+
+def test_an_activity_export_is_mapped_too(tmp_path: Path) -> None:
+    activity = _csv(
+        tmp_path / "activity.csv",
+        [["date", "name", "Prospect searches", "Leads"], ["2026-11-09", "Ann Lee", 12, 4]],
+    )
+    refused_problems = refused(tmp_path, activity)
+    assert "no 'brand' column" in refused_problems[0].message  # no measure known: an SSI export
+    mapping = parse_header_map(["Prospect searches=searches; Leads=leads_saved"])
+    db = tmp_path / "team.duckdb"
+    report = run_import(db, [activity], header_map=mapping)
+    assert report.total("added") == 1
+    assert any("estimated SSI from activity metrics" in n for n in report.notices)
