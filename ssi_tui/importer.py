@@ -230,7 +230,9 @@ def _run_import_with_polars(
         known.add(digest)
         try:
             raw = read_export(path, data, sheet=sheet, header_map=header_map)
-            is_activity = is_activity_export(raw.frame.columns, raw.file)
+            is_activity = is_activity_export(
+                raw.frame.columns, raw.file, header_line=raw.header_line
+            )
         except InvalidExportError as error:
             problems += error.problems
             file_report.status = "rejected"
@@ -252,6 +254,7 @@ def _run_import_with_polars(
                 decimal_comma=raw.decimal_comma,
                 date_format=date_format,
                 default_date=default_date,
+                header_line=raw.header_line,
             )
         else:
             result = validate(
@@ -260,6 +263,7 @@ def _run_import_with_polars(
                 decimal_comma=raw.decimal_comma,
                 date_format=date_format,
                 default_date=default_date,
+                header_line=raw.header_line,
             )
         result.problems = raw.locate(result.problems)
         units[raw.file] = raw.unit

@@ -41,8 +41,9 @@ _FLAG_TEXT: dict[str, float] = {
 }
 
 
-def is_activity_export(headers: list[str], file: str) -> bool:
-    """Whether HEADERS are an activity export's; raises InvalidExportError for a mix."""
+def is_activity_export(headers: list[str], file: str, *, header_line: int | None = 1) -> bool:
+    """Whether HEADERS are an activity export's; raises InvalidExportError for a mix (located
+    at HEADER_LINE, None where there is no header line, as in JSON)."""
     canonical = {h: canonical_name(h) for h in headers if h != LINE}
     measures = [h for h, c in canonical.items() if c in MEASURE_KEYS]
     scores = [h for h, c in canonical.items() if c in SCORE_COLUMNS]
@@ -54,7 +55,7 @@ def is_activity_export(headers: list[str], file: str) -> bool:
                     f"mixes SSI score columns ({', '.join(scores)}) with activity columns"
                     f" ({', '.join(measures)}); put official scores and activity metrics in"
                     " separate files",
-                    line=1,
+                    line=header_line,
                 )
             ]
         )
@@ -101,7 +102,11 @@ def _date_fallback(
 
 
 def _header_problems(
-    file: str, headers: list[str], missing: list[str], duplicates: dict[str, list[str]]
+    file: str,
+    headers: list[str],
+    missing: list[str],
+    duplicates: dict[str, list[str]],
+    header_line: int | None,
 ) -> list[Problem]:
     problems = [
         Problem(
@@ -111,12 +116,12 @@ def _header_problems(
             + f"; {missing_column_message(name, headers)}"
             if name == "date"
             else f"no '{name}' column; {missing_column_message(name, headers)}",
-            line=1,
+            line=header_line,
         )
         for name in missing
     ]
     problems += [
-        Problem(file, f"several columns mean '{name}': {', '.join(hs)}", line=1)
+        Problem(file, f"several columns mean '{name}': {', '.join(hs)}", line=header_line)
         for name, hs in duplicates.items()
     ]
     return problems
@@ -130,6 +135,7 @@ def validate_activities(
     date_format: str | None = None,
     default_date: dt.date | None = None,
     date_hint: str | None = None,
+    header_line: int | None = 1,
 ) -> Validated:
     """Check every rule on every row of an activity export; valid rows in ACTIVITY_COLUMNS.
 
@@ -145,7 +151,7 @@ def validate_activities(
         more = f" and {rest} more" if rest > 0 else ""
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
     file_problems = _header_problems(
-        file, headers, match.missing(("date", "name")), match.duplicates
+        file, headers, match.missing(("date", "name")), match.duplicates, header_line
     )
     if file_problems:
         return Validated(no_rows(ACTIVITY_COLUMNS), file_problems, raw.height, notices)

@@ -49,6 +49,9 @@ class RawTable:
     """The headers of the --map that this file has (as the mapping spells them)."""
     notices: tuple[str, ...] = ()
     """What reading decided that the user should hear (headers the mapping overrides)."""
+    header_line: int | None = 1
+    """Where a problem with the headers is located: None in JSON, whose keys are in every
+    record (`record 1` would blame the first record)."""
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Validation's problems in this table's terms: the right line, the right unit."""
@@ -88,7 +91,7 @@ def _read_table(path: Path, data: bytes, *, sheet: str | None) -> RawTable:
             frame, unit = json_reader.read_json(text, file), json_reader.RECORD
         else:
             frame, unit = json_reader.read_json_lines(text, file), "line"
-        return RawTable(file, frame, decimal_comma=True, unit=unit)
+        return RawTable(file, frame, decimal_comma=True, unit=unit, header_line=None)
     return _read_delimited(path, data)
 
 
@@ -112,7 +115,11 @@ def _mapped(table: RawTable, header_map: HeaderMap) -> RawTable:
     for header, column in renamed.items():
         claimed.setdefault(column, []).append(header)
     several = [
-        Problem(file, f"several columns are mapped to '{c}': {', '.join(hs)}; expected one", line=1)
+        Problem(
+            file,
+            f"several columns are mapped to '{c}': {', '.join(hs)}; expected one",
+            line=table.header_line,
+        )
         for c, hs in claimed.items()
         if len(hs) > 1
     ]
@@ -158,7 +165,9 @@ def _refuse_repeated_headers(table: RawTable) -> None:
         raise InvalidExportError(
             [
                 Problem(
-                    table.file, f"several columns are named '{name}'; expected each once", line=1
+                    table.file,
+                    f"several columns are named '{name}'; expected each once",
+                    line=table.header_line,
                 )
                 for name in repeated
             ]

@@ -81,13 +81,15 @@ def validate(
     date_format: str | None = None,
     default_date: dt.date | None = None,
     date_hint: str | None = None,
+    header_line: int | None = 1,
 ) -> Validated:
     """Check every rule on every row; return the valid rows and every problem found.
 
     DECIMAL_COMMA reads `20,998` as 20.998; DATE_FORMAT (e.g. `%d/%m/%Y`) reads dates that
     are not ISO; a file without a date column is dated DEFAULT_DATE, else by an ISO date in
     its name. Cells that fail as written get one cleaning pass (ingest/cleaning.py) and a
-    second check, which sets DATE_HINT: callers leave it alone.
+    second check, which sets DATE_HINT: callers leave it alone. A missing or doubled column is
+    reported at HEADER_LINE (None where there is no header line, as in JSON).
     """
     headers = [c for c in raw.columns if c != LINE]
     match = match_headers(headers)
@@ -112,12 +114,12 @@ def validate(
             + f"; {missing_column_message(name, headers)}"
             if name == "date"
             else f"no '{name}' column; {missing_column_message(name, headers)}",
-            line=1,
+            line=header_line,
         )
         for name in match.missing()
     ]
     file_problems += [
-        Problem(file, f"several columns mean '{name}': {', '.join(hs)}", line=1)
+        Problem(file, f"several columns mean '{name}': {', '.join(hs)}", line=header_line)
         for name, hs in match.duplicates.items()
     ]
     if file_problems:

@@ -65,3 +65,15 @@ def test_a_huge_header_is_shown_cut_short(tmp_path: Path) -> None:
     message = _refusal(tmp_path, "one.csv", "x" * 100_000 + "\n1\n")
     assert len(message) < 2_000
     assert "headers seen: " + "x" * 40 + "…;" in message
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_a_json_export_lacking_a_column_blames_no_record(tmp_path: Path, suffix: str) -> None:
+    """JSON has no header line: `record 1: no 'people' column` blamed the first record."""
+    record = '{"date": "2026-11-09", "name": "Ann", "brand": 1, "insights": 1, "relationships": 1}'
+    export = tmp_path / f"export{suffix}"
+    export.write_text(f"[{record}]" if suffix == ".json" else record + "\n", encoding="utf-8")
+    with pytest.raises(InvalidExportError) as refused:
+        run_import(tmp_path / "team.duckdb", [export])
+    [problem] = refused.value.problems
+    assert str(problem).startswith(f"{export}: no 'people' column; headers seen: date, name,")
