@@ -1,0 +1,73 @@
+"""The app's main screens in the terminals managers really have: NO_COLOR, TERM=dumb, a C
+locale, 80x24 and a tiny 40x12. Each screen must draw without a crash, show the rep's name and
+a key hint where there is room. (Run in-process; tests/cli/test_app_exit.py runs real ones.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.export_dialog import ExportScreen
+from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.screens.import_dialog import ImportScreen
+from ssi_tui.ui.screens.rep import RepScreen
+from ssi_tui.ui.screens.standup import StandupScreen
+from tests.ui.helpers import screen_text, wait_for_board
+
+ENVIRONMENTS: dict[str, dict[str, str]] = {
+    "NO_COLOR": {"NO_COLOR": "1"},
+    "TERM=dumb": {"TERM": "dumb"},
+    "LANG=C": {"LANG": "C", "LC_ALL": "C"},
+}
+SIZES = [(80, 24), (40, 12)]
+
+
+@pytest.fixture(params=list(ENVIRONMENTS), ids=list(ENVIRONMENTS))
+def environment(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Set the variables before the app is made: Textual reads NO_COLOR in App.__init__."""
+    for name, value in ENVIRONMENTS[request.param].items():
+        monkeypatch.setenv(name, value)
+    return str(request.param)
+
+
+async def _wait_for(pilot: Pilot, screen_type: type, *, attribute: str = "") -> None:
+    for _ in range(500):
+        await pilot.pause(0.01)
+        screen = pilot.app.screen
+        if isinstance(screen, screen_type) and (not attribute or getattr(screen, attribute)):
+            await pilot.pause()
+            return
+    raise AssertionError(f"{screen_type.__name__} never showed")
+
+
+def _footer_hint_shown(text: str) -> bool:
+    """A key hint: the help key, or the escape that leads back, is on screen."""
+    return "?" in text or "esc" in text.lower()
+
+
+async def test_no_color_draws_every_screen_and_dialog_without_a_crash(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR=1 ended in a traceback on the first frame (a segment without a style)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = SsiApp(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        await wait_for_board(pilot)
+        for key, screen_type, attribute in [
+            ("enter", RepScreen, "detail"),
+            ("S", StandupScreen, "loads"),
+            ("question_mark", HelpScreen, ""),
+            ("i", ImportScreen, ""),
+            ("e", ExportScreen, ""),
+        ]:
+            await pilot.press(key)
+            await _wait_for(pilot, screen_type, attribute=attribute)
+            assert screen_text(pilot).strip()
+            await pilot.press("escape")
+            await wait_for_board(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
