@@ -73,3 +73,28 @@ def test_as_of_says_its_date_format_in_the_help(invoke: Invoke) -> None:
     for command in ("open", "leaderboard"):
         result = invoke(command, "--help")
         assert re.search(r"--as-of YYYY-MM-DD\s", result.stdout), result.stdout
+
+
+def test_the_table_at_80_columns_cuts_names_never_numbers(invoke: Invoke, tmp_path: Path) -> None:
+    """Every number was cut to `2…` while names and teams kept their width."""
+    from ssi_tui.board import load_board
+    from ssi_tui.importer import run_import
+    from ssi_tui.resources import sample_data_dir
+
+    db = tmp_path / "team.duckdb"
+    run_import(db, [sample_data_dir()])
+    terminal = {"COLUMNS": "80", "LINES": "24", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    result = invoke("leaderboard", db, env=terminal)
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert max(len(line) for line in text.splitlines()) <= 80, text
+    for header in ("SSI", "Brand", "People", "Insights", "Relations", "Δ week"):
+        assert header in text
+    for row in load_board(db).rows:
+        numbers = [f"{row.value(key):.2f}" for key in ("brand", "people", "insights")]
+        first_name = row.name.split()[0][:5]
+        line = next(
+            line for line in text.splitlines() if re.match(rf"\s*{row.rank}\s+{first_name}", line)
+        )
+        for number in [f"{row.ssi:.0f}", *numbers]:
+            assert f" {number} " in line, line
