@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from ssi_tui.board import load_board
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.help import HelpScreen
@@ -43,11 +44,6 @@ async def _wait_for(pilot: Pilot, screen_type: type, *, attribute: str = "") -> 
     raise AssertionError(f"{screen_type.__name__} never showed")
 
 
-def _footer_hint_shown(text: str) -> bool:
-    """A key hint: the help key, or the escape that leads back, is on screen."""
-    return "?" in text or "esc" in text.lower()
-
-
 async def test_no_color_draws_every_screen_and_dialog_without_a_crash(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -69,5 +65,37 @@ async def test_no_color_draws_every_screen_and_dialog_without_a_crash(
             assert screen_text(pilot).strip()
             await pilot.press("escape")
             await wait_for_board(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_every_main_screen_draws_the_name_and_the_help_key(
+    sample_db: Path, environment: str, size: tuple[int, int]
+) -> None:
+    top = load_board(sample_db).rows[0]
+    first_name = top.name.split()[0]
+    app = SsiApp(sample_db)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_board(pilot)
+        for key, screen_type, attribute, hint in [
+            ("", None, "", "? Help"),
+            ("enter", RepScreen, "detail", "? Help"),
+            ("S", StandupScreen, "loads", "? help"),
+        ]:
+            if screen_type is not None:
+                await pilot.press(key)
+                await _wait_for(pilot, screen_type, attribute=attribute)
+            text = screen_text(pilot)
+            assert first_name in text, text
+            assert hint in text.splitlines()[-1], text
+            if screen_type is not None:
+                await pilot.press("escape")
+                await wait_for_board(pilot)
+        await pilot.press("question_mark")
+        await _wait_for(pilot, HelpScreen)
+        assert "Leaderboard keys" in screen_text(pilot)
+        await pilot.press("escape")
+        await wait_for_board(pilot)
         await pilot.press("q")
     assert app.return_code == 0
