@@ -1,5 +1,5 @@
-"""The real app in a real terminal (tmux): NO_COLOR, TERM=dumb, 80x24 and 40x12. It must draw
-the board, quit on `q` with exit code 0, and leave no traceback on the screen."""
+"""The real app in a real terminal (tmux): NO_COLOR, TERM=dumb, LANG=C, 80x24 and 40x12. It
+must draw the board, quit on `q` with exit code 0, and leave no traceback on the screen."""
 
 from __future__ import annotations
 
@@ -63,8 +63,13 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 @pytest.mark.parametrize(
     ("variables", "size"),
-    [({"NO_COLOR": "1"}, (80, 24)), ({"NO_COLOR": "1"}, (40, 12)), ({"TERM": "dumb"}, (80, 24))],
-    ids=["NO_COLOR-80x24", "NO_COLOR-40x12", "TERM=dumb-80x24"],
+    [
+        ({"NO_COLOR": "1"}, (80, 24)),
+        ({"NO_COLOR": "1"}, (40, 12)),
+        ({"TERM": "dumb"}, (80, 24)),
+        ({"LANG": "C", "LC_ALL": "C"}, (80, 24)),
+    ],
+    ids=["NO_COLOR-80x24", "NO_COLOR-40x12", "TERM=dumb-80x24", "LANG=C-80x24"],
 )
 def test_the_app_runs_and_quits_cleanly_in_a_real_terminal(
     terminal: Terminal,
