@@ -99,3 +99,16 @@ async def test_every_main_screen_draws_the_name_and_the_help_key(
         await wait_for_board(pilot)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("key", ["i", "e"], ids=["import", "export"])
+async def test_the_dialogs_show_every_button_at_40_columns(sample_db: Path, key: str) -> None:
+    """At 40 columns the export dialog's Cancel was cut off."""
+    app = SsiApp(sample_db)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press(key)
+        await _wait_for(pilot, ImportScreen if key == "i" else ExportScreen)
+        text = screen_text(pilot)
+        for label in ["Import" if key == "i" else "Markdown", "Cancel"]:
+            assert label in text, text
