@@ -6,6 +6,7 @@ Heavy modules (Textual, Polars) are imported inside the commands that need them,
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +22,21 @@ if TYPE_CHECKING:
 
 
 class _OpenByDefault(click.Group):
-    """`ssi-tui team.duckdb` means `ssi-tui open team.duckdb`."""
+    """`ssi-tui team.duckdb` means `ssi-tui open team.duckdb`; a mistyped command (`frob`,
+    `leaderbord`) gets click's "No such command … Did you mean", not "no such database"."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and not args[0].startswith("-") and args[0] not in self.commands:
+        if args and args[0] not in self.commands and _looks_like_a_database(args[0]):
             args = ["open", *args]
         return super().parse_args(ctx, args)
+
+
+def _looks_like_a_database(argument: str) -> bool:
+    """A file that is there, or a path (`team.duckdb`, `db/team`): what a command never is."""
+    if argument.startswith("-"):
+        return False
+    path = Path(argument)
+    return path.is_file() or bool(path.suffix) or "/" in argument or os.sep in argument
 
 
 @click.group(cls=_OpenByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,13 +73,19 @@ def _source_option(function: Any) -> Any:
 
 @cli.command("open")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--as-of", callback=iso_date, help="Show the board as of this date (YYYY-MM-DD).")
-@click.option("--team", help="Show only this team.")
+@click.option(
+    "--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Show the board as of this date."
+)
+@click.option("--team", metavar="NAME", help="Show only this team.")
 @_anonymise_option
 @click.option("--standup", is_flag=True, default=None, help="Open in stand-up mode.")
-@click.option("--rotate", type=click.FloatRange(1, 3600), help="Seconds per stand-up page.")
+@click.option(
+    "--rotate", metavar="SECONDS", type=click.FloatRange(1, 3600), help="Seconds per stand-up page."
+)
 @click.option("--show-fallers", is_flag=True, default=None, help="Stand-up: show fallers too.")
-@click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
+@click.option(
+    "--target", metavar="TOTAL", type=click.FloatRange(0.1, 100), help="Default target total."
+)
 @_source_option
 def open_command(database: Path, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
@@ -78,8 +94,8 @@ def open_command(database: Path, **flags: Any) -> None:
 
 @cli.command("leaderboard")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--as-of", callback=iso_date, help="Latest date to consider (YYYY-MM-DD).")
-@click.option("--team", help="Only this team.")
+@click.option("--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Latest date to consider.")
+@click.option("--team", metavar="NAME", help="Only this team.")
 @click.option(
     "--sort",
     type=click.Choice(
@@ -107,7 +123,9 @@ def open_command(database: Path, **flags: Any) -> None:
     show_default=True,
 )
 @_anonymise_option
-@click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
+@click.option(
+    "--target", metavar="TOTAL", type=click.FloatRange(0.1, 100), help="Default target total."
+)
 @_source_option
 def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
     """Print the leaderboard without the app (for scripts, chat posts and reports)."""
@@ -205,8 +223,21 @@ def demo_command(database: Path | None, no_open: bool) -> None:
 
 @cli.command("serve")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    metavar="ADDRESS",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on.",
+)
+@click.option(
+    "--port",
+    metavar="PORT",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.option("--standup", is_flag=True, help="Open the browser view in stand-up mode.")
 @_anonymise_option
 def serve_command(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,8 @@ def options_from(**flags: Any) -> ViewOptions:
 
 
 def run_app(database: Path, options: ViewOptions) -> None:
-    """Start the app on DATABASE, its first board read before its first frame."""
+    """Start the app on DATABASE, its first board read before its first frame; exit with the
+    app's return code when it is not 0, so a crash is not a clean quit to scripts and CI."""
     from ssi_tui.ui.board_loader import BoardRequest
     from ssi_tui.ui.head_start import HEAD_START_SECONDS, HeadStart
 
@@ -39,5 +41,8 @@ def run_app(database: Path, options: ViewOptions) -> None:
     head_start.ready(HEAD_START_SECONDS)
     from ssi_tui.ui.app import SsiApp
 
-    SsiApp(database, options=options, head_start=head_start).run()
+    app = SsiApp(database, options=options, head_start=head_start)
+    app.run()
     head_start.keep()
+    if app.return_code:
+        sys.exit(app.return_code)

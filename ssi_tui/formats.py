@@ -155,17 +155,27 @@ def to_html(rows: Sequence[LeaderboardRow], title: str) -> str:
 
 def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
     """A Rich table; names go in as Text, so markup in them is shown, not interpreted."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(title), title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("Name", no_wrap=True)
-    table.add_column("Team", no_wrap=True)
-    table.add_column("SSI", justify="right")
+    # In a narrow terminal names and teams give way (wrapped, then cut), numbers do not; rules
+    # only under the header, and two spaces between cells, leave names room at 80 columns.
+    table = Table(
+        title=Text(title),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Name", overflow="ellipsis")
+    table.add_column("Team", overflow="ellipsis")
+    table.add_column("SSI", justify="right", no_wrap=True)
     for pillar in PILLARS:
-        table.add_column(pillar.short, justify="right")
-    table.add_column("Δ week", justify="right")
+        table.add_column(pillar.short, justify="right", no_wrap=True)
+    table.add_column("Δ week", justify="right", no_wrap=True)
     table.add_column("As of", no_wrap=True)
     for r in rows:
         table.add_row(

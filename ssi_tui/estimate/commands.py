@@ -101,6 +101,7 @@ def _mae(value: float | None) -> str:
 )
 @click.option(
     "--holdout",
+    metavar="SHARE",
     type=click.FloatRange(0, 0.9),
     default=0.25,
     show_default=True,

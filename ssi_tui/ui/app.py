@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from ssi_tui.options import ViewOptions
 from ssi_tui.ui.head_start import HeadStart
+from ssi_tui.ui.no_color import unstyled_safe
 from ssi_tui.ui.quiet_collector import TICK_SECONDS, QuietCollector
 from ssi_tui.ui.screens.help import key_label
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
@@ -52,6 +54,11 @@ class SsiApp(App[None]):
         if isinstance(event, _INPUT_EVENTS):
             self.collector.note_input()
         await super().on_event(event)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, with NO_COLOR's monochrome one safe for unstyled text."""
+        filters = super().get_line_filters()
+        return unstyled_safe(filters) if self.no_color else filters
 
     def on_mount(self) -> None:
         self.collector.start()

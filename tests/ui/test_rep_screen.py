@@ -597,6 +597,33 @@ async def test_layout_blocks_do_not_overlap(sample_db: Path, size: tuple[int, in
             assert body.region.contains_region(table.region)
 
 
+@pytest.mark.parametrize("size", [SMALL, (160, 16)], ids=["small", "wide-and-short"])
+@pytest.mark.parametrize("key", ["n", "p"])
+async def test_the_next_or_previous_rep_opens_at_the_top(
+    sample_db: Path, size: tuple[int, int], key: str
+) -> None:
+    """After PgDn, n/p opened the next rep mid-page with the name off screen."""
+    app = Host(sample_db, index=5)
+    async with app.run_test(size=size) as pilot:
+        screen = await settle(pilot)
+        screen.query_one("#history").focus()
+        await pilot.pause()
+        await pilot.press("end", "h")  # the history's cursor at its end, then leave the table
+        screen.set_focus(None)
+        await pilot.press("pagedown", "pagedown", "end")
+        await pilot.pause()
+        panel = screen.query_one("#left" if screen.has_class("-wide") else "#body")
+        assert panel.scroll_y > 0  # scrolled away from the name
+        await pilot.press(key)
+        screen = await settle(pilot)
+        assert panel.scroll_y == 0
+        table = screen.query_one(HistoryTable)
+        assert (table.cursor_row, table.scroll_offset.y) == (0, 0)
+        assert screen.query_one("#body").scroll_y == 0
+        assert app.board is not None
+        assert app.board.rows[screen.index].name in screen_text(pilot)
+
+
 # -- the widgets' pure helpers -------------------------------------------------------------------
 
 

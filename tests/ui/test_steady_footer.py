@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Button, Label
 from textual.widgets._footer import FooterKey
 
-from ssi_tui.ui.widgets.steady_footer import SteadyFooter
-from tests.ui.helpers import screen_text
+from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.widgets.steady_footer import SteadyFooter, keys_that_fit
+from tests.ui.helpers import screen_text, wait_for_board
 
 
 class Saver(Button):
@@ -71,3 +75,58 @@ async def test_new_keys_are_shown_when_the_bindings_change() -> None:
         app.screen.set_focus(None)
         await pilot.pause()
         assert "Save it" not in screen_text(pilot)
+
+
+# -- only whole keys, and always the help ------------------------------------------------------
+
+
+def test_keys_fit_in_order_and_the_kept_ones_always() -> None:
+    assert keys_that_fit([5, 5, 5], [False, False, False], 12) == [True, True, False]
+    # The kept key's room is taken first; a later, shorter key does not jump the queue.
+    assert keys_that_fit([5, 9, 3, 4], [False, False, False, True], 14) == [
+        True,
+        False,
+        False,
+        True,
+    ]
+    assert keys_that_fit([5, 4], [False, True], 2) == [False, True]
+
+
+def footer_keys_shown(app: App[None]) -> tuple[str, list[str], list[str]]:
+    """The footer line as drawn, and the labels of the keys shown and hidden."""
+    line = screen_text_lines(app)[-1]
+    shown, hidden = [], []
+    for key in app.screen.query(FooterKey):
+        if key.has_class("-command-palette"):
+            continue
+        label = f"{key.key_display} {key.description}".strip()
+        (shown if key.display else hidden).append(label)
+    return line, shown, hidden
+
+
+def screen_text_lines(app: App[None]) -> list[str]:
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+async def test_the_board_and_drill_down_footers_show_whole_keys_and_the_help_key(
+    sample_db: Path, size: tuple[int, int]
+) -> None:
+    """At 80 columns the board's footer was cut after "Ex"; at 40 the help key was gone."""
+    async with SsiApp(sample_db).run_test(size=size) as pilot:
+        await wait_for_board(pilot)
+        for back in ("", "esc Back"):
+            await pilot.pause(0.05)
+            line, shown, hidden = footer_keys_shown(pilot.app)
+            assert line.endswith("^p palette"), line
+            assert "? Help" in shown and "? Help" in line
+            if back:
+                assert back in shown and back in line
+            for label in shown:
+                assert label in line, (label, line)
+            for label in hidden:
+                assert label not in line, (label, line)
+            if size[0] == 80 and not back:
+                assert hidden, "the board's keys do not all fit at 80 columns"
+            await pilot.press("enter")
+            await pilot.pause(0.2)

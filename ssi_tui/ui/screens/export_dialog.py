@@ -51,6 +51,8 @@ class ExportScreen(ModalScreen[Path | None]):
         background: $surface; padding: 0 1;
     }
     ExportScreen #buttons { height: auto; align-horizontal: right; }
+    /* Three buttons of Textual's 16 cells did not fit a 40-column terminal: Cancel was cut. */
+    ExportScreen #buttons Button { min-width: 10; }
     ExportScreen #error { color: $error; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without saving")]

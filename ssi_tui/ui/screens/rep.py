@@ -229,9 +229,6 @@ class RepScreen(Screen[str | None]):
         self.set_focus(None)
         self._history_focused = False
         self._apply_width(self.app.size.width)
-        self._part(_Body, "#body").scroll_home(animate=False)
-        for panel in (self._part(Vertical, "#left"), self._part(Vertical, "#right")):
-            panel.scroll_home(animate=False)
         self._show_current()
 
     def _apply_width(self, width: int) -> None:
@@ -255,6 +252,7 @@ class RepScreen(Screen[str | None]):
         rep_id = self.rep_id
         if rep_id is None or self.board.as_of is None:
             return
+        self._scroll_to_top()
         row = self._rows.get(rep_id)
         self.detail = None
         self._show_board_row(rep_id, row)
@@ -267,6 +265,12 @@ class RepScreen(Screen[str | None]):
             # table and the layout they change take ~50 ms, which would hold back that frame.
             self.call_after_refresh(self._show_cached, rep_id)
         self._read_histories()
+
+    def _scroll_to_top(self) -> None:
+        """Each rep opens at its name: after PgDn, n/p opened the next one mid-page."""
+        self._part(_Body, "#body").scroll_home(animate=False, immediate=True)
+        for panel in (self._part(Vertical, "#left"), self._part(Vertical, "#right")):
+            panel.scroll_home(animate=False, immediate=True)
 
     def _show_cached(self, rep_id: str) -> None:
         """REP_ID's history, read already, if REP_ID is still the rep shown."""

@@ -41,6 +41,10 @@ from ssi_tui.ui.widgets.standup_pages import (
     target_widgets,
     teams_widgets,
 )
+from ssi_tui.ui.widgets.steady_footer import keys_that_fit
+
+HINT_SEPARATOR = "  ·  "
+"""Between the keys on the stand-up's hint line."""
 
 
 class StandupLoaded(Message):
@@ -293,7 +297,19 @@ class StandupScreen(Screen[None]):
         if self._can_go_back():
             keys.append("esc board")
         keys += ["? help", "q quit"]
-        self.query_one("#hint", Static).update(Text("  ·  ".join(keys)))
+        self.query_one("#hint", Static).update(Text(HINT_SEPARATOR.join(self._fitting(keys))))
+
+    def _fitting(self, keys: list[str]) -> list[str]:
+        """The KEYS that fit on the hint line, whole; the help and the way back always."""
+        separator = cell_len(HINT_SEPARATOR)
+        room = self.size.width - 2 + separator  # the line's padding; no separator before the first
+        widths = [cell_len(key) + separator for key in keys]
+        always = [key in ("? help", "esc board") for key in keys]
+        return [
+            key
+            for key, shown in zip(keys, keys_that_fit(widths, always, room), strict=True)
+            if shown
+        ]
 
     def _dots(self) -> Text:
         count = len(self.pages)

@@ -74,13 +74,17 @@ def fit_cols(
 
     The name gets what it needs up to NAME_FIRST cells first (NAME_MIN at least, room allowing),
     then the team column if it fits, then pillar bars; anything left widens the name up to the
-    longest name (NAME_MAX at most). Very narrow terminals cut names with an ellipsis.
+    longest name (NAME_MAX at most). Pillars are left out where they would leave the name less
+    than NAME_MIN cells; very narrow terminals cut names with an ellipsis.
     """
     longest_name = _longest(names)
     longest_team = _longest(teams)
     fixed = width_of([*before, Col("n", "", 0), *after])
+    pillars_fixed = width_of(pillar_cols(0)) + 1
+    # Names before pillars: at 40 columns the pillars took every cell and names showed as `…`.
+    pillars = pillars and width - fixed - pillars_fixed >= NAME_MIN
     if pillars:
-        fixed += width_of(pillar_cols(0)) + 1
+        fixed += pillars_fixed
     room = width - fixed
     name = max(1, min(room, max(NAME_MIN, min(longest_name, NAME_FIRST))))
     room -= name
