@@ -71,6 +71,7 @@ def _source_option(function: Any) -> Any:
 @click.option("--show-fallers", is_flag=True, default=None, help="Stand-up: show fallers too.")
 @click.option("--target", type=click.FloatRange(0.1, 100), help="Default target total.")
 @_source_option
+@click.option("--served", is_flag=True, default=None, hidden=True, help="ssi-tui serve's sessions.")
 def open_command(database: Path, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
     run_app(database, options_from(**flags))

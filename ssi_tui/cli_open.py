@@ -40,4 +40,5 @@ def run_app(database: Path, options: ViewOptions) -> None:
     from ssi_tui.ui.app import SsiApp
 
     SsiApp(database, options=options, head_start=head_start).run()
-    head_start.keep()
+    if not options.served:  # a served session writes nothing, not even the board cache
+        head_start.keep()
