@@ -128,4 +128,4 @@ async def keys(websocket: aiohttp.ClientWebSocketResponse, *presses: str) -> Non
     """Keys as the page sends them (xterm.js's data, in textual-serve's envelope)."""
     for press in presses:
         await websocket.send_str(json.dumps(["stdin", press]))
-        await asyncio.sleep(0.15)
+        await asyncio.sleep(0.1)
