@@ -140,3 +140,26 @@ def test_loopback_and_the_token_rule() -> None:
         check_token(None, "0.0.0.0")
     with pytest.raises(SsiError, match="too easy to guess"):
         check_token("short", "127.0.0.1")
+
+
+def test_the_server_side_never_loads_textual_or_polars(tmp_path: Path) -> None:
+    """The web server is its own layer: only the sessions it starts run the app."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ssi_tui.serve, ssi_tui.web.server, ssi_tui.web.session;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'polars')];"
+        "assert not bad, bad"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
