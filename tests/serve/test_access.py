@@ -163,3 +163,15 @@ def test_the_server_side_never_loads_textual_or_polars(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_printed_address_is_one_a_viewer_can_open() -> None:
+    from ssi_tui.web.access import viewer_address
+
+    assert (
+        viewer_address("127.0.0.1", 8000, "a+b/c", None) == "http://127.0.0.1:8000/?token=a%2Bb%2Fc"
+    )
+    assert viewer_address("::1", 8000, None, None) == "http://[::1]:8000/"
+    public = viewer_address("0.0.0.0", 8000, TOKEN, "http://192.168.1.20:8000/")
+    assert public == f"http://192.168.1.20:8000/?token={TOKEN}"
+    assert "0.0.0.0" not in viewer_address("0.0.0.0", 8000, TOKEN, None)
