@@ -87,6 +87,7 @@ def _source_option(function: Any) -> Any:
     "--target", metavar="TOTAL", type=click.FloatRange(0.1, 100), help="Default target total."
 )
 @_source_option
+@click.option("--served", is_flag=True, default=None, hidden=True, help="ssi-tui serve's sessions.")
 def open_command(database: Path, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
     run_app(database, options_from(**flags))
@@ -238,25 +239,72 @@ def demo_command(database: Path | None, no_open: bool) -> None:
     show_default=True,
     help="Port to listen on.",
 )
+@click.option(
+    "--token",
+    metavar="TOKEN",
+    envvar="SSI_TUI_SERVE_TOKEN",
+    help="A fixed token (12+ characters) instead of a random one, e.g. for a TV's bookmark.",
+)
+@click.option(
+    "--no-token", is_flag=True, help="No token: anyone on this machine may view (loopback only)."
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address viewers use, e.g. http://192.168.1.20:8000 (with --host 0.0.0.0).",
+)
+@click.option(
+    "--max-sessions",
+    metavar="COUNT",
+    type=click.IntRange(1, 64),
+    default=8,
+    show_default=True,
+    help="Browser tabs served at once.",
+)
 @click.option("--standup", is_flag=True, help="Open the browser view in stand-up mode.")
 @_anonymise_option
 def serve_command(
-    database: Path, host: str, port: int, standup: bool, anonymise: bool | None
+    database: Path,
+    host: str,
+    port: int,
+    token: str | None,
+    no_token: bool,
+    public_url: str | None,
+    max_sessions: int,
+    standup: bool,
+    anonymise: bool | None,
 ) -> None:
-    """Serve the app to a browser (textual-serve), e.g. for the meeting-room TV."""
-    from ssi_tui.serve import is_loopback, serve
+    """Serve the app, view-only, to a browser (e.g. the meeting-room TV).
 
-    if not is_loopback(host):
-        click.echo(
-            f"Warning: listening on {host}: anyone who can reach it sees the board.", err=True
-        )
+    Prints an address with a random token: whoever opens it sees the board, nothing more.
+    """
+    from ssi_tui.serve import new_token, serve, viewer_notice
+
+    if token is not None and no_token:
+        fail("--token and --no-token: give one or the other.")
+    if not no_token and token is None:
+        token = new_token()
     extra = [*(["--standup"] if standup else []), *(["--anonymise"] if anonymise else [])]
 
     def announce(address: str) -> None:
-        click.echo(f"Serving {database} on {address} (ctrl+c stops)", err=True)
+        click.echo(f"Serving {database}, view-only, on {host}:{port} (ctrl+c stops).", err=True)
+        click.echo(viewer_notice(bool(anonymise)), err=True)
+        if no_token:
+            click.echo("No token: any program on this machine may view the board.", err=True)
+        click.echo("Open this address (whoever has it sees the board):", err=True)
+        click.echo(f"    {address}", err=True)
 
     try:
-        serve(database, host=host, port=port, extra_args=extra, announce=announce)
+        serve(
+            database,
+            token=None if no_token else token,
+            host=host,
+            port=port,
+            public_url=public_url,
+            max_sessions=max_sessions,
+            extra_args=extra,
+            announce=announce,
+        )
     except SsiError as error:
         fail(str(error))
 

@@ -43,6 +43,7 @@ def run_app(database: Path, options: ViewOptions) -> None:
 
     app = SsiApp(database, options=options, head_start=head_start)
     app.run()
-    head_start.keep()
+    if not options.served:  # a served session writes nothing, not even the board cache
+        head_start.keep()
     if app.return_code:
         sys.exit(app.return_code)

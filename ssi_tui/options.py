@@ -27,6 +27,8 @@ class ViewOptions:
     standup: bool = False
     rotate: float = 15.0
     show_fallers: bool = False
+    served: bool = False
+    """A browser session of `ssi-tui serve`: view-only (see ui/served.py)."""
 
     @classmethod
     def from_config(cls, config: Config, **flags: Any) -> ViewOptions:

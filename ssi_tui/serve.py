@@ -1,75 +1,91 @@
-"""`ssi-tui serve`: the app in a web browser, for a meeting-room screen or a video call.
+"""`ssi-tui serve`: the app in a web browser, view-only, for a meeting-room screen.
 
-textual-serve runs a small web server; every browser tab that connects gets its own
-`python -m ssi_tui open DB ...` process, drawn in the page. The database is opened read-only
-by each of them, exactly as in the terminal.
-
-Binding to anything but the loopback address shows the team's data to the whole network: the
-default is 127.0.0.1, and the command line should say so when another host is given.
+Every browser tab that connects gets its own `python -m ssi_tui open DB --served ...` process
+(no shell), drawn in the page; the database is opened read-only, and a served session has no
+key or command that reaches the server's files (ui/served.py). Who may connect, and how much
+they may ask for, is ssi_tui/web's job: a token, Host and Origin checks, a session cap.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ssi_tui import store
 from ssi_tui.errors import SsiError
+from ssi_tui.web.access import (
+    Access,
+    check_public_url,
+    check_token,
+    is_loopback,
+    new_token,
+    viewer_address,
+)
+from ssi_tui.web.limits import DEFAULT_MAX_SESSIONS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-LOOPBACK = ("127.0.0.1", "::1", "localhost")
+VIEWER_CAN = (
+    "Viewers can: look at the board, sort, filter, change the week, team and source,"
+    " open a rep's drill-down, the help and the stand-up pages."
+)
+VIEWER_CANNOT = (
+    "Viewers cannot: import, export, save screenshots, change targets or settings,"
+    " reach any file on this machine{anonymised}."
+)
+
+__all__ = ["app_command", "is_loopback", "new_token", "serve", "viewer_notice"]
 
 
-def app_command(database: Path, extra_args: Sequence[str] = ()) -> str:
-    """The shell command each browser session runs: this Python, `-m ssi_tui open DB ...`.
-
-    textual-serve starts it through the shell, so every part is quoted (paths with spaces or
-    quotes stay one argument, and nothing in them is run).
-    """
-    parts = [sys.executable, "-m", "ssi_tui", "open", str(Path(database).resolve()), *extra_args]
-    if os.name == "nt":
-        return subprocess.list2cmdline(parts)
-    return shlex.join(parts)
+def app_command(database: Path, extra_args: Sequence[str] = ()) -> list[str]:
+    """The argument list each browser session runs: this Python, `-m ssi_tui open DB --served
+    ...`. Run without a shell, so nothing in a path or a team name is ever interpreted."""
+    database = Path(database).resolve()
+    return [sys.executable, "-m", "ssi_tui", "open", str(database), "--served", *extra_args]
 
 
-def is_loopback(host: str) -> bool:
-    """True when only this machine can reach HOST."""
-    return host in LOOPBACK or host.startswith("127.")
+def viewer_notice(anonymise: bool) -> str:
+    """What a viewer can and cannot do, said when the server starts."""
+    anonymised = ", or see a real name or id (pseudonyms only)" if anonymise else ""
+    return f"{VIEWER_CAN}\n{VIEWER_CANNOT.format(anonymised=anonymised)}"
 
 
 def serve(
     database: Path,
     *,
+    token: str | None,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
+    public_url: str | None = None,
+    max_sessions: int = DEFAULT_MAX_SESSIONS,
     extra_args: Sequence[str] = (),
     announce: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve the app on http://HOST:PORT/ until interrupted (Ctrl+C or SIGTERM).
+    """Serve the app, view-only, on HOST:PORT until interrupted (Ctrl+C or SIGTERM).
 
-    EXTRA_ARGS go to `ssi-tui open` (e.g. ["--standup", "--rotate", "20"]). Raises SsiError
-    when the database cannot be opened, before anything listens; ANNOUNCE is then called with
-    the address (so "Serving ..." is never said of a database that cannot be served).
+    TOKEN (None: none needed, loopback only) guards every page and session. EXTRA_ARGS go to
+    `ssi-tui open` (e.g. ["--standup", "--rotate", "20"]). Raises SsiError for a database that
+    cannot be opened or an unsafe set-up, before anything listens; ANNOUNCE is then called with
+    the address to open.
     """
+    check_token(token, host)
+    check_public_url(public_url)
     with store.open_read(database):
         pass
     try:
-        from textual_serve.server import Server
+        from ssi_tui.web.server import ViewOnlyServer
     except ImportError:  # pragma: no cover - a packaging problem, reported plainly
         raise SsiError(
             "`ssi-tui serve` needs the textual-serve package: pip install textual-serve"
         ) from None
-    server = Server(
+    server = ViewOnlyServer(
         app_command(database, extra_args),
         host=host,
         port=port,
-        title="ssi-tui",
+        access=Access.for_server(host, token, public_url),
+        max_sessions=max_sessions,
     )
     if announce is not None:
-        announce(f"http://{host}:{port}/")
+        announce(viewer_address(host, port, token, public_url))
     server.serve()

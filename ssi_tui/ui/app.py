@@ -19,6 +19,7 @@ from ssi_tui.ui.no_color import unstyled_safe
 from ssi_tui.ui.quiet_collector import TICK_SECONDS, QuietCollector
 from ssi_tui.ui.screens.help import key_label
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
+from ssi_tui.ui.served import TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED, viewer_bindings
 
 _INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """What counts as the manager at the keyboard (see QuietCollector.note_input)."""
@@ -77,9 +78,12 @@ class SsiApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command in the palette (ctrl+p)."""
-        yield from super().get_system_commands(screen)
+        served = self.options.served
+        for command in super().get_system_commands(screen):
+            if not (served and command.title in TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED):
+                yield command
         seen: set[str] = set()
-        for binding in screen.BINDINGS:
+        for binding in viewer_bindings(screen.BINDINGS, served):
             if isinstance(binding, tuple) or not binding.description:
                 continue
             if binding.action in seen or binding.action.startswith("app."):

@@ -2,8 +2,8 @@
 
 * The package source (parsed, not grepped, so comments and strings do not count) has no
   eval/exec/compile/__import__, no pickle/marshal/shelve, no os.system/popen/exec/spawn, no
-  shell=True, and imports no process or network module -- except `ssi_tui/serve.py`, the
-  opt-in `ssi-tui serve` command, which may quote a command line and nothing else.
+  shell=True, and imports no process or network module -- except `ssi_tui/web/`, the opt-in
+  `ssi-tui serve` command's server, which imports exactly the modules listed in ALLOWED.
 * Every `.execute(`/`.executemany(` runs a named query file, `resources.query(NAME)`: never an
   f-string, `%` or `.format` SQL; every name given as a literal exists; and the SQL in
   queries/ never reads files, attaches databases or loads extensions.
@@ -43,11 +43,15 @@ FORBIDDEN_MODULES = {
     "webbrowser", "ctypes", "multiprocessing", "textual_serve",
 }  # fmt: skip
 ALLOWED = {
-    # `ssi-tui serve` (opt-in, loopback by default) hands textual-serve a shell-quoted
-    # command line: subprocess is imported for list2cmdline only, and nothing is run here.
-    ("ssi_tui/serve.py", "import subprocess"),
-    ("ssi_tui/serve.py", "import textual_serve.server"),
-    ("ssi_tui/serve.py", "call subprocess.list2cmdline"),
+    # `ssi-tui serve` (opt-in, loopback by default, token-guarded): textual-serve's web server,
+    # which starts each browser session's app process from an argument list (no shell).
+    ("ssi_tui/web/access.py", "import socket"),  # this machine's names, for the Host check
+    ("ssi_tui/web/access.py", "import urllib.parse"),
+    ("ssi_tui/web/server.py", "import urllib.parse"),
+    ("ssi_tui/web/server.py", "import textual_serve"),
+    ("ssi_tui/web/server.py", "import aiohttp"),
+    ("ssi_tui/web/server.py", "import textual_serve.server"),
+    ("ssi_tui/web/session.py", "import textual_serve.app_service"),
 }
 
 

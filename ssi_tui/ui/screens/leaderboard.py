@@ -37,6 +37,7 @@ from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.quiet_collector import set_aside
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
 from ssi_tui.ui.watch import database_stamp
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.steady_footer import SteadyFooter
@@ -99,6 +100,11 @@ class LeaderboardScreen(Screen[None]):
         self._stamp = database_stamp(database)
         self._rep_screen: RepScreen | None = None
         """The drill-down, kept between Enters once opened (see RepScreen.show_board)."""
+        remove_absent_bindings(self, options.served)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A served session never runs what it must not reach, whatever asks for it."""
+        return not is_absent(action, self.options.served)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -427,7 +433,7 @@ class LeaderboardScreen(Screen[None]):
         self.app.push_screen(StandupScreen.from_options(self.database, shown))
 
     def action_help(self) -> None:
-        bindings = [*self.BINDINGS, *BoardTable.BINDINGS]
+        bindings = viewer_bindings([*self.BINDINGS, *BoardTable.BINDINGS], self.options.served)
         self.app.push_screen(HelpScreen("Leaderboard keys", bindings))
 
     @on(BoardTable.RowChosen)

@@ -1,0 +1,7 @@
+"""The served tests use the Textual tests' databases (the bundled sample team)."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import sample_db, sample_db_master
+
+__all__ = ["sample_db", "sample_db_master"]
