@@ -9,6 +9,8 @@
 --                snapshot that week, else 1 + bar height 0-7 on a fixed scale, pillars 0-25,
 --                total 0-100), from each week's last point on or before $as_of. Spelled out
 --                as bars by board.Trends only for the rows on screen.
+--   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
+--                above 0 the row is stale and change, change_4w are NULL (not from weeks before)
 --   target     = the rep's own target, else their team's, else $default_target
 -- $source: 'official', 'estimated', or 'best' (official where it exists, else estimated).
 -- $with_trends: FALSE leaves the *_trend columns NULL (the CLI prints no sparklines).
@@ -104,8 +106,9 @@ SELECT
     c.people,
     c.insights,
     c.relationships,
-    c.change,
-    c.change_4w,
+    -- A stale row (its snapshot from a week before the board's) has no current change.
+    CASE WHEN c.d < date_trunc('week', $as_of) THEN NULL ELSE c.change END AS change,
+    CASE WHEN c.d < date_trunc('week', $as_of) THEN NULL ELSE c.change_4w END AS change_4w,
     c.d AS as_of,
     v.prev_rank,
     c.industry_rank,
@@ -113,6 +116,7 @@ SELECT
     c.industry_avg,
     c.network_avg,
     c.source,
+    datediff('day', date_trunc('week', c.d), date_trunc('week', $as_of)) // 7 AS weeks_old,
     t.ssi AS ssi_trend,
     t.brand AS brand_trend,
     t.people AS people_trend,

@@ -92,7 +92,8 @@ class LeaderboardRow:
     insights: float
     relationships: float
     change: float | None
-    """Total minus the latest total on or before (this snapshot's date - 7 days)."""
+    """Total minus the latest total on or before (this snapshot's date - 7 days); None when the
+    row is stale (see weeks_old)."""
     change_4w: float | None
     as_of: dt.date
     """Date of the snapshot shown (may be before the board's as-of date)."""
@@ -103,6 +104,9 @@ class LeaderboardRow:
     industry_avg: float | None = None
     network_avg: float | None = None
     source: str = "official"
+    weeks_old: int = 0
+    """ISO weeks between this snapshot's week and the board's: above 0 the row is stale (its
+    change and change_4w are then None, not carried from weeks before)."""
     trends: Trends = field(default_factory=Trends)
     target: float = DEFAULT_TARGET
     """The rep's target total: their own, else their team's, else the default."""
@@ -113,6 +117,16 @@ class LeaderboardRow:
     def pct_of_target(self) -> float:
         """Progress to target: 100 x total / target, one decimal."""
         return round(100 * self.ssi / self.target, 1)
+
+    @property
+    def stale(self) -> bool:
+        """Whether the snapshot shown is from a week before the board's."""
+        return self.weeks_old > 0
+
+    @property
+    def age(self) -> str:
+        """How old a stale row's snapshot is, as shown beside it (`2w`); empty when current."""
+        return f"{self.weeks_old}w" if self.weeks_old > 0 else ""
 
     @property
     def public_id(self) -> str:

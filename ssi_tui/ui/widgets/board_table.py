@@ -115,12 +115,19 @@ def _style(
 
 
 def signed_change(value: float | None) -> str:
-    """A change with its sign (so colour is never the only signal): +2, -1.5, ±0, —."""
+    """A change with its sign (so colour is never the only signal), one decimal for the whole
+    column so the points line up: +2.0, -1.5, ±0.0, —."""
     if value is None:
         return "—"
     if round(value, 1) == 0:
-        return "±0"
-    return f"{value:+.1f}".removesuffix(".0")
+        return "±0.0"
+    return f"{value:+.1f}"
+
+
+def stale_age(row: LeaderboardRow) -> str:
+    """What a stale row shows where its change would be: how old its snapshot is (`2w old`)."""
+    text = f"{row.age} old"
+    return text if len(text) <= CHANGE_WIDTH else row.age
 
 
 class BoardHeader(Widget):
@@ -305,6 +312,8 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         layout = self._layout
         assert layout is not None
         segments: list[Segment] = []
+        if row.stale:  # an old snapshot: the whole row dimmed, its age where its change was
+            base = base + _style(dim=True)
 
         def cell(text: str, width: int, style: Style | None = None, align: str = "left") -> None:
             segments.append(Segment(_fit(text, width, align), base + style if style else base))
@@ -334,8 +343,11 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
                 )
             )
         segments.append(Segment(" " * GAP, base))
-        change_colour = None if not row.change else ("green" if row.change > 0 else "red")
-        cell(signed_change(row.change), CHANGE_WIDTH, _style(change_colour), align="right")
+        if row.stale:
+            cell(stale_age(row), CHANGE_WIDTH, _style(italic=True), align="right")
+        else:
+            change_colour = None if not row.change else ("green" if row.change > 0 else "red")
+            cell(signed_change(row.change), CHANGE_WIDTH, _style(change_colour), align="right")
         if layout.target:
             on_target = row.ssi >= row.target
             cell(
