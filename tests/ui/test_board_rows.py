@@ -63,3 +63,51 @@ async def test_a_current_row_is_not_dimmed_and_its_change_has_one_decimal(
         eve = _line_of(pilot, "Eve Park")  # her 01-05 snapshot on the board of 01-19
         assert "2w old" in eve and _is_dim(pilot, "Eve Park")
         assert "Δ wk" in header_line(pilot)
+
+
+@pytest.fixture
+def improving_db(tmp_path: Path) -> Path:
+    """Five weekly snapshots: Ana +8 over four weeks, Bo +2, Cy -4."""
+    lines = ["date,rep_id,name,ssi,brand,people,insights,relationships"]
+    totals = [(40, 50, 60), (42, 50, 59), (44, 51, 58), (46, 51, 57), (48, 52, 56)]
+    for week, week_totals in enumerate(totals):
+        day = dt.date(2026, 1, 5) + dt.timedelta(days=7 * week)
+        for rep, total in zip(("Ana", "Bo", "Cy"), week_totals, strict=True):
+            q = total / 4
+            lines.append(f"{day},{rep.lower()}@x.example,{rep},{total},{q},{q},{q},{q}")
+    export = tmp_path / "weeks.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "weeks.duckdb"
+    run_import(db, [export])
+    return db
+
+
+async def test_8_sorts_by_most_improved_and_shows_the_4_week_change(improving_db: Path) -> None:
+    """Issue #8: sorted by most improved, the board showed no 4-week change anywhere."""
+    async with SsiApp(improving_db).run_test(size=(120, 20)) as pilot:
+        await wait_for_board(pilot)
+        assert "SSI ▼" in header_line(pilot) and "4wk" not in header_line(pilot)
+        await pilot.press("8")
+        await pilot.pause()
+        assert "Δ4wk ▼" in header_line(pilot)
+        lines = visible_lines(pilot)
+        assert [line.split()[2] for line in lines[:3]] == ["Ana", "Bo", "Cy"]
+        assert "+8.0" in lines[0] and "+2.0" in lines[1] and "-4.0" in lines[2]
+        await pilot.press("8")  # again: least improved first
+        await pilot.pause()
+        assert "Δ4wk ▲" in header_line(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "4wk" not in header_line(pilot) and "SSI ▼" in header_line(pilot)
+
+
+async def test_9_keeps_the_percent_of_target_column_on_a_narrow_terminal(
+    improving_db: Path,
+) -> None:
+    async with SsiApp(improving_db).run_test(size=(50, 20)) as pilot:
+        await wait_for_board(pilot)
+        assert "%Tgt" not in header_line(pilot)  # gives way on a narrow terminal...
+        await pilot.press("9")
+        await pilot.pause()
+        assert "%Tgt▼" in header_line(pilot)  # ...but not while the board is sorted by it
+        assert "80%" in next(line for line in visible_lines(pilot) if "Cy" in line)

@@ -241,7 +241,7 @@ class LeaderboardScreen(Screen[None]):
             keep_rep = table.current.rep_id
         needle = fold(self.filter_text.strip())
         self.shown = prepared.filtered(needle, self.sort_key, self.reverse)
-        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure)
+        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure, sorted_by=self.sort_key)
         self._update_header()
         # The summary depends on which rows are shown, not on their order: a re-sort of 10,000
         # reps should not pay for averaging them again.

@@ -81,6 +81,8 @@ def columns_for(layout: Layout) -> list[Column]:
         specs.append(("team", "Team", layout.team, "left"))
     specs.append(("ssi", "SSI", layout.ssi, "left"))
     specs.append(("change", "Δ wk", CHANGE_WIDTH, "right"))
+    if layout.four_week:
+        specs.append(("improvement", "Δ4wk", layout.four_week, "right"))
     if layout.target:
         specs.append(("target", "%Tgt", layout.target, "right"))
     specs += [
@@ -112,6 +114,11 @@ def _style(
     """A Rich style made once: a row is ~11 styled cells, and making a Style each time was a
     third of drawing a row. None leaves an attribute to the style underneath, as Style does."""
     return Style(color=color, bold=bold, dim=dim, italic=italic)
+
+
+def _change_style(value: float | None) -> Style:
+    """Green for a gain, red for a loss, the row's own colour otherwise."""
+    return _style(None if not value else ("green" if value > 0 else "red"))
 
 
 def signed_change(value: float | None) -> str:
@@ -231,6 +238,8 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         self._cache_style: Style | None = None
         """The widget style the cached rows were drawn in (a new theme redraws them)."""
         self._measure = RowMeasure()
+        self._sorted_by = "ssi"
+        """The sort key shown: its figure keeps a column (see layout.fit_columns)."""
 
     # -- data -------------------------------------------------------------------------------
 
@@ -240,15 +249,19 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         *,
         keep_rep: str | None = None,
         measure: RowMeasure | None = None,
+        sorted_by: str | None = None,
     ) -> None:
         """Replace the rows; keep the cursor on KEEP_REP when it is still shown.
 
         Column widths follow MEASURE (measure_rows of the whole board, made by the worker
-        that loaded it) and stay put without one, so a filter or re-sort never moves them.
+        that loaded it) and stay put without one, so a filter never moves them; SORTED_BY, the
+        sort key, adds the column of its figure when the board has none (4-week change).
         """
         self.rows = rows
         if measure is not None:
             self._measure = measure
+        if sorted_by is not None:
+            self._sorted_by = sorted_by
         self._relayout()
         index = 0
         if keep_rep is not None:
@@ -273,6 +286,7 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             measure.longest_team,
             estimated=measure.estimated,
             reps=measure.reps,
+            sorted_by=self._sorted_by,
         )
         if layout != self._layout:
             self._layout = layout
@@ -346,8 +360,14 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         if row.stale:
             cell(stale_age(row), CHANGE_WIDTH, _style(italic=True), align="right")
         else:
-            change_colour = None if not row.change else ("green" if row.change > 0 else "red")
-            cell(signed_change(row.change), CHANGE_WIDTH, _style(change_colour), align="right")
+            cell(signed_change(row.change), CHANGE_WIDTH, _change_style(row.change), "right")
+        if layout.four_week:
+            cell(
+                signed_change(row.change_4w),
+                layout.four_week,
+                _change_style(row.change_4w),
+                "right",
+            )
         if layout.target:
             on_target = row.ssi >= row.target
             cell(
