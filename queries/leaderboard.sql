@@ -4,11 +4,11 @@
 --   change, change_4w = stored with the point (total minus the total 7 / 28 days earlier)
 --   rank       = standing by total (ties broken by name), within the team filter
 --   prev_rank  = the same standing on the board as of ($as_of - 7 days); NULL when not on it
---   *_trend    = the weekly trend of each series for the 12 ISO weeks ending with the as-of
---                week, packed as a 12-digit base-9 number (digit w = weeks ago w: 0 = no
---                snapshot that week, else 1 + bar height 0-7 on a fixed scale, pillars 0-25,
---                total 0-100), from each week's last point on or before $as_of. Spelled out
---                as bars by board.Trends only for the rows on screen.
+--   *_trend    = the weekly values of each series for the 12 ISO weeks ending with the as-of
+--                week, from each week's last point on or before $as_of, packed 10 bits a week
+--                (bits 10w.. = weeks ago w): 0 = a week before the rep's first snapshot, 1 = a
+--                week without one after it, else 2 + the value in tenths. Scaled and spelled
+--                out as bars by board.Trends only for the rows on screen, on either scale.
 --   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
 --                above 0 the row is stale and change, change_4w are NULL (not from weeks before)
 --   target     = the rep's own target, else their team's, else $default_target
@@ -71,30 +71,36 @@ weekly AS (
     SELECT
         rep_id,
         datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7 AS weeks_ago,
-        ssi / 4 AS ssi, brand, people, insights, relationships
+        ssi, brand, people, insights, relationships
     FROM recent
     WHERE $with_trends
       AND d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
       AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
 ),
-powers AS (
-    SELECT [1, 9, 81, 729, 6561, 59049, 531441, 4782969, 43046721, 387420489, 3486784401,
-            31381059609]::BIGINT[] AS p
+-- 1 in every week from the rep's first snapshot (all twelve weeks for a rep with one before
+-- them) to the as-of week: the mark of a week without a snapshot; weeks with one add to it.
+missed AS (
+    SELECT
+        rep_id,
+        ((1::HUGEINT << (10 * (1 + least(11, max(
+            datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7
+        ))))) - 1) // 1023 AS marks
+    FROM recent
+    WHERE $with_trends
+    GROUP BY rep_id
 ),
 trends AS (
     SELECT
-        rep_id,
-        sum((1 + least(7, floor(ssi * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT AS ssi,
-        sum((1 + least(7, floor(brand * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS brand,
-        sum((1 + least(7, floor(people * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS people,
-        sum((1 + least(7, floor(insights * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS insights,
-        sum((1 + least(7, floor(relationships * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+        w.rep_id,
+        m.marks + sum((1 + round(w.ssi * 10)::HUGEINT) << (10 * w.weeks_ago)) AS ssi,
+        m.marks + sum((1 + round(w.brand * 10)::HUGEINT) << (10 * w.weeks_ago)) AS brand,
+        m.marks + sum((1 + round(w.people * 10)::HUGEINT) << (10 * w.weeks_ago)) AS people,
+        m.marks + sum((1 + round(w.insights * 10)::HUGEINT) << (10 * w.weeks_ago)) AS insights,
+        m.marks + sum((1 + round(w.relationships * 10)::HUGEINT) << (10 * w.weeks_ago))
             AS relationships
-    FROM weekly, powers
-    GROUP BY rep_id
+    FROM weekly AS w
+    JOIN missed AS m USING (rep_id)
+    GROUP BY w.rep_id, m.marks
 )
 SELECT
     row_number() OVER (ORDER BY c.ssi DESC, lower(c.name), c.rep_id) AS rank,

@@ -37,23 +37,59 @@ TREND_WEEKS = 12
 NO_TREND = "·" * TREND_WEEKS
 
 
-_BARS = "·▁▂▃▄▅▆▇█"
-"""Bar per digit of a packed trend: 0 = no snapshot that week, else 1 + height 0-7."""
+_BARS = "▁▂▃▄▅▆▇█"
+BEFORE_FIRST = " "
+"""A week before the rep's first snapshot: nothing to draw."""
+MISSED_WEEK = "·"
+"""A week without a snapshot after the rep's first one."""
+_WEEK_BITS = 10
+_WEEK_MASK = (1 << _WEEK_BITS) - 1
+PILLAR_TOP, TOTAL_TOP = 25.0, 100.0
+"""The fixed scale's top: a pillar is 0-25, the total 0-100."""
+MIN_SPAN = {PILLAR_TOP: 2.0, TOTAL_TOP: 4.0}
+"""The narrowest range a rep's own scale spans: a pillar moving by tenths (the total by a few
+tenths on each of four pillars) is noise and stays a flat run, not a mountain range."""
 
 
-@lru_cache(maxsize=8192)
-def spell_trend(code: int | None) -> str:
-    """A packed trend (see queries/leaderboard.sql) as TREND_WEEKS bars, oldest week first."""
+@lru_cache(maxsize=16384)
+def spell_trend(code: int | None, top: float = PILLAR_TOP, *, own_scale: bool = True) -> str:
+    """A packed trend (see queries/leaderboard.sql) as TREND_WEEKS bars, oldest week first.
+
+    OWN_SCALE: the bars span the rep's own lowest to highest value over the weeks (at least
+    MIN_SPAN[TOP], centred), so a climb from 21.6 to 23.6 shows as one; else the fixed scale
+    0-TOP, on which rows compare. Worked in tenths, so no rounding moves a bar.
+    """
     if code is None:
         return NO_TREND
-    return "".join(_BARS[code // 9**weeks_ago % 9] for weeks_ago in range(TREND_WEEKS - 1, -1, -1))
+    digits = [(code >> (_WEEK_BITS * ago)) & _WEEK_MASK for ago in range(TREND_WEEKS - 1, -1, -1)]
+    tenths = [digit - 2 for digit in digits if digit >= 2]
+    if not tenths:
+        return "".join(BEFORE_FIRST if digit == 0 else MISSED_WEEK for digit in digits)
+    # Bar height of a value t: (t - bottom) * 8 / span, in sixteenths to stay in integers.
+    if not own_scale:
+        bottom16, span = 0, round(top * 10)
+    elif max(tenths) - min(tenths) >= round(MIN_SPAN[top] * 10):
+        bottom16, span = 16 * min(tenths), max(tenths) - min(tenths)
+    else:
+        # Narrower than MIN_SPAN: the values' middle drawn mid-bar (height 4.5), so a tenth
+        # either side of it stays the same bar.
+        span = round(MIN_SPAN[top] * 10)
+        bottom16 = 8 * (min(tenths) + max(tenths)) - 9 * span
+    out = []
+    for digit in digits:
+        if digit < 2:
+            out.append(MISSED_WEEK if digit else BEFORE_FIRST)
+        else:
+            height = (16 * (digit - 2) - bottom16) * 8 // (16 * span)
+            out.append(_BARS[min(7, max(0, height))])
+    return "".join(out)
 
 
 class Trends:
-    """The weekly trend of the total and each pillar, one bar per ISO week, last 12 weeks.
+    """The weekly values of the total and each pillar, one per ISO week, last 12 weeks.
 
-    Kept packed (one integer per series) and spelled out on first use: a board of 10,000 reps
-    only ever draws the rows on screen.
+    Kept packed (one integer per series) and spelled out as bars on first use: a board of
+    10,000 reps only ever draws the rows on screen, on whichever scale is shown.
     """
 
     __slots__ = ("codes",)
@@ -70,11 +106,20 @@ class Trends:
     def __repr__(self) -> str:
         return f"Trends(ssi={self.ssi!r}, brand={self.brand!r}, people={self.people!r}, ...)"
 
-    ssi = property(lambda self: spell_trend(self.codes[0]), doc="The total's bars.")
-    brand = property(lambda self: spell_trend(self.codes[1]))
-    people = property(lambda self: spell_trend(self.codes[2]))
-    insights = property(lambda self: spell_trend(self.codes[3]))
-    relationships = property(lambda self: spell_trend(self.codes[4]))
+    def bars(self, series: str, *, own_scale: bool = True) -> str:
+        """SERIES (`ssi` or a pillar key) as bars, on the rep's own scale or the fixed one."""
+        index = _SERIES.index(series)
+        top = TOTAL_TOP if index == 0 else PILLAR_TOP
+        return spell_trend(self.codes[index], top, own_scale=own_scale)
+
+    ssi = property(lambda self: self.bars("ssi"), doc="The total's bars, on its own scale.")
+    brand = property(lambda self: self.bars("brand"))
+    people = property(lambda self: self.bars("people"))
+    insights = property(lambda self: self.bars("insights"))
+    relationships = property(lambda self: self.bars("relationships"))
+
+
+_SERIES = ("ssi", *PILLAR_KEYS)
 
 
 @dataclass(frozen=True)

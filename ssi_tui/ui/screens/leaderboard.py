@@ -415,6 +415,14 @@ class LeaderboardScreen(Screen[None]):
         self.notify("Names hidden" if self.anonymise else "Names shown", timeout=2)
         self.load()
 
+    def action_toggle_scale(self) -> None:
+        """Sparklines on each rep's own range (the shape of their trend), or on the fixed
+        scale (to compare rows); the header says which."""
+        table = self.query_one(BoardTable)
+        table.show_scale(not table.own_scale)
+        scale = "each rep's own range" if table.own_scale else "fixed 0–25 (total 0–100)"
+        self.notify(f"Sparklines: {scale}", timeout=2, markup=False)
+
     def action_standup(self) -> None:
         from ssi_tui.ui.screens.standup import StandupScreen
 

@@ -68,10 +68,13 @@ class Column:
     x: int
     width: int
     align: str = "left"
+    notes: tuple[str, ...] = ()
+    """Said after the title (and its sort arrow), the first that fits: the sparklines' scale."""
 
 
-def columns_for(layout: Layout) -> list[Column]:
-    """The visible columns, left to right, for a layout."""
+def columns_for(layout: Layout, *, own_scale: bool = True) -> list[Column]:
+    """The visible columns, left to right, for a layout; with sparklines, the total's title
+    says which scale they are drawn on (OWN_SCALE: each rep's own range; else fixed)."""
     specs: list[tuple[str, str, int, str]] = [
         ("rank", "#", layout.rank, "right"),
         ("move", "±", MOVE_WIDTH, "left"),
@@ -88,9 +91,11 @@ def columns_for(layout: Layout) -> list[Column]:
     specs += [
         (p.key, p.short if layout.pillar_spark else p.tiny, layout.pillar, "left") for p in PILLARS
     ]
+    scale = (" · own scale", " own") if own_scale else (" · fixed scale", " fixed")
+    scale = scale if layout.total_spark else ()
     columns, x = [], 0
     for key, label, width, align in specs:
-        columns.append(Column(key, label, x, width, align))
+        columns.append(Column(key, label, x, width, align, scale if key == "ssi" else ()))
         x += width + GAP
     return columns
 
@@ -173,12 +178,21 @@ class BoardHeader(Widget):
                 label = column.label
                 if cell_len(label) + len(arrow) > column.width:
                     label = set_cell_size(label, max(0, column.width - len(arrow)))
-                text = _fit(label + arrow, column.width, column.align)
+                text = _fit(self._noted(label + arrow, column), column.width, column.align)
                 segments.append(Segment(text, active))
             else:
-                segments.append(Segment(_fit(column.label, column.width, column.align)))
+                title = self._noted(column.label, column)
+                segments.append(Segment(_fit(title, column.width, column.align)))
             segments.append(Segment(" " * GAP))
         return Strip(segments).crop(0, self.size.width)
+
+    @staticmethod
+    def _noted(title: str, column: Column) -> str:
+        """TITLE followed by the first of the column's notes that fits with it."""
+        for note in column.notes:
+            if cell_len(title + note) <= column.width:
+                return title + note
+        return title
 
     def on_click(self, event: events.Click) -> None:
         for column in self.columns:
@@ -239,6 +253,8 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         """The widget style the cached rows were drawn in (a new theme redraws them)."""
         self._measure = RowMeasure()
         self._sorted_by = "ssi"
+        self.own_scale = True
+        """Sparklines on each rep's own range (default), else on the fixed 0-25 (0-100) scale."""
         """The sort key shown: its figure keeps a column (see layout.fit_columns)."""
 
     # -- data -------------------------------------------------------------------------------
@@ -290,9 +306,19 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         )
         if layout != self._layout:
             self._layout = layout
-            self._columns = columns_for(layout)
+            self._columns = columns_for(layout, own_scale=self.own_scale)
             self._cache.clear()
             self.post_message(self.LayoutChanged(self._columns))
+
+    def show_scale(self, own_scale: bool) -> None:
+        """Draw the sparklines on each rep's own range, or on the fixed scale (the header says
+        which): only the rows on screen are drawn again."""
+        self.own_scale = own_scale
+        if self._layout is not None:
+            self._columns = columns_for(self._layout, own_scale=own_scale)
+            self.post_message(self.LayoutChanged(self._columns))
+        self._cache.clear()
+        self.refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
         self._relayout()
@@ -352,7 +378,7 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             segments.append(Segment(" " * GAP, base))
             segments.append(
                 Segment(
-                    row.trends.ssi[-layout.total_spark :],
+                    row.trends.bars("ssi", own_scale=self.own_scale)[-layout.total_spark :],
                     base + _style("bright_white", dim=True),
                 )
             )
@@ -380,7 +406,8 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             value = _fit(f"{row.value(pillar.key):.2f}", PILLAR_VALUE_WIDTH, "right")
             segments.append(Segment(value, base))
             if layout.pillar_spark:
-                spark = getattr(row.trends, pillar.key)[-layout.pillar_spark :]
+                spark = row.trends.bars(pillar.key, own_scale=self.own_scale)
+                spark = spark[-layout.pillar_spark :]
                 segments.append(Segment(" " * GAP, base))
                 segments.append(Segment(spark, base + _style(pillar.colour)))
             segments.append(Segment(" " * GAP, base))
