@@ -5,10 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ssi_tui import board_cache
+from ssi_tui.importer import run_import
+from ssi_tui.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.board_loader import BoardRequest
+from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.ui.helpers import header_line, screen_text, visible_lines, wait_for_board
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 async def test_s_switches_the_sparklines_between_own_and_fixed_scale(sample_db: Path) -> None:
@@ -46,3 +55,30 @@ async def test_the_scale_key_is_in_the_help_and_the_palette(sample_db: Path) -> 
         lines = text.splitlines()
         found = next(i for i, line in enumerate(lines) if "Sparklines: each rep" in line)
         assert lines[found + 1].split() == ["Key:", "s"]
+
+
+async def test_a_board_kept_from_the_last_start_shows_both_scales_and_stale_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept board holds each week's value, not bars: the scale needs no cache key, and a
+    warm start draws blanks, missed weeks and stale rows as a read board does."""
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    db = tmp_path / "history.duckdb"
+    run_import(db, [FIXTURES / "history.csv"])
+    request = BoardRequest.first(ViewOptions())
+    read = HeadStart(db, request)
+    assert read.result() is not None
+    read.keep()
+    kept = HeadStart(db, request)
+    assert kept.from_cache
+    async with SsiApp(db, head_start=kept).run_test(size=(160, 20)) as pilot:
+        await wait_for_board(pilot)
+        lines = {line.split()[2]: line for line in visible_lines(pilot) if line.strip()}
+        assert "own scale" in header_line(pilot)
+        assert "2w old" in lines["Eve"]
+        assert "10.00          ▅··" in lines["Eve"]  # three weeks in the window, two missed
+        await pilot.press("s")
+        await pilot.pause()
+        assert "fixed scale" in header_line(pilot)
+        lines = {line.split()[2]: line for line in visible_lines(pilot) if line.strip()}
+        assert "10.00          ▄··" in lines["Eve"]  # 10 of 25: 3.2 of 8 bars
