@@ -4,11 +4,13 @@
 --   change, change_4w = stored with the point (total minus the total 7 / 28 days earlier)
 --   rank       = standing by total (ties broken by name), within the team filter
 --   prev_rank  = the same standing on the board as of ($as_of - 7 days); NULL when not on it
---   *_trend    = the weekly values of each series for the 12 ISO weeks ending with the as-of
---                week, from each week's last point on or before $as_of, packed 10 bits a week
---                (bits 10w.. = weeks ago w): 0 = a week before the rep's first snapshot, 1 = a
---                week without one after it, else 2 + the value in tenths. Scaled and spelled
---                out as bars by board.Trends only for the rows on screen, on either scale.
+--   *_recent, *_older = the weekly values of each series for the 12 ISO weeks ending with the
+--                as-of week, from each week's last point on or before $as_of, packed 10 bits a
+--                week: weeks ago 0-5 in *_recent, 6-11 in *_older (BIGINTs: a HUGEINT each
+--                made the fetch twice as slow). Bits 10w.. of a half hold its week w: 0 = a
+--                week before the rep's first snapshot, 1 = a week without one after it, else
+--                2 + the value in tenths. Scaled and spelled out as bars by board.Trends only
+--                for the rows on screen, on either scale.
 --   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
 --                above 0 the row is stale and change, change_4w are NULL (not from weeks before)
 --   target     = the rep's own target, else their team's, else $default_target
@@ -65,42 +67,49 @@ previous AS (
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of - 7 AND p.until > $as_of - 7
 ),
-weekly AS (
-    -- A point is its week's last on or before $as_of when the next one is later than $as_of
-    -- or falls in a later week.
+-- Each point of the last twelve weeks, shifted into its week's place in its half (see
+-- *_recent, *_older above) where it is its week's last on or before $as_of: the next point is
+-- later than $as_of or falls in a later week.
+packed AS (
     SELECT
         rep_id,
         datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7 AS weeks_ago,
-        ssi, brand, people, insights, relationships
+        d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
+            AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
+            AS weeks_last,
+        (1 + round(ssi * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS ssi,
+        (1 + round(brand * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS brand,
+        (1 + round(people * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS people,
+        (1 + round(insights * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS insights,
+        (1 + round(relationships * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS relationships
     FROM recent
     WHERE $with_trends
-      AND d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
-      AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
 ),
--- 1 in every week from the rep's first snapshot (all twelve weeks for a rep with one before
--- them) to the as-of week: the mark of a week without a snapshot; weeks with one add to it.
-missed AS (
+sums AS (
     SELECT
         rep_id,
-        ((1::HUGEINT << (10 * (1 + least(11, max(
-            datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7
-        ))))) - 1) // 1023 AS marks
-    FROM recent
-    WHERE $with_trends
+        -- Weeks from the rep's first snapshot (all twelve with one before them) to the as-of week.
+        1 + least(11, max(weeks_ago)) AS weeks,
+        sum(ssi) FILTER (weeks_last AND weeks_ago < 6) AS ssi_recent,
+        sum(ssi) FILTER (weeks_last AND weeks_ago >= 6) AS ssi_older,
+        sum(brand) FILTER (weeks_last AND weeks_ago < 6) AS brand_recent,
+        sum(brand) FILTER (weeks_last AND weeks_ago >= 6) AS brand_older,
+        sum(people) FILTER (weeks_last AND weeks_ago < 6) AS people_recent,
+        sum(people) FILTER (weeks_last AND weeks_ago >= 6) AS people_older,
+        sum(insights) FILTER (weeks_last AND weeks_ago < 6) AS insights_recent,
+        sum(insights) FILTER (weeks_last AND weeks_ago >= 6) AS insights_older,
+        sum(relationships) FILTER (weeks_last AND weeks_ago < 6) AS relationships_recent,
+        sum(relationships) FILTER (weeks_last AND weeks_ago >= 6) AS relationships_older
+    FROM packed
     GROUP BY rep_id
 ),
+-- 1 in every week of those: the mark of a week without a snapshot; a snapshot adds to it.
 trends AS (
     SELECT
-        w.rep_id,
-        m.marks + sum((1 + round(w.ssi * 10)::HUGEINT) << (10 * w.weeks_ago)) AS ssi,
-        m.marks + sum((1 + round(w.brand * 10)::HUGEINT) << (10 * w.weeks_ago)) AS brand,
-        m.marks + sum((1 + round(w.people * 10)::HUGEINT) << (10 * w.weeks_ago)) AS people,
-        m.marks + sum((1 + round(w.insights * 10)::HUGEINT) << (10 * w.weeks_ago)) AS insights,
-        m.marks + sum((1 + round(w.relationships * 10)::HUGEINT) << (10 * w.weeks_ago))
-            AS relationships
-    FROM weekly AS w
-    JOIN missed AS m USING (rep_id)
-    GROUP BY w.rep_id, m.marks
+        *,
+        ((1::BIGINT << (10 * least(6, weeks))) - 1) // 1023 AS recent_marks,
+        ((1::BIGINT << (10 * greatest(0, weeks - 6))) - 1) // 1023 AS older_marks
+    FROM sums
 )
 SELECT
     row_number() OVER (ORDER BY c.ssi DESC, lower(c.name), c.rep_id) AS rank,
@@ -123,11 +132,16 @@ SELECT
     c.network_avg,
     c.source,
     datediff('day', date_trunc('week', c.d), date_trunc('week', $as_of)) // 7 AS weeks_old,
-    t.ssi AS ssi_trend,
-    t.brand AS brand_trend,
-    t.people AS people_trend,
-    t.insights AS insights_trend,
-    t.relationships AS relationships_trend,
+    (t.recent_marks + coalesce(t.ssi_recent, 0))::BIGINT AS ssi_recent,
+    (t.older_marks + coalesce(t.ssi_older, 0))::BIGINT AS ssi_older,
+    (t.recent_marks + coalesce(t.brand_recent, 0))::BIGINT AS brand_recent,
+    (t.older_marks + coalesce(t.brand_older, 0))::BIGINT AS brand_older,
+    (t.recent_marks + coalesce(t.people_recent, 0))::BIGINT AS people_recent,
+    (t.older_marks + coalesce(t.people_older, 0))::BIGINT AS people_older,
+    (t.recent_marks + coalesce(t.insights_recent, 0))::BIGINT AS insights_recent,
+    (t.older_marks + coalesce(t.insights_older, 0))::BIGINT AS insights_older,
+    (t.recent_marks + coalesce(t.relationships_recent, 0))::BIGINT AS relationships_recent,
+    (t.older_marks + coalesce(t.relationships_older, 0))::BIGINT AS relationships_older,
     coalesce(own.target, team.target, $default_target) AS target
 FROM current AS c
 LEFT JOIN previous AS v USING (rep_id)

@@ -51,50 +51,64 @@ MIN_SPAN = {PILLAR_TOP: 2.0, TOTAL_TOP: 4.0}
 tenths on each of four pillars) is noise and stays a flat run, not a mountain range."""
 
 
+_BARS_TO_8 = _BARS + _BARS[-1]
+"""Bars by height 0-8: the top of the range, height 8, is the highest bar too."""
+_GAPS = (BEFORE_FIRST, MISSED_WEEK)
+_OLDEST_FIRST = tuple(range(_WEEK_BITS * (TREND_WEEKS - 1), -1, -_WEEK_BITS))
+"""Bit offsets of the weeks in a trend's two halves put together, oldest first (see
+queries/leaderboard.sql)."""
+
+
 @lru_cache(maxsize=16384)
-def spell_trend(code: int | None, top: float = PILLAR_TOP, *, own_scale: bool = True) -> str:
-    """A packed trend (see queries/leaderboard.sql) as TREND_WEEKS bars, oldest week first.
+def spell_trend(
+    recent: int | None, older: int | None = 0, top: float = PILLAR_TOP, *, own_scale: bool = True
+) -> str:
+    """A packed trend (see queries/leaderboard.sql: weeks ago 0-5 in RECENT, 6-11 in OLDER) as
+    TREND_WEEKS bars, oldest week first.
 
     OWN_SCALE: the bars span the rep's own lowest to highest value over the weeks (at least
-    MIN_SPAN[TOP], centred), so a climb from 21.6 to 23.6 shows as one; else the fixed scale
-    0-TOP, on which rows compare. Worked in tenths, so no rounding moves a bar.
+    MIN_SPAN[TOP]), so a climb from 21.6 to 23.6 shows as one; else the fixed scale 0-TOP, on
+    which rows compare. Worked in tenths, so no rounding moves a bar.
     """
-    if code is None:
+    if recent is None:
         return NO_TREND
-    digits = [(code >> (_WEEK_BITS * ago)) & _WEEK_MASK for ago in range(TREND_WEEKS - 1, -1, -1)]
-    tenths = [digit - 2 for digit in digits if digit >= 2]
+    code = (older or 0) << (_WEEK_BITS * TREND_WEEKS // 2) | recent
+    digits = [code >> shift & _WEEK_MASK for shift in _OLDEST_FIRST]
+    tenths = [digit - 2 for digit in digits if digit > 1]
     if not tenths:
-        return "".join(BEFORE_FIRST if digit == 0 else MISSED_WEEK for digit in digits)
+        return "".join([_GAPS[digit] for digit in digits])
+    low, high = min(tenths), max(tenths)
     # Bar height of a value t: (t - bottom) * 8 / span, in sixteenths to stay in integers.
     if not own_scale:
         bottom16, span = 0, round(top * 10)
-    elif max(tenths) - min(tenths) >= round(MIN_SPAN[top] * 10):
-        bottom16, span = 16 * min(tenths), max(tenths) - min(tenths)
+    elif high - low >= round(MIN_SPAN[top] * 10):
+        bottom16, span = 16 * low, high - low
     else:
         # Narrower than MIN_SPAN: the values' middle drawn mid-bar (height 4.5), so a tenth
         # either side of it stays the same bar.
         span = round(MIN_SPAN[top] * 10)
-        bottom16 = 8 * (min(tenths) + max(tenths)) - 9 * span
-    out = []
-    for digit in digits:
-        if digit < 2:
-            out.append(MISSED_WEEK if digit else BEFORE_FIRST)
-        else:
-            height = (16 * (digit - 2) - bottom16) * 8 // (16 * span)
-            out.append(_BARS[min(7, max(0, height))])
-    return "".join(out)
+        bottom16 = 8 * (low + high) - 9 * span
+    # digit - 2 = t: the height is ((digit - 2) * 16 - bottom16) * 8 // (16 * span), which is
+    # 0-8 for every value of the range (on the fixed scale: for every value within 0-TOP).
+    offset, step, bars = 32 + bottom16, 2 * span, _BARS_TO_8
+    if not own_scale and (low < 0 or high > span):  # stored outside 0-TOP: clamped
+        heights = [min(8, max(0, (16 * digit - offset) // step)) for digit in digits]
+        return "".join(
+            [bars[h] if d > 1 else _GAPS[d] for h, d in zip(heights, digits, strict=True)]
+        )
+    return "".join([bars[(16 * d - offset) // step] if d > 1 else _GAPS[d] for d in digits])
 
 
 class Trends:
     """The weekly values of the total and each pillar, one per ISO week, last 12 weeks.
 
-    Kept packed (one integer per series) and spelled out as bars on first use: a board of
+    Kept packed (two integers per series) and spelled out as bars on first use: a board of
     10,000 reps only ever draws the rows on screen, on whichever scale is shown.
     """
 
     __slots__ = ("codes",)
 
-    def __init__(self, codes: Sequence[int | None] = (None,) * 5) -> None:
+    def __init__(self, codes: Sequence[int | None] = (None,) * 10) -> None:
         self.codes = tuple(codes)
 
     def __eq__(self, other: object) -> bool:
@@ -110,7 +124,8 @@ class Trends:
         """SERIES (`ssi` or a pillar key) as bars, on the rep's own scale or the fixed one."""
         index = _SERIES.index(series)
         top = TOTAL_TOP if index == 0 else PILLAR_TOP
-        return spell_trend(self.codes[index], top, own_scale=own_scale)
+        codes = self.codes
+        return spell_trend(codes[2 * index], codes[2 * index + 1], top, own_scale=own_scale)
 
     ssi = property(lambda self: self.bars("ssi"), doc="The total's bars, on its own scale.")
     brand = property(lambda self: self.bars("brand"))
@@ -342,8 +357,8 @@ def read_board(
 
 _ROW_FIELDS = tuple(f.name for f in fields(LeaderboardRow))
 _TRENDS_AT = _ROW_FIELDS.index("trends")
-"""queries/leaderboard.sql returns the row's fields in order up to `trends`, then the five
-packed trends, then the target."""
+"""queries/leaderboard.sql returns the row's fields in order up to `trends`, then the two
+packed halves of each of the five trends, then the target."""
 
 
 def _row(record: tuple) -> LeaderboardRow:
@@ -356,8 +371,8 @@ def _row(record: tuple) -> LeaderboardRow:
     row = object.__new__(LeaderboardRow)
     values = (
         *record[:_TRENDS_AT],
-        Trends(record[_TRENDS_AT : _TRENDS_AT + 5]),
-        record[_TRENDS_AT + 5],
+        Trends(record[_TRENDS_AT : _TRENDS_AT + 10]),
+        record[_TRENDS_AT + 10],
         None,
     )
     row.__dict__.update(zip(_ROW_FIELDS, values, strict=True))
