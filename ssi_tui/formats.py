@@ -118,10 +118,12 @@ def sort_marker(key: str, *, reverse: bool = False) -> str:
     return "▲" if ascending else "▼"
 
 
-def _marked(header: list[str], sort: str, labels: dict[str, str] = SORT_LABELS) -> list[str]:
+def _marked(
+    header: list[str], sort: str, labels: dict[str, str] = SORT_LABELS, *, reverse: bool = False
+) -> list[str]:
     """HEADER with the sort column's title (LABELS[SORT]) marked by its direction (`SSI ▼`)."""
-    label = labels.get(sort)
-    return [f"{title} {sort_marker(sort)}" if title == label else title for title in header]
+    label, arrow = labels.get(sort), sort_marker(sort, reverse=reverse)
+    return [f"{title} {arrow}" if title == label else title for title in header]
 
 
 def _ssi_cell(row: LeaderboardRow) -> str:
@@ -137,13 +139,14 @@ def _markdown_cell(text: str) -> str:
     return text
 
 
-def to_markdown(rows: Sequence[LeaderboardRow], sort: str = "ssi") -> str:
-    """A Markdown table for pasting into chat or a wiki; the SORT column is marked, and sorted
-    by improvement it shows the 4-week change."""
+def to_markdown(rows: Sequence[LeaderboardRow], sort: str = "ssi", *, reverse: bool = False) -> str:
+    """A Markdown table for pasting into chat or a wiki; the SORT column is marked (REVERSE:
+    the other way), and sorted by improvement it shows the 4-week change."""
     improvement = sort == "improvement"
     header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week"]
     header += ["Δ 4 wk"] * improvement + ["% target"]
-    lines = ["| " + " | ".join(_marked(header, sort)) + " |", "|" + "---|" * len(header)]
+    marked = _marked(header, sort, reverse=reverse)
+    lines = ["| " + " | ".join(marked) + " |", "|" + "---|" * len(header)]
     for r in rows:
         cells = [
             str(r.rank),

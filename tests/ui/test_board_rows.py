@@ -111,3 +111,19 @@ async def test_9_keeps_the_percent_of_target_column_on_a_narrow_terminal(
         await pilot.pause()
         assert "%Tgt▼" in header_line(pilot)  # ...but not while the board is sorted by it
         assert "80%" in next(line for line in visible_lines(pilot) if "Cy" in line)
+
+
+async def test_an_exported_markdown_marks_the_sort_shown_and_its_figure(
+    improving_db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    async with SsiApp(improving_db).run_test(size=(120, 20)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("8", "8")  # least improved first
+        await pilot.press("e")
+        pilot.app.screen.query_one("#path").value = str(target)
+        await pilot.click("#markdown")
+        await pilot.pause()
+    lines = (tmp_path / "out.md").read_text(encoding="utf-8").splitlines()
+    assert "| Δ 4 wk ▲ |" in lines[0] and "SSI ▼" not in lines[0]
+    assert lines[2].startswith("| 1 | Cy |") and "| -4.0 |" in lines[2]

@@ -399,7 +399,8 @@ class LeaderboardScreen(Screen[None]):
         from ssi_tui.ui.screens.export_dialog import ExportScreen
 
         as_of = self.board.as_of.isoformat() if self.board and self.board.as_of else "board"
-        self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}"), self._exported)
+        sort = (self.sort_key, self.reverse)
+        self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}", sort), self._exported)
 
     def _exported(self, path: Path | None) -> None:
         if path is not None:
