@@ -4,11 +4,15 @@
 --   change, change_4w = stored with the point (total minus the total 7 / 28 days earlier)
 --   rank       = standing by total (ties broken by name), within the team filter
 --   prev_rank  = the same standing on the board as of ($as_of - 7 days); NULL when not on it
---   *_trend    = the weekly trend of each series for the 12 ISO weeks ending with the as-of
---                week, packed as a 12-digit base-9 number (digit w = weeks ago w: 0 = no
---                snapshot that week, else 1 + bar height 0-7 on a fixed scale, pillars 0-25,
---                total 0-100), from each week's last point on or before $as_of. Spelled out
---                as bars by board.Trends only for the rows on screen.
+--   *_recent, *_older = the weekly values of each series for the 12 ISO weeks ending with the
+--                as-of week, from each week's last point on or before $as_of, packed 10 bits a
+--                week: weeks ago 0-5 in *_recent, 6-11 in *_older (BIGINTs: a HUGEINT each
+--                made the fetch twice as slow). Bits 10w.. of a half hold its week w: 0 = a
+--                week before the rep's first snapshot, 1 = a week without one after it, else
+--                2 + the value in tenths. Scaled and spelled out as bars by board.Trends only
+--                for the rows on screen, on either scale.
+--   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
+--                above 0 the row is stale and change, change_4w are NULL (not from weeks before)
 --   target     = the rep's own target, else their team's, else $default_target
 -- $source: 'official', 'estimated', or 'best' (official where it exists, else estimated).
 -- $with_trends: FALSE leaves the *_trend columns NULL (the CLI prints no sparklines).
@@ -63,36 +67,49 @@ previous AS (
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of - 7 AND p.until > $as_of - 7
 ),
-weekly AS (
-    -- A point is its week's last on or before $as_of when the next one is later than $as_of
-    -- or falls in a later week.
+-- Each point of the last twelve weeks, shifted into its week's place in its half (see
+-- *_recent, *_older above) where it is its week's last on or before $as_of: the next point is
+-- later than $as_of or falls in a later week.
+packed AS (
     SELECT
         rep_id,
         datediff('day', date_trunc('week', d), date_trunc('week', $as_of)) // 7 AS weeks_ago,
-        ssi / 4 AS ssi, brand, people, insights, relationships
+        d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
+            AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
+            AS weeks_last,
+        (1 + round(ssi * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS ssi,
+        (1 + round(brand * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS brand,
+        (1 + round(people * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS people,
+        (1 + round(insights * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS insights,
+        (1 + round(relationships * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS relationships
     FROM recent
     WHERE $with_trends
-      AND d >= date_trunc('week', $as_of) - INTERVAL 77 DAY
-      AND (until > $as_of OR date_trunc('week', until) > date_trunc('week', d))
 ),
-powers AS (
-    SELECT [1, 9, 81, 729, 6561, 59049, 531441, 4782969, 43046721, 387420489, 3486784401,
-            31381059609]::BIGINT[] AS p
-),
-trends AS (
+sums AS (
     SELECT
         rep_id,
-        sum((1 + least(7, floor(ssi * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT AS ssi,
-        sum((1 + least(7, floor(brand * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS brand,
-        sum((1 + least(7, floor(people * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS people,
-        sum((1 + least(7, floor(insights * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS insights,
-        sum((1 + least(7, floor(relationships * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS relationships
-    FROM weekly, powers
+        -- Weeks from the rep's first snapshot (all twelve with one before them) to the as-of week.
+        1 + least(11, max(weeks_ago)) AS weeks,
+        sum(ssi) FILTER (weeks_last AND weeks_ago < 6) AS ssi_recent,
+        sum(ssi) FILTER (weeks_last AND weeks_ago >= 6) AS ssi_older,
+        sum(brand) FILTER (weeks_last AND weeks_ago < 6) AS brand_recent,
+        sum(brand) FILTER (weeks_last AND weeks_ago >= 6) AS brand_older,
+        sum(people) FILTER (weeks_last AND weeks_ago < 6) AS people_recent,
+        sum(people) FILTER (weeks_last AND weeks_ago >= 6) AS people_older,
+        sum(insights) FILTER (weeks_last AND weeks_ago < 6) AS insights_recent,
+        sum(insights) FILTER (weeks_last AND weeks_ago >= 6) AS insights_older,
+        sum(relationships) FILTER (weeks_last AND weeks_ago < 6) AS relationships_recent,
+        sum(relationships) FILTER (weeks_last AND weeks_ago >= 6) AS relationships_older
+    FROM packed
     GROUP BY rep_id
+),
+-- 1 in every week of those: the mark of a week without a snapshot; a snapshot adds to it.
+trends AS (
+    SELECT
+        *,
+        ((1::BIGINT << (10 * least(6, weeks))) - 1) // 1023 AS recent_marks,
+        ((1::BIGINT << (10 * greatest(0, weeks - 6))) - 1) // 1023 AS older_marks
+    FROM sums
 )
 SELECT
     row_number() OVER (ORDER BY c.ssi DESC, lower(c.name), c.rep_id) AS rank,
@@ -104,8 +121,9 @@ SELECT
     c.people,
     c.insights,
     c.relationships,
-    c.change,
-    c.change_4w,
+    -- A stale row (its snapshot from a week before the board's) has no current change.
+    CASE WHEN c.d < date_trunc('week', $as_of) THEN NULL ELSE c.change END AS change,
+    CASE WHEN c.d < date_trunc('week', $as_of) THEN NULL ELSE c.change_4w END AS change_4w,
     c.d AS as_of,
     v.prev_rank,
     c.industry_rank,
@@ -113,11 +131,17 @@ SELECT
     c.industry_avg,
     c.network_avg,
     c.source,
-    t.ssi AS ssi_trend,
-    t.brand AS brand_trend,
-    t.people AS people_trend,
-    t.insights AS insights_trend,
-    t.relationships AS relationships_trend,
+    datediff('day', date_trunc('week', c.d), date_trunc('week', $as_of)) // 7 AS weeks_old,
+    (t.recent_marks + coalesce(t.ssi_recent, 0))::BIGINT AS ssi_recent,
+    (t.older_marks + coalesce(t.ssi_older, 0))::BIGINT AS ssi_older,
+    (t.recent_marks + coalesce(t.brand_recent, 0))::BIGINT AS brand_recent,
+    (t.older_marks + coalesce(t.brand_older, 0))::BIGINT AS brand_older,
+    (t.recent_marks + coalesce(t.people_recent, 0))::BIGINT AS people_recent,
+    (t.older_marks + coalesce(t.people_older, 0))::BIGINT AS people_older,
+    (t.recent_marks + coalesce(t.insights_recent, 0))::BIGINT AS insights_recent,
+    (t.older_marks + coalesce(t.insights_older, 0))::BIGINT AS insights_older,
+    (t.recent_marks + coalesce(t.relationships_recent, 0))::BIGINT AS relationships_recent,
+    (t.older_marks + coalesce(t.relationships_older, 0))::BIGINT AS relationships_older,
     coalesce(own.target, team.target, $default_target) AS target
 FROM current AS c
 LEFT JOIN previous AS v USING (rep_id)

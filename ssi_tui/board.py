@@ -37,28 +37,78 @@ TREND_WEEKS = 12
 NO_TREND = "·" * TREND_WEEKS
 
 
-_BARS = "·▁▂▃▄▅▆▇█"
-"""Bar per digit of a packed trend: 0 = no snapshot that week, else 1 + height 0-7."""
+_BARS = "▁▂▃▄▅▆▇█"
+BEFORE_FIRST = " "
+"""A week before the rep's first snapshot: nothing to draw."""
+MISSED_WEEK = "·"
+"""A week without a snapshot after the rep's first one."""
+_WEEK_BITS = 10
+_WEEK_MASK = (1 << _WEEK_BITS) - 1
+PILLAR_TOP, TOTAL_TOP = 25.0, 100.0
+"""The fixed scale's top: a pillar is 0-25, the total 0-100."""
+MIN_SPAN = {PILLAR_TOP: 2.0, TOTAL_TOP: 4.0}
+"""The narrowest range a rep's own scale spans: a pillar moving by tenths (the total by a few
+tenths on each of four pillars) is noise and stays a flat run, not a mountain range."""
 
 
-@lru_cache(maxsize=8192)
-def spell_trend(code: int | None) -> str:
-    """A packed trend (see queries/leaderboard.sql) as TREND_WEEKS bars, oldest week first."""
-    if code is None:
+_BARS_TO_8 = _BARS + _BARS[-1]
+"""Bars by height 0-8: the top of the range, height 8, is the highest bar too."""
+_GAPS = (BEFORE_FIRST, MISSED_WEEK)
+_OLDEST_FIRST = tuple(range(_WEEK_BITS * (TREND_WEEKS - 1), -1, -_WEEK_BITS))
+"""Bit offsets of the weeks in a trend's two halves put together, oldest first (see
+queries/leaderboard.sql)."""
+
+
+@lru_cache(maxsize=16384)
+def spell_trend(
+    recent: int | None, older: int | None = 0, top: float = PILLAR_TOP, *, own_scale: bool = True
+) -> str:
+    """A packed trend (see queries/leaderboard.sql: weeks ago 0-5 in RECENT, 6-11 in OLDER) as
+    TREND_WEEKS bars, oldest week first.
+
+    OWN_SCALE: the bars span the rep's own lowest to highest value over the weeks (at least
+    MIN_SPAN[TOP]), so a climb from 21.6 to 23.6 shows as one; else the fixed scale 0-TOP, on
+    which rows compare. Worked in tenths, so no rounding moves a bar.
+    """
+    if recent is None:
         return NO_TREND
-    return "".join(_BARS[code // 9**weeks_ago % 9] for weeks_ago in range(TREND_WEEKS - 1, -1, -1))
+    code = (older or 0) << (_WEEK_BITS * TREND_WEEKS // 2) | recent
+    digits = [code >> shift & _WEEK_MASK for shift in _OLDEST_FIRST]
+    tenths = [digit - 2 for digit in digits if digit > 1]
+    if not tenths:
+        return "".join([_GAPS[digit] for digit in digits])
+    low, high = min(tenths), max(tenths)
+    # Bar height of a value t: (t - bottom) * 8 / span, in sixteenths to stay in integers.
+    if not own_scale:
+        bottom16, span = 0, round(top * 10)
+    elif high - low >= round(MIN_SPAN[top] * 10):
+        bottom16, span = 16 * low, high - low
+    else:
+        # Narrower than MIN_SPAN: the values' middle drawn mid-bar (height 4.5), so a tenth
+        # either side of it stays the same bar.
+        span = round(MIN_SPAN[top] * 10)
+        bottom16 = 8 * (low + high) - 9 * span
+    # digit - 2 = t: the height is ((digit - 2) * 16 - bottom16) * 8 // (16 * span), which is
+    # 0-8 for every value of the range (on the fixed scale: for every value within 0-TOP).
+    offset, step, bars = 32 + bottom16, 2 * span, _BARS_TO_8
+    if not own_scale and (low < 0 or high > span):  # stored outside 0-TOP: clamped
+        heights = [min(8, max(0, (16 * digit - offset) // step)) for digit in digits]
+        return "".join(
+            [bars[h] if d > 1 else _GAPS[d] for h, d in zip(heights, digits, strict=True)]
+        )
+    return "".join([bars[(16 * d - offset) // step] if d > 1 else _GAPS[d] for d in digits])
 
 
 class Trends:
-    """The weekly trend of the total and each pillar, one bar per ISO week, last 12 weeks.
+    """The weekly values of the total and each pillar, one per ISO week, last 12 weeks.
 
-    Kept packed (one integer per series) and spelled out on first use: a board of 10,000 reps
-    only ever draws the rows on screen.
+    Kept packed (two integers per series) and spelled out as bars on first use: a board of
+    10,000 reps only ever draws the rows on screen, on whichever scale is shown.
     """
 
     __slots__ = ("codes",)
 
-    def __init__(self, codes: Sequence[int | None] = (None,) * 5) -> None:
+    def __init__(self, codes: Sequence[int | None] = (None,) * 10) -> None:
         self.codes = tuple(codes)
 
     def __eq__(self, other: object) -> bool:
@@ -70,11 +120,21 @@ class Trends:
     def __repr__(self) -> str:
         return f"Trends(ssi={self.ssi!r}, brand={self.brand!r}, people={self.people!r}, ...)"
 
-    ssi = property(lambda self: spell_trend(self.codes[0]), doc="The total's bars.")
-    brand = property(lambda self: spell_trend(self.codes[1]))
-    people = property(lambda self: spell_trend(self.codes[2]))
-    insights = property(lambda self: spell_trend(self.codes[3]))
-    relationships = property(lambda self: spell_trend(self.codes[4]))
+    def bars(self, series: str, *, own_scale: bool = True) -> str:
+        """SERIES (`ssi` or a pillar key) as bars, on the rep's own scale or the fixed one."""
+        index = _SERIES.index(series)
+        top = TOTAL_TOP if index == 0 else PILLAR_TOP
+        codes = self.codes
+        return spell_trend(codes[2 * index], codes[2 * index + 1], top, own_scale=own_scale)
+
+    ssi = property(lambda self: self.bars("ssi"), doc="The total's bars, on its own scale.")
+    brand = property(lambda self: self.bars("brand"))
+    people = property(lambda self: self.bars("people"))
+    insights = property(lambda self: self.bars("insights"))
+    relationships = property(lambda self: self.bars("relationships"))
+
+
+_SERIES = ("ssi", *PILLAR_KEYS)
 
 
 @dataclass(frozen=True)
@@ -92,7 +152,8 @@ class LeaderboardRow:
     insights: float
     relationships: float
     change: float | None
-    """Total minus the latest total on or before (this snapshot's date - 7 days)."""
+    """Total minus the latest total on or before (this snapshot's date - 7 days); None when the
+    row is stale (see weeks_old)."""
     change_4w: float | None
     as_of: dt.date
     """Date of the snapshot shown (may be before the board's as-of date)."""
@@ -103,6 +164,9 @@ class LeaderboardRow:
     industry_avg: float | None = None
     network_avg: float | None = None
     source: str = "official"
+    weeks_old: int = 0
+    """ISO weeks between this snapshot's week and the board's: above 0 the row is stale (its
+    change and change_4w are then None, not carried from weeks before)."""
     trends: Trends = field(default_factory=Trends)
     target: float = DEFAULT_TARGET
     """The rep's target total: their own, else their team's, else the default."""
@@ -113,6 +177,16 @@ class LeaderboardRow:
     def pct_of_target(self) -> float:
         """Progress to target: 100 x total / target, one decimal."""
         return round(100 * self.ssi / self.target, 1)
+
+    @property
+    def stale(self) -> bool:
+        """Whether the snapshot shown is from a week before the board's."""
+        return self.weeks_old > 0
+
+    @property
+    def age(self) -> str:
+        """How old a stale row's snapshot is, as shown beside it (`2w`); empty when current."""
+        return f"{self.weeks_old}w" if self.weeks_old > 0 else ""
 
     @property
     def public_id(self) -> str:
@@ -283,8 +357,8 @@ def read_board(
 
 _ROW_FIELDS = tuple(f.name for f in fields(LeaderboardRow))
 _TRENDS_AT = _ROW_FIELDS.index("trends")
-"""queries/leaderboard.sql returns the row's fields in order up to `trends`, then the five
-packed trends, then the target."""
+"""queries/leaderboard.sql returns the row's fields in order up to `trends`, then the two
+packed halves of each of the five trends, then the target."""
 
 
 def _row(record: tuple) -> LeaderboardRow:
@@ -297,8 +371,8 @@ def _row(record: tuple) -> LeaderboardRow:
     row = object.__new__(LeaderboardRow)
     values = (
         *record[:_TRENDS_AT],
-        Trends(record[_TRENDS_AT : _TRENDS_AT + 5]),
-        record[_TRENDS_AT + 5],
+        Trends(record[_TRENDS_AT : _TRENDS_AT + 10]),
+        record[_TRENDS_AT + 10],
         None,
     )
     row.__dict__.update(zip(_ROW_FIELDS, values, strict=True))

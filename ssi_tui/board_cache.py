@@ -36,7 +36,7 @@ from ssi_tui import __version__
 from ssi_tui.board import Board, LeaderboardRow, Trends
 
 ENV_VAR = "SSI_TUI_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
 """Bump when what is stored changes shape."""
 KEPT_VIEWS = 4
 """Boards kept per database (the views saved last): each costs an import one more read."""

@@ -160,13 +160,13 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
     team = board.team
     if output_format == "html":
         title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
-        click.echo(formats.to_html(rows, title), nl=False)
+        click.echo(formats.to_html(rows, title, sort), nl=False)
     elif output_format == "json":
         click.echo(formats.to_json(rows))
     elif output_format == "csv":
         click.echo(formats.to_csv(rows), nl=False)
     elif output_format == "markdown":
-        click.echo(formats.to_markdown(rows), nl=False)
+        click.echo(formats.to_markdown(rows, sort), nl=False)
     else:
         from rich.console import Console
 
@@ -175,7 +175,7 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         if not console.is_terminal:
             # Piped or redirected: never squeeze names into 80 columns; print the natural width.
             console = Console(width=10_000)
-        console.print(formats.to_table(rows, title))
+        console.print(formats.to_table(rows, title, sort))
 
 
 @cli.command("upgrade")

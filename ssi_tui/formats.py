@@ -90,6 +90,42 @@ def _signed(value: float | None) -> str:
     return f"{value:+.1f}"
 
 
+def _week_change(row: LeaderboardRow) -> str:
+    """The week's change, or for a stale row (see LeaderboardRow.weeks_old) how old it is: in
+    Markdown, which has no as-of column."""
+    return f"– ({row.age} old)" if row.stale else _signed(row.change)
+
+
+def _as_of(row: LeaderboardRow) -> str:
+    """The snapshot's date, with its age when it is older than the board's week."""
+    return row.as_of.isoformat() + (f" ({row.age} old)" if row.stale else "")
+
+
+SORT_LABELS: dict[str, str] = {
+    "ssi": "SSI",
+    **{p.key: p.short for p in PILLARS},
+    "change": "Δ week",
+    "name": "Name",
+    "target": "% target",
+    "improvement": "Δ 4 wk",
+}
+"""The column title each sort key marks: the figure a board is sorted by is always shown."""
+
+
+def sort_marker(key: str, *, reverse: bool = False) -> str:
+    """The arrow after the sorted column's title: ▼ descending (▲ for name, which ascends)."""
+    ascending = (key == "name") != reverse
+    return "▲" if ascending else "▼"
+
+
+def _marked(
+    header: list[str], sort: str, labels: dict[str, str] = SORT_LABELS, *, reverse: bool = False
+) -> list[str]:
+    """HEADER with the sort column's title (LABELS[SORT]) marked by its direction (`SSI ▼`)."""
+    label, arrow = labels.get(sort), sort_marker(sort, reverse=reverse)
+    return [f"{title} {arrow}" if title == label else title for title in header]
+
+
 def _ssi_cell(row: LeaderboardRow) -> str:
     """The total, marked `est.` when estimated from activity rather than LinkedIn's own."""
     return f"{row.ssi:.0f}" + (" est." if row.source == "estimated" else "")
@@ -103,10 +139,14 @@ def _markdown_cell(text: str) -> str:
     return text
 
 
-def to_markdown(rows: Sequence[LeaderboardRow]) -> str:
-    """A Markdown table for pasting into chat or a wiki."""
-    header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week", "% target"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+def to_markdown(rows: Sequence[LeaderboardRow], sort: str = "ssi", *, reverse: bool = False) -> str:
+    """A Markdown table for pasting into chat or a wiki; the SORT column is marked (REVERSE:
+    the other way), and sorted by improvement it shows the 4-week change."""
+    improvement = sort == "improvement"
+    header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week"]
+    header += ["Δ 4 wk"] * improvement + ["% target"]
+    marked = _marked(header, sort, reverse=reverse)
+    lines = ["| " + " | ".join(marked) + " |", "|" + "---|" * len(header)]
     for r in rows:
         cells = [
             str(r.rank),
@@ -114,18 +154,23 @@ def to_markdown(rows: Sequence[LeaderboardRow]) -> str:
             _markdown_cell(r.team or ""),
             _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
-            _signed(r.change),
+            _week_change(r),
+            *[_signed(r.change_4w)] * improvement,
             f"{r.pct_of_target:.1f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def to_html(rows: Sequence[LeaderboardRow], title: str) -> str:
-    """A self-contained HTML page with the board as a table (every value escaped)."""
+def to_html(rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi") -> str:
+    """A self-contained HTML page with the board as a table (every value escaped); the SORT
+    column is marked, and sorted by improvement it shows the 4-week change."""
     from html import escape
 
-    header = ["#", "Name", "Team", "SSI", *(p.label for p in PILLARS), "Δ week", "Target", "As of"]
+    improvement = sort == "improvement"
+    header = ["#", "Name", "Team", "SSI", *(p.label for p in PILLARS), "Δ week"]
+    labels = {**SORT_LABELS, **{p.key: p.label for p in PILLARS}, "target": "Target"}
+    header = _marked([*header, *["Δ 4 wk"] * improvement, "Target", "As of"], sort, labels)
     body = []
     for r in rows:
         cells = [
@@ -135,8 +180,9 @@ def to_html(rows: Sequence[LeaderboardRow], title: str) -> str:
             _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
             escape(_signed(r.change)),
+            *[escape(_signed(r.change_4w))] * improvement,
             f"{r.pct_of_target:.1f}% of {r.target:g}",
-            r.as_of.isoformat(),
+            escape(_as_of(r)),
         ]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
@@ -153,12 +199,17 @@ def to_html(rows: Sequence[LeaderboardRow], title: str) -> str:
     )
 
 
-def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
-    """A Rich table; names go in as Text, so markup in them is shown, not interpreted."""
+def to_table(rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi") -> Any:
+    """A Rich table; names go in as Text, so markup in them is shown, not interpreted. The SORT
+    column is marked; sorted by improvement or % of target, that figure is a column; a stale
+    row is dimmed, with its age."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
+    figure = {"improvement": "Δ 4 wk", "target": "% target"}.get(sort)
+    header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week"]
+    header = _marked([*header, *[figure] * bool(figure), "As of"], sort)
     # In a narrow terminal names and teams give way (wrapped, then cut), numbers do not; rules
     # only under the header, and two spaces between cells, leave names room at 80 columns.
     table = Table(
@@ -169,15 +220,15 @@ def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Name", overflow="ellipsis")
-    table.add_column("Team", overflow="ellipsis")
-    table.add_column("SSI", justify="right", no_wrap=True)
-    for pillar in PILLARS:
-        table.add_column(pillar.short, justify="right", no_wrap=True)
-    table.add_column("Δ week", justify="right", no_wrap=True)
-    table.add_column("As of", no_wrap=True)
+    for title_text in header:
+        if title_text.startswith(("Name", "Team")):
+            table.add_column(title_text, overflow="ellipsis")
+        elif title_text.startswith("As of"):
+            table.add_column(title_text, no_wrap=True)
+        else:
+            table.add_column(title_text, justify="right", no_wrap=True)
     for r in rows:
+        figures = {"improvement": [_signed(r.change_4w)], "target": [f"{r.pct_of_target:.1f}"]}
         table.add_row(
             str(r.rank),
             Text(printable(r.name)),
@@ -185,6 +236,8 @@ def to_table(rows: Sequence[LeaderboardRow], title: str) -> Any:
             _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
             _signed(r.change),
-            r.as_of.isoformat(),
+            *figures.get(sort, []),
+            _as_of(r),
+            style="dim" if r.stale else None,
         )
     return table

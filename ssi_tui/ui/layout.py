@@ -2,7 +2,7 @@
 
 Columns give way in a fixed order as the terminal narrows: pillar sparklines shrink, then
 hide; then the total's sparkline; then progress to target; then the team; only then is a
-name cut. A pure function,
+name cut. The figure the board is sorted by never gives way. A pure function,
 so the rules are tested without a terminal.
 """
 
@@ -75,6 +75,8 @@ class Layout:
     """Width of the `est.` marker after the total (0: no estimated row on the board)."""
     rank: int = RANK_WIDTH
     """Width of the rank column: wider than RANK_WIDTH only from 10,000 reps."""
+    four_week: int = 0
+    """Width of the 4-week change column, shown while the board is sorted by it (0: hidden)."""
 
     @property
     def pillar(self) -> int:
@@ -104,12 +106,26 @@ def fit_columns(
     *,
     estimated: bool = False,
     reps: int = 0,
+    sorted_by: str = "ssi",
 ) -> Layout:
     """The richest layout that fits WIDTH, giving way in the documented order.
 
     ESTIMATED (some row is an estimate) reserves EST_WIDTH after the total for its marker;
-    REPS, the number of rows, widens the rank column when its ranks need more digits.
+    REPS, the number of rows, widens the rank column when its ranks need more digits. The
+    figure a board is SORTED_BY is always shown: the 4-week change gets a column of its own,
+    and progress to target keeps its column however narrow the terminal.
     """
+    if sorted_by == "improvement":
+        room = width - CHANGE_WIDTH - GAP
+        layout = fit_columns(room, longest_name, longest_team, estimated=estimated, reps=reps)
+        return replace(layout, four_week=CHANGE_WIDTH)
+    if sorted_by == "target":
+        layout = fit_columns(width, longest_name, longest_team, estimated=estimated, reps=reps)
+        if not layout.target:
+            room = width - TARGET_WIDTH - GAP
+            layout = fit_columns(room, longest_name, longest_team, estimated=estimated, reps=reps)
+            layout = replace(layout, target=TARGET_WIDTH)
+        return layout
     rank = max(RANK_WIDTH, len(str(reps)))
     if rank > RANK_WIDTH:
         layout = fit_columns(

@@ -345,3 +345,71 @@ def test_the_plain_form_on_a_file_that_is_not_a_database_exits_1_without_traceba
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
     assert str(notes) in result.stderr and "Traceback" not in result.stderr
     assert fingerprint(notes) == before
+
+
+def test_a_stale_row_has_null_changes_and_says_how_old_it_is(invoke, history_db: Path) -> None:
+    """Issue #7: as of 2026-02-02 Ana's latest snapshot (01-19) is two weeks old: her +3 then
+    is not this week's change."""
+    data = {d["name"]: d for d in board_json(invoke, history_db, "--as-of", "2026-02-02")}
+    assert (data["Ana Lima"]["ssi"], data["Ana Lima"]["as_of"]) == (65, "2026-01-19")
+    assert data["Ana Lima"]["change"] is None and data["Ana Lima"]["change_4w"] is None
+    assert list(data["Ana Lima"]) == KEYS
+    markdown = invoke("leaderboard", history_db, "--format", "markdown").stdout
+    eve = next(line for line in markdown.splitlines() if "Eve Park" in line)
+    assert "– (2w old)" in eve  # her 01-05 snapshot on the board of 01-19
+    table = invoke("leaderboard", history_db, "--as-of", "2026-02-02", env=WIDE).stdout
+    ana = next(line for line in table.splitlines() if "Ana Lima" in line)
+    assert "2026-01-19 (2w old)" in ana and "+3" not in ana
+    as_csv = invoke("leaderboard", history_db, "--as-of", "2026-02-02", "--format", "csv")
+    first = next(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert (first["name"], first["change"], first["as_of"]) == ("Ana Lima", "", "2026-01-19")
+
+
+@pytest.fixture
+def improving_db(invoke, tmp_path: Path) -> Path:
+    """Five weekly snapshots: Ana +8 over four weeks, Bo +2, Cy -4."""
+    lines = ["date,rep_id,name,ssi,brand,people,insights,relationships"]
+    for week, (ana, bo, cy) in enumerate([(40, 50, 60), (42, 50, 59), (44, 51, 58), (46, 51, 57),
+                                          (48, 52, 56)]):  # fmt: skip
+        day = f"2026-01-{5 + 7 * week:02d}" if week < 4 else "2026-02-02"
+        for rep, total in (("ana", ana), ("bo", bo), ("cy", cy)):
+            q = total / 4
+            lines.append(f"{day},{rep}@x.example,{rep.title()},{total},{q},{q},{q},{q}")
+    export = tmp_path / "weeks.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "weeks.duckdb"
+    assert invoke("import", db, export).exit_code == 0
+    return db
+
+
+def test_sorting_by_improvement_shows_the_4_week_change_and_marks_its_column(
+    invoke, improving_db: Path
+) -> None:
+    """Issue #8: `--sort improvement` showed no 4-week change anywhere."""
+    markdown = invoke("leaderboard", improving_db, "--sort", "improvement", "--format", "markdown")
+    lines = markdown.stdout.splitlines()
+    header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    assert "Δ 4 wk ▼" in header and "SSI" in header
+    column = header.index("Δ 4 wk ▼")
+    cells = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+    assert [(row[1], row[column]) for row in cells] == [
+        ("Ana", "+8.0"),
+        ("Bo", "+2.0"),
+        ("Cy", "-4.0"),
+    ]
+    table = invoke("leaderboard", improving_db, "--sort", "improvement", env=WIDE).stdout
+    assert "Δ 4 wk ▼" in table
+    assert re.search(r"Ana .*\+8\.0", table) and re.search(r"Cy .*-4\.0", table)
+
+
+def test_the_sorted_column_is_marked_and_percent_of_target_shown(
+    invoke, improving_db: Path
+) -> None:
+    plain = invoke("leaderboard", improving_db, "--format", "markdown").stdout.splitlines()[0]
+    assert "| SSI ▼ |" in plain and "Δ 4 wk" not in plain
+    by_name = invoke("leaderboard", improving_db, "--format", "markdown", "--sort", "name")
+    assert "| Name ▲ |" in by_name.stdout.splitlines()[0]
+    table = invoke("leaderboard", improving_db, "--sort", "target", env=WIDE).stdout
+    assert "% target ▼" in table
+    assert re.search(r"Cy .* 80\.0 ", table)  # 56 of 70
+    assert "SSI ▼" in invoke("leaderboard", improving_db, env=WIDE).stdout

@@ -26,6 +26,7 @@ REFERENCE = Path(__file__).resolve().parent / "reference"
 START = dt.date(2026, 1, 1)
 """A Thursday: ISO weeks start mid-range, so week edges are exercised."""
 REPS = ("ana", "bob", "cy", "dee")
+SERIES = ("ssi", "brand", "people", "insights", "relationships")
 TEAMS = {"ana": "North", "bob": "North", "cy": "South", "dee": None}
 
 Snapshot = tuple[str, int, str, float]
@@ -103,8 +104,8 @@ def _shown(conn: Any, as_of: dt.date, team: str | None, source: str, excluded: l
             row.prev_rank, row.industry_rank, row.network_rank, row.industry_avg,
             row.network_avg, row.source,
         )  # fmt: skip
-        t = row.trends
-        out.append((values, (t.ssi, t.brand, t.people, t.insights, t.relationships)))
+        bars = tuple(row.trends.bars(key, own_scale=False) for key in SERIES)
+        out.append((values, bars))
     return out
 
 

@@ -130,3 +130,44 @@ def test_corrections_show_on_the_board(history_db: Path) -> None:
     bob = next(r for r in load_board(history_db).rows if r.name == "Bob Stone")
     # Bob corrected to 56: change 56 - 50 = +6
     assert (bob.rank, bob.ssi, bob.brand, bob.change) == (4, 56.0, 15.0, 6.0)
+
+
+def test_a_row_older_than_the_boards_week_is_stale_with_no_change(history_db: Path) -> None:
+    """Issue #7: two weeks after the last import, Ana's +3 is not this week's change."""
+    board = load_board(history_db, as_of=D("2026-02-02"))
+    ana = next(r for r in board.rows if r.name == "Ana Lima")
+    assert (ana.as_of, ana.ssi, ana.weeks_old, ana.age) == (D("2026-01-19"), 65.0, 2, "2w")
+    assert ana.stale and ana.change is None and ana.change_4w is None
+    # Eve's 01-05 snapshot, on a board of the week of 01-19: two weeks old.
+    eve = next(r for r in load_board(history_db).rows if r.name == "Eve Park")
+    assert (eve.weeks_old, eve.age) == (2, "2w")
+
+
+def test_a_snapshot_earlier_in_the_boards_week_is_current(history_db: Path) -> None:
+    board = load_board(history_db, as_of=D("2026-01-16"))  # a Friday: its week began 01-12
+    by_name = {r.name: r for r in board.rows}
+    assert (by_name["Gil Moss"].weeks_old, by_name["Gil Moss"].change) == (0, 4.0)
+    assert (by_name["Ana Lima"].weeks_old, by_name["Ana Lima"].change) == (0, 2.0)
+    assert by_name["Bob Stone"].weeks_old == 1 and by_name["Bob Stone"].age == "1w"
+
+
+def test_a_stale_row_has_no_four_week_change_either(tmp_path: Path) -> None:
+    from ssi_tui.importer import run_import
+
+    export = tmp_path / "weekly.csv"
+    weeks = [D("2025-12-01") + dt.timedelta(days=7 * n) for n in range(6)]  # to 2026-01-05
+    lines = [f"{day},ana@x.example,Ana,40,10,10,10,10" for day in weeks[:-1]]
+    lines.append(f"{weeks[-1]},ana@x.example,Ana,48,12,12,12,12")
+    lines += [f"{day},bo@x.example,Bo,30,7.5,7.5,7.5,7.5" for day in weeks]
+    lines.append("2026-01-19,bo@x.example,Bo,32,8,8,8,8")
+    export.write_text(
+        "date,rep_id,name,ssi,brand,people,insights,relationships\n" + "\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "weekly.duckdb"
+    run_import(db, [export])
+    as_of_last = {r.name: r for r in load_board(db, as_of=D("2026-01-05")).rows}
+    assert (as_of_last["Ana"].change, as_of_last["Ana"].change_4w) == (8.0, 8.0)
+    later = {r.name: r for r in load_board(db, as_of=D("2026-01-19")).rows}
+    assert (later["Ana"].change, later["Ana"].change_4w, later["Ana"].age) == (None, None, "2w")
+    assert later["Bo"].change == 2.0 and later["Bo"].change_4w == 2.0 and not later["Bo"].stale

@@ -44,3 +44,19 @@ def test_ten_thousand_reps_widen_the_rank_column_and_nothing_overflows() -> None
         layout = fit_columns(width, 16, 10, reps=10_000)
         assert layout.rank == 5
         assert _width(layout) <= width
+
+
+def test_the_figure_the_board_is_sorted_by_always_has_a_column() -> None:
+    """Issue #8: sorted by most improved or by % of target, that figure is shown at any width
+    where the board fits at all, and the layout still fits."""
+    for width in range(160, 60, -1):
+        if _width(fit_columns(width - 7, 16, 10)) > width - 7:
+            break  # too narrow for the board with one more column (names stop at 10 cells)
+        improvement = fit_columns(width, 16, 10, sorted_by="improvement")
+        keys = [column.key for column in columns_for(improvement)]
+        assert "improvement" in keys and _width(improvement) <= width, width
+        target = fit_columns(width, 16, 10, sorted_by="target")
+        assert "target" in [c.key for c in columns_for(target)] and _width(target) <= width
+        plain = fit_columns(width, 16, 10)
+        assert "improvement" not in [c.key for c in columns_for(plain)]
+    assert width < 80

@@ -75,7 +75,10 @@ async def test_e_exports_exactly_the_rows_shown(sample_db: Path, tmp_path: Path,
         await pilot.click(f"#{kind}")
         await pilot.pause()
     written = target.with_suffix(".md" if kind == "markdown" else ".csv")
-    expected = formats.to_markdown(shown) if kind == "markdown" else formats.to_csv(shown)
+    # Sorted by insights (`4`): the Markdown marks that column.
+    expected = (
+        formats.to_markdown(shown, "insights") if kind == "markdown" else formats.to_csv(shown)
+    )
     assert written.read_text(encoding="utf-8") == expected
     assert "Rep " in expected and "SMB" in expected
 

@@ -123,6 +123,13 @@ BOARD_BINDINGS: list[BindingType] = [
         tooltip="Cycle the values shown: official else estimated, official, estimated",
     ),
     Binding(
+        "s",
+        "toggle_scale",
+        "Scale",
+        show=False,
+        tooltip="Sparklines: each rep's own range (their shape), or fixed 0-25 to compare rows",
+    ),
+    Binding(
         "S",
         "standup",
         "Stand-up",

@@ -16,20 +16,26 @@ from textual.widgets import Button, Input, Label, Static
 from ssi_tui import formats
 from ssi_tui.board import LeaderboardRow
 
-EXPORTERS = {"markdown": (".md", formats.to_markdown), "csv": (".csv", formats.to_csv)}
+EXPORTERS = {"markdown": ".md", "csv": ".csv"}
 
 
-def export_rows(rows: Sequence[LeaderboardRow], path: Path, kind: str) -> Path:
+def export_rows(
+    rows: Sequence[LeaderboardRow], path: Path, kind: str, sort: tuple[str, bool] = ("ssi", False)
+) -> Path:
     """Write ROWS as KIND (markdown or csv) to a new file at PATH, fixing the suffix when it
-    is missing, and return the file written.
+    is missing, and return the file written. SORT (key, reversed) is the order they are in:
+    Markdown marks its column.
 
     Never over an existing file: the second export of a day is `ssi-2026-11-16-2.csv`, so the
     first (say, one team's view) is not lost to the default name. The app says which name.
     """
-    suffix, render = EXPORTERS[kind]
+    suffix = EXPORTERS[kind]
     if path.suffix.lower() != suffix:
         path = path.with_suffix(suffix)
-    text = render(rows)
+    if kind == "markdown":
+        text = formats.to_markdown(rows, sort[0], reverse=sort[1])
+    else:
+        text = formats.to_csv(rows)
     candidate, attempt = path, 1
     while True:
         try:
@@ -57,10 +63,17 @@ class ExportScreen(ModalScreen[Path | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without saving")]
 
-    def __init__(self, rows: Sequence[LeaderboardRow], default_stem: str) -> None:
+    def __init__(
+        self,
+        rows: Sequence[LeaderboardRow],
+        default_stem: str,
+        sort: tuple[str, bool] = ("ssi", False),
+    ) -> None:
         super().__init__()
         self.rows = list(rows)
         self.default_stem = default_stem
+        self.sort = sort
+        """The sort key the rows are in, and whether reversed (Markdown marks its column)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -77,7 +90,7 @@ class ExportScreen(ModalScreen[Path | None]):
         kind = event.button.id or "markdown"
         raw = self.query_one("#path", Input).value.strip() or self.default_stem
         try:
-            written = export_rows(self.rows, Path(raw).expanduser(), kind)
+            written = export_rows(self.rows, Path(raw).expanduser(), kind, self.sort)
         except OSError as error:
             self.query_one("#error", Static).update(Text(f"Cannot write there: {error}"))
             return

@@ -247,7 +247,7 @@ class LeaderboardScreen(Screen[None]):
             keep_rep = table.current.rep_id
         needle = fold(self.filter_text.strip())
         self.shown = prepared.filtered(needle, self.sort_key, self.reverse)
-        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure)
+        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure, sorted_by=self.sort_key)
         self._update_header()
         # The summary depends on which rows are shown, not on their order: a re-sort of 10,000
         # reps should not pay for averaging them again.
@@ -405,7 +405,8 @@ class LeaderboardScreen(Screen[None]):
         from ssi_tui.ui.screens.export_dialog import ExportScreen
 
         as_of = self.board.as_of.isoformat() if self.board and self.board.as_of else "board"
-        self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}"), self._exported)
+        sort = (self.sort_key, self.reverse)
+        self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}", sort), self._exported)
 
     def _exported(self, path: Path | None) -> None:
         if path is not None:
@@ -420,6 +421,14 @@ class LeaderboardScreen(Screen[None]):
         self.anonymise = not self.anonymise
         self.notify("Names hidden" if self.anonymise else "Names shown", timeout=2)
         self.load()
+
+    def action_toggle_scale(self) -> None:
+        """Sparklines on each rep's own range (the shape of their trend), or on the fixed
+        scale (to compare rows); the header says which."""
+        table = self.query_one(BoardTable)
+        table.show_scale(not table.own_scale)
+        scale = "each rep's own range" if table.own_scale else "fixed 0–25 (total 0–100)"
+        self.notify(f"Sparklines: {scale}", timeout=2, markup=False)
 
     def action_standup(self) -> None:
         from ssi_tui.ui.screens.standup import StandupScreen

@@ -68,10 +68,13 @@ class Column:
     x: int
     width: int
     align: str = "left"
+    notes: tuple[str, ...] = ()
+    """Said after the title (and its sort arrow), the first that fits: the sparklines' scale."""
 
 
-def columns_for(layout: Layout) -> list[Column]:
-    """The visible columns, left to right, for a layout."""
+def columns_for(layout: Layout, *, own_scale: bool = True) -> list[Column]:
+    """The visible columns, left to right, for a layout; with sparklines, the total's title
+    says which scale they are drawn on (OWN_SCALE: each rep's own range; else fixed)."""
     specs: list[tuple[str, str, int, str]] = [
         ("rank", "#", layout.rank, "right"),
         ("move", "±", MOVE_WIDTH, "left"),
@@ -81,14 +84,18 @@ def columns_for(layout: Layout) -> list[Column]:
         specs.append(("team", "Team", layout.team, "left"))
     specs.append(("ssi", "SSI", layout.ssi, "left"))
     specs.append(("change", "Δ wk", CHANGE_WIDTH, "right"))
+    if layout.four_week:
+        specs.append(("improvement", "Δ4wk", layout.four_week, "right"))
     if layout.target:
         specs.append(("target", "%Tgt", layout.target, "right"))
     specs += [
         (p.key, p.short if layout.pillar_spark else p.tiny, layout.pillar, "left") for p in PILLARS
     ]
+    scale = (" · own scale", " own") if own_scale else (" · fixed scale", " fixed")
+    scale = scale if layout.total_spark else ()
     columns, x = [], 0
     for key, label, width, align in specs:
-        columns.append(Column(key, label, x, width, align))
+        columns.append(Column(key, label, x, width, align, scale if key == "ssi" else ()))
         x += width + GAP
     return columns
 
@@ -114,13 +121,25 @@ def _style(
     return Style(color=color, bold=bold, dim=dim, italic=italic)
 
 
+def _change_style(value: float | None) -> Style:
+    """Green for a gain, red for a loss, the row's own colour otherwise."""
+    return _style(None if not value else ("green" if value > 0 else "red"))
+
+
 def signed_change(value: float | None) -> str:
-    """A change with its sign (so colour is never the only signal): +2, -1.5, ±0, —."""
+    """A change with its sign (so colour is never the only signal), one decimal for the whole
+    column so the points line up: +2.0, -1.5, ±0.0, —."""
     if value is None:
         return "—"
     if round(value, 1) == 0:
-        return "±0"
-    return f"{value:+.1f}".removesuffix(".0")
+        return "±0.0"
+    return f"{value:+.1f}"
+
+
+def stale_age(row: LeaderboardRow) -> str:
+    """What a stale row shows where its change would be: how old its snapshot is (`2w old`)."""
+    text = f"{row.age} old"
+    return text if len(text) <= CHANGE_WIDTH else row.age
 
 
 class BoardHeader(Widget):
@@ -159,12 +178,21 @@ class BoardHeader(Widget):
                 label = column.label
                 if cell_len(label) + len(arrow) > column.width:
                     label = set_cell_size(label, max(0, column.width - len(arrow)))
-                text = _fit(label + arrow, column.width, column.align)
+                text = _fit(self._noted(label + arrow, column), column.width, column.align)
                 segments.append(Segment(text, active))
             else:
-                segments.append(Segment(_fit(column.label, column.width, column.align)))
+                title = self._noted(column.label, column)
+                segments.append(Segment(_fit(title, column.width, column.align)))
             segments.append(Segment(" " * GAP))
         return Strip(segments).crop(0, self.size.width)
+
+    @staticmethod
+    def _noted(title: str, column: Column) -> str:
+        """TITLE followed by the first of the column's notes that fits with it."""
+        for note in column.notes:
+            if cell_len(title + note) <= column.width:
+                return title + note
+        return title
 
     def on_click(self, event: events.Click) -> None:
         for column in self.columns:
@@ -224,6 +252,10 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         self._cache_style: Style | None = None
         """The widget style the cached rows were drawn in (a new theme redraws them)."""
         self._measure = RowMeasure()
+        self._sorted_by = "ssi"
+        self.own_scale = True
+        """Sparklines on each rep's own range (default), else on the fixed 0-25 (0-100) scale."""
+        """The sort key shown: its figure keeps a column (see layout.fit_columns)."""
 
     # -- data -------------------------------------------------------------------------------
 
@@ -233,15 +265,19 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         *,
         keep_rep: str | None = None,
         measure: RowMeasure | None = None,
+        sorted_by: str | None = None,
     ) -> None:
         """Replace the rows; keep the cursor on KEEP_REP when it is still shown.
 
         Column widths follow MEASURE (measure_rows of the whole board, made by the worker
-        that loaded it) and stay put without one, so a filter or re-sort never moves them.
+        that loaded it) and stay put without one, so a filter never moves them; SORTED_BY, the
+        sort key, adds the column of its figure when the board has none (4-week change).
         """
         self.rows = rows
         if measure is not None:
             self._measure = measure
+        if sorted_by is not None:
+            self._sorted_by = sorted_by
         self._relayout()
         index = 0
         if keep_rep is not None:
@@ -266,12 +302,23 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             measure.longest_team,
             estimated=measure.estimated,
             reps=measure.reps,
+            sorted_by=self._sorted_by,
         )
         if layout != self._layout:
             self._layout = layout
-            self._columns = columns_for(layout)
+            self._columns = columns_for(layout, own_scale=self.own_scale)
             self._cache.clear()
             self.post_message(self.LayoutChanged(self._columns))
+
+    def show_scale(self, own_scale: bool) -> None:
+        """Draw the sparklines on each rep's own range, or on the fixed scale (the header says
+        which): only the rows on screen are drawn again."""
+        self.own_scale = own_scale
+        if self._layout is not None:
+            self._columns = columns_for(self._layout, own_scale=own_scale)
+            self.post_message(self.LayoutChanged(self._columns))
+        self._cache.clear()
+        self.refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
         self._relayout()
@@ -305,6 +352,8 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
         layout = self._layout
         assert layout is not None
         segments: list[Segment] = []
+        if row.stale:  # an old snapshot: the whole row dimmed, its age where its change was
+            base = base + _style(dim=True)
 
         def cell(text: str, width: int, style: Style | None = None, align: str = "left") -> None:
             segments.append(Segment(_fit(text, width, align), base + style if style else base))
@@ -329,13 +378,22 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             segments.append(Segment(" " * GAP, base))
             segments.append(
                 Segment(
-                    row.trends.ssi[-layout.total_spark :],
+                    row.trends.bars("ssi", own_scale=self.own_scale)[-layout.total_spark :],
                     base + _style("bright_white", dim=True),
                 )
             )
         segments.append(Segment(" " * GAP, base))
-        change_colour = None if not row.change else ("green" if row.change > 0 else "red")
-        cell(signed_change(row.change), CHANGE_WIDTH, _style(change_colour), align="right")
+        if row.stale:
+            cell(stale_age(row), CHANGE_WIDTH, _style(italic=True), align="right")
+        else:
+            cell(signed_change(row.change), CHANGE_WIDTH, _change_style(row.change), "right")
+        if layout.four_week:
+            cell(
+                signed_change(row.change_4w),
+                layout.four_week,
+                _change_style(row.change_4w),
+                "right",
+            )
         if layout.target:
             on_target = row.ssi >= row.target
             cell(
@@ -348,7 +406,8 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             value = _fit(f"{row.value(pillar.key):.2f}", PILLAR_VALUE_WIDTH, "right")
             segments.append(Segment(value, base))
             if layout.pillar_spark:
-                spark = getattr(row.trends, pillar.key)[-layout.pillar_spark :]
+                spark = row.trends.bars(pillar.key, own_scale=self.own_scale)
+                spark = spark[-layout.pillar_spark :]
                 segments.append(Segment(" " * GAP, base))
                 segments.append(Segment(spark, base + _style(pillar.colour)))
             segments.append(Segment(" " * GAP, base))

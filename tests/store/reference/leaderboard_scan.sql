@@ -64,8 +64,15 @@ SELECT
     l.c.people,
     l.c.insights,
     l.c.relationships,
-    round(l.c.ssi - e.ssi_week_ago, 3) AS change,
-    round(l.c.ssi - e.ssi_4w_ago, 3) AS change_4w,
+    -- Issue #20 (#7): a snapshot from a week before the board's has no current change.
+    CASE
+        WHEN l.c.snapshot_date >= date_trunc('week', $as_of)
+        THEN round(l.c.ssi - e.ssi_week_ago, 3)
+    END AS change,
+    CASE
+        WHEN l.c.snapshot_date >= date_trunc('week', $as_of)
+        THEN round(l.c.ssi - e.ssi_4w_ago, 3)
+    END AS change_4w,
     l.c.snapshot_date AS as_of,
     p.prev_rank,
     l.c.industry_rank,

@@ -1,21 +1,19 @@
 -- Weekly trend strings for the board: per rep and series, one character per ISO week for the
 -- 12 weeks ending with the as-of week (oldest first), from the last snapshot of each week
--- on or before $as_of. Heights ▁..█ are on a fixed scale (pillars 0-25, total 0-100) so rows
--- compare at a glance; '·' marks a week with no snapshot. Built here so that 10,000 reps
--- arrive as short strings rather than 600,000 numbers.
+-- on or before $as_of. Heights ▁..█ are on the fixed scale (pillars 0-25, total 0-100) of the
+-- value in tenths; '·' marks a week with no snapshot after the rep's first one, ' ' a week
+-- before it (issue #20). The board's own-scale bars are worked from the same weekly values
+-- (tests/store/test_board_trends.py).
 --
--- Speed: the week's last snapshot is an arg_max over k = (date, official first), which also
--- makes the 'best' source choice. Each series is then summed into one 12-digit base-9 number
--- per rep (digit w = 1 + bar level w weeks ago, 0 = no snapshot), which needs no ordering,
--- and spelled out at the end. Stored values are never negative (validate.py checks imports,
--- estimate/model.py keeps estimates within 0-25), so every digit is 1-8.
+-- Each series is summed into one 12-digit base-10 number per rep (digit w = 2 + bar level w
+-- weeks ago, 1 = no snapshot, 0 = before the first), then spelled out.
 WITH weekly AS (
     SELECT
         s.rep_id,
         datediff('day', date_trunc('week', s.snapshot_date), date_trunc('week', $as_of)) // 7
             AS weeks_ago,
         arg_max(
-            struct_pack(ssi := s.ssi / 4, s.brand, s.people, s.insights, s.relationships),
+            struct_pack(s.ssi, s.brand, s.people, s.insights, s.relationships),
             (s.snapshot_date - DATE '1970-01-01') * 2 + (s.source = 'official')::INTEGER
         ) AS v
     FROM snapshots AS s
@@ -28,36 +26,49 @@ WITH weekly AS (
       AND ($source = 'best' OR s.source = $source)
     GROUP BY s.rep_id, weeks_ago
 ),
+firsts AS (
+    SELECT
+        s.rep_id,
+        least(11, datediff('day', date_trunc('week', min(s.snapshot_date)),
+                           date_trunc('week', $as_of)) // 7) AS weeks
+    FROM snapshots AS s
+    WHERE s.snapshot_date <= $as_of AND ($source = 'best' OR s.source = $source)
+    GROUP BY s.rep_id
+),
 powers AS (
-    SELECT [1, 9, 81, 729, 6561, 59049, 531441, 4782969, 43046721, 387420489, 3486784401,
-            31381059609]::BIGINT[] AS p
+    SELECT [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+            10000000000, 100000000000, 1000000000000]::BIGINT[] AS p
 ),
 series AS (
     SELECT
         rep_id,
-        sum((1 + least(7, floor(v.ssi * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT AS ssi,
-        sum((1 + least(7, floor(v.brand * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
-            AS brand,
-        sum((1 + least(7, floor(v.people * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+        any_value((p[f.weeks + 2] - 1) // 9)
+            + sum((1 + least(7, floor(round(v.ssi * 10) * 8 / 1000))) * p[weeks_ago + 1])::BIGINT AS ssi,
+        any_value((p[f.weeks + 2] - 1) // 9)
+            + sum((1 + least(7, floor(round(v.brand * 10) * 8 / 250))) * p[weeks_ago + 1])::BIGINT AS brand,
+        any_value((p[f.weeks + 2] - 1) // 9)
+            + sum((1 + least(7, floor(round(v.people * 10) * 8 / 250))) * p[weeks_ago + 1])::BIGINT
             AS people,
-        sum((1 + least(7, floor(v.insights * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+        any_value((p[f.weeks + 2] - 1) // 9)
+            + sum((1 + least(7, floor(round(v.insights * 10) * 8 / 250))) * p[weeks_ago + 1])::BIGINT
             AS insights,
-        sum((1 + least(7, floor(v.relationships * 8 / 25))::INTEGER) * p[weeks_ago + 1])::BIGINT
+        any_value((p[f.weeks + 2] - 1) // 9)
+            + sum((1 + least(7, floor(round(v.relationships * 10) * 8 / 250))) * p[weeks_ago + 1])::BIGINT
             AS relationships
-    FROM weekly, powers
+    FROM weekly JOIN firsts AS f USING (rep_id), powers
     GROUP BY rep_id
 ),
-bars AS (SELECT ['·', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] AS bar)
+bars AS (SELECT [' ', '·', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] AS bar)
 SELECT
     rep_id,
-    array_to_string([bar[1 + ssi // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+    array_to_string([bar[1 + ssi // p[w + 1] % 10] FOR w IN range(11, -1, -1)], '')
         AS ssi_trend,
-    array_to_string([bar[1 + brand // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+    array_to_string([bar[1 + brand // p[w + 1] % 10] FOR w IN range(11, -1, -1)], '')
         AS brand_trend,
-    array_to_string([bar[1 + people // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+    array_to_string([bar[1 + people // p[w + 1] % 10] FOR w IN range(11, -1, -1)], '')
         AS people_trend,
-    array_to_string([bar[1 + insights // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+    array_to_string([bar[1 + insights // p[w + 1] % 10] FOR w IN range(11, -1, -1)], '')
         AS insights_trend,
-    array_to_string([bar[1 + relationships // p[w + 1] % 9] FOR w IN range(11, -1, -1)], '')
+    array_to_string([bar[1 + relationships // p[w + 1] % 10] FOR w IN range(11, -1, -1)], '')
         AS relationships_trend
 FROM series, bars, powers;
