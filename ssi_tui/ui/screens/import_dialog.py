@@ -118,7 +118,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     }
     ImportScreen #preview-box { height: auto; max-height: 14; }
     ImportScreen #problems { color: $error; }
-    ImportScreen #buttons { height: auto; align-horizontal: right; }
+    ImportScreen #buttons { height: auto; align-horizontal: right; dock: bottom; }
     ImportScreen ProgressBar { display: none; }
     ImportScreen.importing ProgressBar { display: block; }
     """
