@@ -11,6 +11,7 @@ import click
 
 from ssi_tui.cli_support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
+from ssi_tui.import_report import file_summary, findings_lines, total_summary
 
 
 def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -31,6 +32,11 @@ def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse values that look like typos (warnings) as invalid ones: nothing written.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
@@ -59,6 +65,7 @@ def import_command(
     paths: tuple[str, ...],
     skip_invalid: bool,
     dry_run: bool,
+    strict: bool,
     as_json: bool,
     quiet: bool,
     date_format: str | None,
@@ -92,6 +99,7 @@ def import_command(
                 default_date=default_date,
                 sheet=sheet,
                 model_path=model_path,
+                strict=strict,
             )
     except InvalidExportError as error:
         if as_json:
@@ -125,14 +133,8 @@ def import_command(
         if f.status == "already imported":
             click.echo(f"{f.path}: already imported, skipped")
         elif f.status != "rejected":
-            span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
-            click.echo(
-                f"{f.path}: {f.added} added, {f.updated} updated, {f.unchanged} unchanged"
-                f"{', ' + str(f.rejected) + ' rejected' if f.rejected else ''}"
-                f" ({f.reps} reps{span})"
-            )
+            click.echo(f"{f.path}: {plain(file_summary(f))}")
+    for line in findings_lines(report):
+        click.echo(plain(line))
     verb = "Dry run: nothing written to" if dry_run else "Imported into"
-    click.echo(
-        f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
-        f" {report.total('unchanged')} unchanged."
-    )
+    click.echo(f"{verb} {database}: {total_summary(report)}.")
