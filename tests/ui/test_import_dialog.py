@@ -77,8 +77,8 @@ async def test_an_invalid_file_shows_its_problems_and_writes_nothing(
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
         text = str(pilot.app.screen.query_one("#problems").render())
         lines = text.splitlines()
-        assert any(line.startswith("bad.csv:2: column 'brand'") for line in lines), lines
-        assert any(line.startswith("bad.csv:3: column 'date'") for line in lines), lines
+        assert any(line.startswith(f"{export}:2: column 'brand'") for line in lines), lines
+        assert any(line.startswith(f"{export}:3: column 'date'") for line in lines), lines
         assert "␊" not in text
         assert pilot.app.screen.query_one("#import").disabled
         await pilot.press("escape")
@@ -134,3 +134,27 @@ async def test_tab_completes_the_path_then_moves_on(
         await tab_gives("exports_2026/week.csv")
         await pilot.press("tab")  # nothing left to complete: on to the next control
         assert pilot.app.focused is not path_box
+
+
+async def test_the_preview_lists_corrections_and_warnings(sample_db: Path, tmp_path: Path) -> None:
+    """Brand 2.89 typed for 22.89: the preview says what it would correct (old → new) and that
+    the value looks like a typo, each on its own line, before anything is written."""
+    before = _digest(sample_db)
+    export = write_csv(
+        tmp_path / "typo.csv",
+        ["2026-11-16,priya.raman@acme.example,Priya Raman,Enterprise,2.89,14.83,18.51,22.64,59"],
+    )
+    async with SsiApp(sample_db).run_test(size=(160, 40)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "enter")
+        await _wait_for(pilot, lambda: "1 corrected" in screen_text(pilot))
+        preview = str(pilot.app.screen.query_one("#preview").render()).splitlines()
+        assert "would correct 2 values:" in preview
+        assert "  Priya Raman, 2026-11-16, ssi: 79 → 59" in preview
+        assert "  Priya Raman, 2026-11-16, brand: 22.89 → 2.89" in preview
+        assert (
+            f"  {export}:2: column 'brand': Priya Raman, 2026-11-16: brand 2.89 moved by more"
+            " than half of 22.74 (2026-11-09); a typo?"
+        ) in preview
+        await pilot.click("#cancel")
+    assert _digest(sample_db) == before
