@@ -4,6 +4,9 @@
 -- unchanged): re-importing a big export that gained a week stages that week, not the years
 -- before it.
 --
+-- Lines stay in `resolved` (import_warnings.sql reads the few it needs): a big batch's copy
+-- here is held in memory, within the import's bound.
+--
 -- A value equal to the stored one at its own precision keeps the stored one
 -- (kept_at_precision, import_macros.sql): a sheet rounding 58.12 to 58 corrects nothing.
 -- A rank or average the file leaves blank (or has no column for) keeps the stored one, as a
@@ -16,7 +19,7 @@ SELECT
     CASE WHEN m.known IS NULL THEN 'added' ELSE 'updated' END AS status
 FROM (
     SELECT
-        i.* REPLACE (
+        i.* EXCLUDE (line) REPLACE (
             kept_at_precision(i.ssi, s.ssi) AS ssi,
             kept_at_precision(i.brand, s.brand) AS brand,
             kept_at_precision(i.people, s.people) AS people,

@@ -4,3 +4,4 @@ DROP VIEW IF EXISTS resolved;
 DROP TABLE IF EXISTS resolved_rows;
 DROP TABLE IF EXISTS rep_map;
 DROP TABLE IF EXISTS rep_changes;
+DROP TABLE IF EXISTS corrected;

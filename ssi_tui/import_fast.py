@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ssi_tui import resources, store, writer
+from ssi_tui import store, writer
 from ssi_tui.import_report import (
     FileReport,
     ImportReport,
@@ -107,7 +107,6 @@ def _write(
         store.bound_memory(conn, sum(_size(path) for _, path, _ in staged))
         if not canonical_csv.stage(conn, staged):
             raise _Declined
-        conn.execute(resources.query("import_incoming_line"))
         return writer.write(conn, None, to_log, strict=strict)
 
 
@@ -124,5 +123,4 @@ def _classify(db_path: Path, staged: Staged) -> writer.Outcome:
     with store.open_scratch(db_path) as conn:
         if not canonical_csv.stage(conn, staged):
             raise _Declined
-        conn.execute(resources.query("import_incoming_line"))
         return writer.classify(conn, None)

@@ -5,7 +5,7 @@ batch, before it is written, so a dry run says the same as the import."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ssi_tui import resources, store
@@ -66,17 +66,33 @@ class Findings:
     """Per file index, the rows taken as an existing rep's by name."""
 
 
-def read(conn: duckdb.DuckDBPyConnection, matched_by_name: dict[int, int]) -> Findings:
-    """The findings of the batch staged on CONN (`staged` and `rep_changes`)."""
-    corrections = conn.execute(resources.query("import_corrections"), {"limit": SHOWN}).fetchall()
-    warnings = conn.execute(resources.query("import_warnings"), {"limit": SHOWN}).fetchall()
+def read(
+    conn: duckdb.DuckDBPyConnection, matched_by_name: dict[int, int], *, corrects: bool
+) -> Findings:
+    """The findings of the batch staged on CONN (`staged`, `rep_changes`) but its warnings.
+
+    CORRECTS: some staged row is 'updated' (else the corrections are not looked for: a big
+    batch's look-ups took more than an import's memory bound)."""
+    corrections = (
+        conn.execute(resources.query("import_corrections"), {"limit": SHOWN}).fetchall()
+        if corrects
+        else []
+    )
     teams = conn.execute(resources.query("import_teams_not_applied")).fetchall()
     return Findings(
         corrections=[Correction(rep, d, c, old, new) for rep, d, c, old, new, _ in corrections],
         corrections_total=corrections[0][-1] if corrections else 0,
-        warnings=[ValueWarning(*row[:-1]) for row in warnings],
-        warnings_total=warnings[0][-1] if warnings else 0,
         teams_set=store.first_row(conn, "import_teams_set")[0],  # type: ignore[index]
         teams_not_applied=[TeamNotApplied(*row) for row in teams],
         matched_by_name=matched_by_name,
+    )
+
+
+def with_warnings(conn: duckdb.DuckDBPyConnection, findings: Findings) -> Findings:
+    """FINDINGS with the staged batch's typo-like values (import_warnings.sql)."""
+    rows = conn.execute(resources.query("import_warnings"), {"limit": SHOWN}).fetchall()
+    return replace(
+        findings,
+        warnings=[ValueWarning(*row[:-1]) for row in rows],
+        warnings_total=rows[0][-1] if rows else 0,
     )

@@ -94,7 +94,9 @@ def classify(
         conn.execute(resources.query("import_classify"))
         conn.execute(resources.query("import_rep_changes"))
         counts = _counts(conn)  # reads `incoming` too (its rows not staged are unchanged)
-        findings = import_findings.read(conn, matched)
+        corrects = any(c.updated for c in counts.values())
+        findings = import_findings.read(conn, matched, corrects=corrects)
+        findings = import_findings.with_warnings(conn, findings)
         conn.execute(resources.query("import_unresolve"))
     if activities is not None:
         counts.update(_classify_activities(conn, activities))
@@ -165,9 +167,11 @@ def write(
             matched = import_identity.resolve(conn)
             counts = _stage(conn, first_import=first_import)
             conn.execute(resources.query("import_rep_changes"))
-            findings = import_findings.read(conn, matched)
+            corrects = any(c.updated for c in counts.values())
+            findings = import_findings.read(conn, matched, corrects=corrects)
+            findings = import_findings.with_warnings(conn, findings)
             if strict and findings.warnings_total:
-                raise StrictRefusal(findings)
+                raise StrictRefusal(findings)  # rolled back below
             # A batch the store already holds row for row leaves the board as it is: its
             # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
             # 10,000 reps).
