@@ -124,3 +124,17 @@ def test_a_rounded_row_and_a_precise_one_of_one_rep_and_date_keep_the_precise_on
 
     assert report.total("added") == 2 and report.total("unchanged") == 1
     assert _values(db)[0] == ("ann.lee@acme.example", "2026-11-16", 61.13, 16.21, 15.2, 14.5, 15.22)
+
+
+def test_a_typo_within_one_file_is_warned_at_its_line(tmp_path: Path) -> None:
+    """The previous value may be the file's own row of the week before."""
+    weeks = tmp_path / "weeks.tsv"
+    weeks.write_text(
+        "date\tname\tssi\tbrand\tpeople\tinsights\trelationships\n"
+        "2026-11-02\tAnn Lee\t60\t16.2\t15\t14\t14.8\n"
+        "2026-11-09\tAnn Lee\t45.45\t1.65\t15\t14\t14.8\n",
+        encoding="utf-8",
+    )
+    report = run_import(tmp_path / "team.duckdb", [weeks])
+
+    assert [(w.line, w.column) for w in report.warnings] == [(3, "brand")]

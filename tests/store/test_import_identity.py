@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from ssi_tui import store
 from ssi_tui.errors import InvalidExportError
 from ssi_tui.importer import run_import
 from tests.db_helpers import TableDump, query
+from tests.store.old_schema import as_version_5
 
 IDENTITY = Path(__file__).resolve().parents[1] / "fixtures" / "identity"
 SHEET = IDENTITY / "sheet_by_name.csv"
@@ -180,3 +183,22 @@ def test_names_are_stored_with_single_spaces(tmp_path: Path, suffix: str) -> Non
     )
     run_import(db, [export])
     assert _reps(db) == [("jon@acme.example", "Jon Smith", None)]
+
+
+def test_upgrading_a_version_5_file_tidies_its_names_and_reads_adopted_ids(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "team.duckdb"
+    run_import(db, [SHEET])
+    as_version_5(db)
+    conn = duckdb.connect(str(db))
+    try:
+        conn.execute("UPDATE reps SET name = ' Jon   Smith ' WHERE rep_id = 'jon-smith'")
+    finally:
+        conn.close()
+
+    with store.open_write(db):  # as `ssi-tui upgrade` or the next import does
+        pass
+    assert ("jon-smith", "Jon Smith", "SMB") in _reps(db)
+    run_import(db, [EXPORTS["fast path"]])
+    assert len(_reps(db)) == 3
