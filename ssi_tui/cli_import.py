@@ -11,7 +11,7 @@ import click
 
 from ssi_tui.cli_support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
-from ssi_tui.import_report import file_summary, findings_lines, total_summary
+from ssi_tui.import_report import file_summary, findings_lines, plural, total_summary
 
 
 def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -125,7 +125,7 @@ def import_command(
     for notice in [] if quiet else report.notices:
         click.echo(f"Note: {plain(notice)}", err=True)
     if report.problems:
-        click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)
+        click.echo(f"Skipped {plural(len(report.problems), 'problem')}:", err=True)
         click.echo(plain(InvalidExportError(report.problems).describe()), err=True)
     if quiet:
         return

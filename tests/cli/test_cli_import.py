@@ -128,7 +128,7 @@ def test_skip_invalid_imports_valid_rows_and_reports_the_rest(invoke, tmp_path: 
     db = tmp_path / "db.duckdb"
     result = invoke("import", "--skip-invalid", db, INVALID / "total_sum.csv")
     assert result.exit_code == 0, result.output
-    assert "Skipped 2 problem(s):" in result.stderr
+    assert "Skipped 2 problems:" in result.stderr
     assert f"{INVALID / 'total_sum.csv'}:3: column 'ssi'" in result.stderr
     assert f"{INVALID / 'total_sum.csv'}:4: column 'ssi'" in result.stderr
     assert "total_sum.csv: 2 new, 0 corrected, 0 unchanged, 2 rejected" in result.stdout
