@@ -6,7 +6,7 @@ CREATE OR REPLACE TEMP MACRO name_key(name) AS
     regexp_replace(strip_accents(lower(name)), '[^\p{L}\p{N}]+', '', 'g');
 -- tidy_name: a name as stored and shown, with single spaces and none around it.
 CREATE OR REPLACE TEMP MACRO tidy_name(name) AS
-    trim(regexp_replace(name, '[\s\pZ]+', ' ', 'g'));
+    trim(regexp_replace(name, '\pZ+', ' ', 'g'));
 -- id_from_name: whether an id is the one the importer makes from a name (a slug of it),
 -- rather than an e-mail or a profile.
 CREATE OR REPLACE TEMP MACRO id_from_name(id, name) AS

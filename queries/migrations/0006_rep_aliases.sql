@@ -7,5 +7,5 @@ CREATE TABLE rep_aliases (
     rep_id VARCHAR NOT NULL       -- the rep it names (reps.rep_id)
 );
 -- Names are kept with single spaces and no surrounding ones (`Jon  Smith` is `Jon Smith`).
-UPDATE reps SET name = trim(regexp_replace(name, '[\s\pZ]+', ' ', 'g'))
-WHERE name IS DISTINCT FROM trim(regexp_replace(name, '[\s\pZ]+', ' ', 'g'));
+UPDATE reps SET name = trim(regexp_replace(name, '\pZ+', ' ', 'g'))
+WHERE name IS DISTINCT FROM trim(regexp_replace(name, '\pZ+', ' ', 'g'));
