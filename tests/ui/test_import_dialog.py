@@ -158,3 +158,20 @@ async def test_the_preview_lists_corrections_and_warnings(sample_db: Path, tmp_p
         ) in preview
         await pilot.click("#cancel")
     assert _digest(sample_db) == before
+
+
+async def test_a_file_that_only_sets_a_team_can_be_imported(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """Its rows are unchanged, but the team is news: the preview says so and Import is on."""
+    export = write_csv(
+        tmp_path / "teams.csv",
+        ["2026-11-16,priya.raman@acme.example,Priya Raman,Field,22.89,14.83,18.51,22.64,79"],
+    )
+    async with SsiApp(sample_db).run_test(size=(160, 40)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "enter")
+        await _wait_for(pilot, lambda: "1 unchanged" in screen_text(pilot))
+        preview = str(pilot.app.screen.query_one("#preview").render()).splitlines()
+        assert "team set for 1 rep" in preview
+        assert not pilot.app.screen.query_one("#import").disabled
