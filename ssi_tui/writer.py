@@ -92,11 +92,8 @@ def classify(
         conn.execute(resources.query("import_macros"))
         matched = import_identity.resolve(conn)
         conn.execute(resources.query("import_classify"))
-        conn.execute(resources.query("import_rep_changes"))
         counts = _counts(conn)  # reads `incoming` too (its rows not staged are unchanged)
-        corrects = any(c.updated for c in counts.values())
-        findings = import_findings.read(conn, matched, corrects=corrects)
-        findings = import_findings.with_warnings(conn, findings)
+        findings = _findings(conn, matched, counts)
         conn.execute(resources.query("import_unresolve"))
     if activities is not None:
         counts.update(_classify_activities(conn, activities))
@@ -166,10 +163,7 @@ def write(
             conn.execute(resources.query("import_macros"))
             matched = import_identity.resolve(conn)
             counts = _stage(conn, first_import=first_import)
-            conn.execute(resources.query("import_rep_changes"))
-            corrects = any(c.updated for c in counts.values())
-            findings = import_findings.read(conn, matched, corrects=corrects)
-            findings = import_findings.with_warnings(conn, findings)
+            findings = _findings(conn, matched, counts)
             if strict and findings.warnings_total:
                 raise StrictRefusal(findings)  # rolled back below
             # A batch the store already holds row for row leaves the board as it is: its
@@ -200,6 +194,17 @@ def write(
             conn.rollback()  # also drops that view, still before the batch is unregistered
             raise
     return Outcome(counts, findings)
+
+
+def _findings(
+    conn: duckdb.DuckDBPyConnection, matched: dict[int, int], counts: dict[int, FileCounts]
+) -> Findings:
+    """What the staged batch does besides its counts (import_findings.py); leaves
+    `rep_changes`, which import_update_reps.sql writes."""
+    conn.execute(resources.query("import_rep_changes"))
+    corrects = any(c.updated for c in counts.values())
+    findings = import_findings.read(conn, matched, corrects=corrects)
+    return import_findings.with_warnings(conn, findings)
 
 
 def _stage(conn: duckdb.DuckDBPyConnection, *, first_import: bool) -> dict[int, FileCounts]:
