@@ -190,7 +190,7 @@ def findings_lines(report: ImportReport) -> list[str]:
     lines = []
     matched = report.total("matched_by_name")
     if matched:
-        lines.append(f"{plural(matched, 'row')} without a rep_id matched an existing rep by name")
+        lines.append(f"{plural(matched, 'row')} matched an existing rep by name")
     if report.teams_set:
         lines.append(f"team set for {plural(report.teams_set, 'rep')}")
     lines += report.teams_not_applied

@@ -17,6 +17,9 @@ import duckdb
 from ssi_tui import import_findings, import_identity, resources, store
 from ssi_tui.import_findings import Findings
 
+_ALIASES_SCHEMA = store.MIGRATIONS.index("0006_rep_aliases") + 1
+"""The first schema version with rep_aliases (a dry run reads older files as they are)."""
+
 
 class ArrowStream(Protocol):
     """Anything DuckDB can scan through the Arrow C stream interface."""
@@ -90,6 +93,8 @@ def classify(
     """
     with _as_incoming(conn, incoming):
         conn.execute(resources.query("import_macros"))
+        if (store.schema_version(conn) or 0) < _ALIASES_SCHEMA:
+            conn.execute(resources.query("import_aliases_none"))
         matched = import_identity.resolve(conn)
         conn.execute(resources.query("import_classify"))
         counts = _counts(conn)  # reads `incoming` too (its rows not staged are unchanged)

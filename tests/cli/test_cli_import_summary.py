@@ -110,7 +110,7 @@ def test_the_summary_counts_rows_matched_by_name_and_reps_in_the_singular(
         f"{IDENTITY / 'sheet_jon_only.csv'}: 1 new, 0 corrected, 0 unchanged"
         " (1 rep, 2026-11-23 to 2026-11-23, 1 matched by name)"
     ) in result.stdout.splitlines()
-    assert "1 row without a rep_id matched an existing rep by name" in result.stdout
+    assert "1 row matched an existing rep by name" in result.stdout.splitlines()
 
 
 def test_json_carries_corrections_warnings_teams_and_matches(
@@ -162,3 +162,21 @@ def test_reimporting_the_boards_csv_with_teams_filled_in_sets_them_and_says_so(
     assert "team set for 30 reps" in result.stdout.splitlines()
     teams = invoke("leaderboard", db, "--format", "json").stdout
     assert {row["team"] for row in json.loads(teams)} == {"Field"}
+
+
+def test_a_dry_run_into_a_file_of_schema_5_reads_it_as_it_is(
+    invoke: Invoke, tmp_path: Path, dump: Callable[[Path], TableDump]
+) -> None:
+    """No rep has adopted an id in a file made before rep_aliases existed; nothing upgraded."""
+    from tests.store.old_schema import as_version_5
+
+    db = tmp_path / "team.duckdb"
+    invoke("import", db, IDENTITY / "sheet_by_name.csv")
+    as_version_5(db)
+    before = dump(db)
+
+    result = invoke("import", "--dry-run", db, IDENTITY / "export_with_ids.csv")
+
+    assert result.exit_code == 0, result.output
+    assert "3 rows matched an existing rep by name" in result.stdout.splitlines()
+    assert dump(db) == before
