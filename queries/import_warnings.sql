@@ -78,5 +78,5 @@ moved AS (
 SELECT file_index, line, rep, snapshot_date, column_name, previous_date, previous, value,
        count(*) OVER () AS total
 FROM moved
-ORDER BY file_index, line NULLS LAST, snapshot_date, rep, ordinal
+ORDER BY file_index, snapshot_date, rep, ordinal  -- not by line: the fast path knows none
 LIMIT $limit;
