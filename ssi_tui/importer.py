@@ -305,7 +305,9 @@ def _run_import_with_polars(
             if dry_run:
                 outcome.append(_dry_run_counts(db_path, stream, activities))
             else:
-                with store.open_write(db_path) as conn:
+                # A new file appears whole or not at all: the writer may still refuse the batch.
+                opener = store.open_write if db_path.exists() else store.create_whole
+                with opener(db_path) as conn:
                     store.bound_memory(conn, batch.estimated_size())
                     outcome.append(
                         writer.write(conn, stream, to_log, activities=activities, strict=strict)

@@ -202,3 +202,25 @@ def test_upgrading_a_version_5_file_tidies_its_names_and_reads_adopted_ids(
     assert ("jon-smith", "Jon Smith", "SMB") in _reps(db)
     run_import(db, [EXPORTS["fast path"]])
     assert len(_reps(db)) == 3
+
+
+def test_a_sheet_row_that_disagrees_with_the_export_of_the_same_week_is_refused(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "date,name,ssi,brand,people,insights,relationships\n"
+        "2026-11-16,Jon Smith,50,12.5,12.5,12.5,12.5\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "team.duckdb"
+    with pytest.raises(InvalidExportError) as raised:
+        run_import(db, [sheet, EXPORTS["polars path"]])
+
+    messages = [p.message for p in raised.value.problems]
+    assert any(
+        "Jon Smith on 2026-11-16: this row and another of the import for the same rep and date"
+        " differ" in m
+        for m in messages
+    ), messages
+    assert not db.exists()
