@@ -1,5 +1,6 @@
 -- The fast path of an import (ingest/canonical_csv.py): the rows of every file, typed, in the
--- columns the writer reads from `incoming` (validate.SNAPSHOT_COLUMNS plus file_index).
+-- columns the writer reads from `incoming` (validate.SNAPSHOT_COLUMNS plus file_index, and the
+-- line the Polars path knows, here left NULL: warnings then name the file alone).
 CREATE OR REPLACE TEMP TABLE incoming (
     file_index    INTEGER NOT NULL,
     rep_id        VARCHAR,
@@ -15,5 +16,6 @@ CREATE OR REPLACE TEMP TABLE incoming (
     industry_rank DOUBLE,
     network_rank  DOUBLE,
     industry_avg  DOUBLE,
-    network_avg   DOUBLE
+    network_avg   DOUBLE,
+    line          BIGINT
 );

@@ -1,30 +1,60 @@
--- Stage the incoming rows that change the store, each with what it does: 'added' (a new rep,
--- date and source) or 'updated' (a corrected value). A row the store already holds as it is
--- stays out of `staged` (import_counts.sql counts it as unchanged): re-importing a big export
--- that gained a week stages that week, not the years before it.
+-- Stage the incoming rows (`resolved`: each under its rep's id) that change the store, each
+-- with what it does: 'added' (a new rep, date and source) or 'updated' (a corrected value). A
+-- row the store already holds as it is stays out of `staged` (import_counts.sql counts it as
+-- unchanged): re-importing a big export that gained a week stages that week, not the years
+-- before it.
 --
+-- Lines stay in `resolved` (import_warnings.sql reads the few it needs): a big batch's copy
+-- here is held in memory, within the import's bound.
+--
+-- A value equal to the stored one at its own precision keeps the stored one
+-- (kept_at_precision, import_macros.sql): a sheet rounding 58.12 to 58 corrects nothing.
 -- A rank or average the file leaves blank (or has no column for) keeps the stored one, as a
 -- missing team does (import_update_reps.sql): an export without them (the board's own CSV
 -- export, a team report) says nothing about them, and once erased them all.
 CREATE OR REPLACE TEMP TABLE staged AS
 SELECT
-    i.* REPLACE (
-        coalesce(i.industry_rank, s.industry_rank) AS industry_rank,
-        coalesce(i.network_rank, s.network_rank) AS network_rank,
-        coalesce(i.industry_avg, s.industry_avg) AS industry_avg,
-        coalesce(i.network_avg, s.network_avg) AS network_avg
-    ),
-    CASE WHEN s.rep_id IS NULL THEN 'added' ELSE 'updated' END AS status
-FROM incoming AS i
-LEFT JOIN snapshots AS s
-  ON s.rep_id = i.rep_id AND s.snapshot_date = i.snapshot_date AND s.source = i.source
-WHERE s.rep_id IS NULL
-   OR i.ssi IS DISTINCT FROM s.ssi
-   OR i.brand IS DISTINCT FROM s.brand
-   OR i.people IS DISTINCT FROM s.people
-   OR i.insights IS DISTINCT FROM s.insights
-   OR i.relationships IS DISTINCT FROM s.relationships
-   OR coalesce(i.industry_rank, s.industry_rank) IS DISTINCT FROM s.industry_rank
-   OR coalesce(i.network_rank, s.network_rank) IS DISTINCT FROM s.network_rank
-   OR coalesce(i.industry_avg, s.industry_avg) IS DISTINCT FROM s.industry_avg
-   OR coalesce(i.network_avg, s.network_avg) IS DISTINCT FROM s.network_avg;
+    m.* EXCLUDE (known, s_ssi, s_brand, s_people, s_insights, s_relationships,
+                 s_industry_rank, s_network_rank, s_industry_avg, s_network_avg),
+    CASE WHEN m.known IS NULL THEN 'added' ELSE 'updated' END AS status
+FROM (
+    SELECT
+        i.* EXCLUDE (line) REPLACE (
+            kept_at_precision(i.ssi, s.ssi) AS ssi,
+            kept_at_precision(i.brand, s.brand) AS brand,
+            kept_at_precision(i.people, s.people) AS people,
+            kept_at_precision(i.insights, s.insights) AS insights,
+            kept_at_precision(i.relationships, s.relationships) AS relationships,
+            coalesce(kept_at_precision(i.industry_rank, s.industry_rank), s.industry_rank)
+                AS industry_rank,
+            coalesce(kept_at_precision(i.network_rank, s.network_rank), s.network_rank)
+                AS network_rank,
+            coalesce(kept_at_precision(i.industry_avg, s.industry_avg), s.industry_avg)
+                AS industry_avg,
+            coalesce(kept_at_precision(i.network_avg, s.network_avg), s.network_avg)
+                AS network_avg
+        ),
+        s.rep_id AS known,
+        s.ssi AS s_ssi,
+        s.brand AS s_brand,
+        s.people AS s_people,
+        s.insights AS s_insights,
+        s.relationships AS s_relationships,
+        s.industry_rank AS s_industry_rank,
+        s.network_rank AS s_network_rank,
+        s.industry_avg AS s_industry_avg,
+        s.network_avg AS s_network_avg
+    FROM resolved AS i
+    LEFT JOIN snapshots AS s
+      ON s.rep_id = i.rep_id AND s.snapshot_date = i.snapshot_date AND s.source = i.source
+) AS m
+WHERE m.known IS NULL
+   OR m.ssi IS DISTINCT FROM m.s_ssi
+   OR m.brand IS DISTINCT FROM m.s_brand
+   OR m.people IS DISTINCT FROM m.s_people
+   OR m.insights IS DISTINCT FROM m.s_insights
+   OR m.relationships IS DISTINCT FROM m.s_relationships
+   OR m.industry_rank IS DISTINCT FROM m.s_industry_rank
+   OR m.network_rank IS DISTINCT FROM m.s_network_rank
+   OR m.industry_avg IS DISTINCT FROM m.s_industry_avg
+   OR m.network_avg IS DISTINCT FROM m.s_network_avg;

@@ -13,6 +13,12 @@ CREATE TABLE reps (
     team   VARCHAR
 );
 
+-- 0006.
+CREATE TABLE rep_aliases (
+    alias  VARCHAR PRIMARY KEY,
+    rep_id VARCHAR NOT NULL
+);
+
 CREATE SEQUENCE import_id_seq START 1;
 
 CREATE TABLE imports (

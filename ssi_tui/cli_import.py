@@ -11,6 +11,7 @@ import click
 
 from ssi_tui.cli_support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
+from ssi_tui.import_report import file_summary, findings_lines, plural, total_summary
 from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 
 
@@ -40,6 +41,11 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse values that look like typos (warnings) as invalid ones: nothing written.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
@@ -76,6 +82,7 @@ def import_command(
     paths: tuple[str, ...],
     skip_invalid: bool,
     dry_run: bool,
+    strict: bool,
     as_json: bool,
     quiet: bool,
     date_format: str | None,
@@ -111,6 +118,7 @@ def import_command(
                 sheet=sheet,
                 model_path=model_path,
                 header_map=header_map,
+                strict=strict,
             )
     except InvalidExportError as error:
         if as_json:
@@ -136,7 +144,7 @@ def import_command(
     for notice in [] if quiet else report.notices:
         click.echo(f"Note: {plain(notice)}", err=True)
     if report.problems:
-        click.echo(f"Skipped {len(report.problems)} problem(s):", err=True)
+        click.echo(f"Skipped {plural(len(report.problems), 'problem')}:", err=True)
         click.echo(plain(InvalidExportError(report.problems).describe()), err=True)
     if quiet:
         return
@@ -144,14 +152,8 @@ def import_command(
         if f.status == "already imported":
             click.echo(f"{f.path}: already imported, skipped")
         elif f.status != "rejected":
-            span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
-            click.echo(
-                f"{f.path}: {f.added} added, {f.updated} updated, {f.unchanged} unchanged"
-                f"{', ' + str(f.rejected) + ' rejected' if f.rejected else ''}"
-                f" ({f.reps} reps{span})"
-            )
+            click.echo(f"{f.path}: {plain(file_summary(f))}")
+    for line in findings_lines(report):
+        click.echo(plain(line))
     verb = "Dry run: nothing written to" if dry_run else "Imported into"
-    click.echo(
-        f"{verb} {database}: {report.total('added')} added, {report.total('updated')} updated,"
-        f" {report.total('unchanged')} unchanged."
-    )
+    click.echo(f"{verb} {database}: {total_summary(report)}.")

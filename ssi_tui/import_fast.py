@@ -20,6 +20,7 @@ from ssi_tui.import_report import (
     ProgressCallback,
     file_content_key,
     fill_counts,
+    fill_findings,
 )
 from ssi_tui.ingest import canonical_csv
 from ssi_tui.ingest.canonical_csv import Staged
@@ -38,13 +39,17 @@ def try_import(
     *,
     dry_run: bool,
     progress: ProgressCallback | None = None,
+    strict: bool = False,
     **options: object,
 ) -> ImportReport | None:
     """Import FILES as run_import would, or return None (nothing changed) to let it.
 
     KNOWN holds the content keys already imported and SCHEMA_VERSION the file's version (None
     when there is no file yet); OPTIONS are the reading options that go into content keys.
+    STRICT refuses values that look like typos, as run_import does.
     """
+    from ssi_tui.importer import write_outcome
+
     headers = [canonical_csv.header_columns(path) for path in files]
     if not files or None in headers:
         return None
@@ -79,10 +84,14 @@ def try_import(
     if progress:
         progress("Writing", len(files), len(files))
     try:
-        counts = _classify(db_path, staged) if dry_run else _write(db_path, staged, to_log)
+        with write_outcome(report, strict=strict) as outcome:
+            outcome.append(
+                _classify(db_path, staged) if dry_run else _write(db_path, staged, to_log, strict)
+            )
     except _Declined:
         return None
-    fill_counts(report, to_log, counts, dry_run=dry_run)
+    fill_counts(report, to_log, outcome[0].counts, dry_run=dry_run)
+    fill_findings(report, outcome[0].findings)
     report.content_keys = {f.content_hash for f in to_log}
     for file_report in report.files:
         if file_report.status != "already imported":
@@ -91,15 +100,15 @@ def try_import(
 
 
 def _write(
-    db_path: Path, staged: Staged, to_log: list[writer.FileToLog]
-) -> dict[int, writer.FileCounts]:
+    db_path: Path, staged: Staged, to_log: list[writer.FileToLog], strict: bool
+) -> writer.Outcome:
     """Stage, check and write in one connection; a new file appears only if all of it worked."""
     opener = store.open_write if db_path.exists() else store.create_whole
     with opener(db_path) as conn:
         store.bound_memory(conn, sum(_size(path) for _, path, _ in staged))
         if not canonical_csv.stage(conn, staged):
             raise _Declined
-        return writer.write(conn, None, to_log)
+        return writer.write(conn, None, to_log, strict=strict)
 
 
 def _size(path: Path) -> int:
@@ -110,7 +119,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _classify(db_path: Path, staged: Staged) -> dict[int, writer.FileCounts]:
+def _classify(db_path: Path, staged: Staged) -> writer.Outcome:
     """A dry run into a new file: what the staged rows would do, with nothing created."""
     with store.open_scratch(db_path) as conn:
         if not canonical_csv.stage(conn, staged):

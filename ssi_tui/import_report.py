@@ -16,6 +16,7 @@ from ssi_tui.errors import Problem
 
 if TYPE_CHECKING:
     from ssi_tui import writer
+    from ssi_tui.import_findings import Findings
 
 _CHUNK_BYTES = 1 << 20
 
@@ -40,6 +41,8 @@ class FileReport:
     reps: int = 0
     first_date: str | None = None
     last_date: str | None = None
+    matched_by_name: int = 0
+    """Rows without a rep_id taken as an existing rep's by name (or whose id a rep adopted)."""
 
 
 @dataclass
@@ -51,6 +54,15 @@ class ImportReport:
     files: list[FileReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)
+    """The first corrections, each `rep, date, column: old → new` (corrections_total in all)."""
+    corrections_total: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    """The first values that look like typos (warnings_total in all): imported all the same."""
+    warnings_total: int = 0
+    teams_set: int = 0
+    """Known reps who got a team, or another one."""
+    teams_not_applied: list[str] = field(default_factory=list)
     content_keys: set[str] = field(default_factory=set, repr=False, compare=False)
     """The content keys this import logged (not reported: import_skip remembers them)."""
 
@@ -70,6 +82,13 @@ class ImportReport:
             "rejected": self.total("rejected"),
             "problems": [str(p) for p in self.problems],
             "notices": self.notices,
+            "matched_by_name": self.total("matched_by_name"),
+            "corrections": self.corrections,
+            "corrections_total": self.corrections_total,
+            "warnings": [str(w) for w in self.warnings],
+            "warnings_total": self.warnings_total,
+            "teams_set": self.teams_set,
+            "teams_not_applied": self.teams_not_applied,
         }
 
 
@@ -137,3 +156,122 @@ def fill_counts(
         file_report.first_date = c.first_date.isoformat() if c.first_date else None
         file_report.last_date = c.last_date.isoformat() if c.last_date else None
         file_report.status = "would import" if dry_run else "imported"
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 rep`, `2 reps`: counts in summaries, in the one wording of both import screens."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def counts_text(new: int, corrected: int, unchanged: int, rejected: int = 0) -> str:
+    """Rows in a manager's words, the same in the CLI, the dialog and the app's notice."""
+    text = f"{new} new, {corrected} corrected, {unchanged} unchanged"
+    return text + (f", {rejected} rejected" if rejected else "")
+
+
+def file_summary(file: FileReport) -> str:
+    """One file's outcome after its name: rows, reps, dates and rows matched by name."""
+    span = f", {file.first_date} to {file.last_date}" if file.first_date else ""
+    matched = f", {file.matched_by_name} matched by name" if file.matched_by_name else ""
+    return (
+        f"{counts_text(file.added, file.updated, file.unchanged, file.rejected)}"
+        f" ({plural(file.reps, 'rep')}{span}{matched})"
+    )
+
+
+def total_summary(report: ImportReport) -> str:
+    """The whole import's rows, as file_summary words them."""
+    return counts_text(report.total("added"), report.total("updated"), report.total("unchanged"))
+
+
+def findings_lines(report: ImportReport) -> list[str]:
+    """What the summary tells besides counts, one line each: rows matched by name, teams set or
+    not applied, corrections (rep, date, column, old → new) and warnings."""
+    lines = []
+    matched = report.total("matched_by_name")
+    if matched:
+        lines.append(f"{plural(matched, 'row')} matched an existing rep by name")
+    if report.teams_set:
+        lines.append(f"team set for {plural(report.teams_set, 'rep')}")
+    lines += report.teams_not_applied
+    if report.corrections_total:
+        verb = "would correct" if report.dry_run else "corrected"
+        lines.append(f"{verb} {plural(report.corrections_total, 'value')}:")
+        lines += [f"  {c}" for c in report.corrections]
+        rest = report.corrections_total - len(report.corrections)
+        if rest > 0:
+            lines.append(f"  ... and {rest} more")
+    if report.warnings_total:
+        lines.append(
+            f"{plural(report.warnings_total, 'warning')} (imported, but check them;"
+            " --strict refuses them):"
+        )
+        lines += [f"  {w}" for w in report.warnings]
+        rest = report.warnings_total - len(report.warnings)
+        if rest > 0:
+            lines.append(f"  ... and {rest} more")
+    return lines
+
+
+def fill_findings(
+    report: ImportReport, findings: Findings, units: dict[str, str] | None = None
+) -> None:
+    """REPORT's corrections, warnings, teams and matches from the writer's FINDINGS, worded.
+
+    UNITS gives, per file path, what its lines count (line, record, row)."""
+    paths = pending_paths(report)
+    for index, rows in findings.matched_by_name.items():
+        for file_report in report.files:
+            if file_report.path == paths[index]:
+                file_report.matched_by_name = rows
+    report.corrections = [
+        f"{c.rep}, {c.date}, {c.column}: {_number(c.old)} → {_number(c.new)}"
+        for c in findings.corrections
+    ]
+    report.corrections_total = findings.corrections_total
+    report.warnings = warning_problems(report, findings, units)
+    report.warnings_total = findings.warnings_total
+    report.teams_set = findings.teams_set
+    report.teams_not_applied = _teams_not_applied(findings)
+
+
+def warning_problems(
+    report: ImportReport, findings: Findings, units: dict[str, str] | None = None
+) -> list[Problem]:
+    """FINDINGS' warnings located in REPORT's files (file:line where known)."""
+    paths = pending_paths(report)
+    units = units or {}
+    return [
+        Problem(
+            paths[w.file_index],
+            f"{w.rep}, {w.date}: {w.column} {_number(w.value)} moved by more than half of"
+            f" {_number(w.previous)} ({w.previous_date}); a typo?",
+            line=w.line,
+            column=w.column,
+            unit=units.get(paths[w.file_index], "line"),
+        )
+        for w in findings.warnings
+    ]
+
+
+def _teams_not_applied(findings: Findings) -> list[str]:
+    """A line per team left unapplied, the first few, then a count."""
+    shown = [
+        f"team '{t.team}' for {t.rep} not applied: the file's dates are older than"
+        f" {t.rep}'s newest snapshot ({t.newest}), which keeps '{t.kept}'"
+        for t in findings.teams_not_applied[:5]
+    ]
+    rest = len(findings.teams_not_applied) - len(shown)
+    if rest > 0:
+        shown.append(f"... and {plural(rest, 'more team')} not applied, for the same reason")
+    return shown
+
+
+def _number(value: float | None) -> str:
+    """A stored value as written, without float noise: 58.12, 58, blank."""
+    return "blank" if value is None else f"{round(value, 6):g}"
+
+
+def pending_paths(report: ImportReport) -> list[str]:
+    """The paths of the files written (or to be), by file index (fill_counts' order)."""
+    return [f.path for f in report.files if f.status not in ("already imported", "rejected")]

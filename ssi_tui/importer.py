@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,9 @@ from ssi_tui.import_report import (
     content_key,
     file_content_key,
     fill_counts,
+    fill_findings,
+    pending_paths,
+    warning_problems,
 )
 from ssi_tui.ingest.file_names import name_options
 
@@ -96,6 +100,7 @@ def run_import(
     sheet: str | None = None,
     model_path: str | Path | None = None,
     header_map: HeaderMap | None = None,
+    strict: bool = False,
 ) -> ImportReport:
     """Validate every file, then write them all in one transaction (or nothing at all).
 
@@ -104,7 +109,8 @@ def run_import(
     DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks,
     HEADER_MAP (--map) names headers explicitly; a mapped header in no file read is an error.
     Activity exports are stored and scored into estimated snapshots with the model in
-    MODEL_PATH (default: the shipped model), in the same transaction.
+    MODEL_PATH (default: the shipped model), in the same transaction. STRICT refuses values
+    that look like typos (report.warnings) as it refuses invalid ones.
 
     Files in exactly our own CSV columns take a fast path (import_fast.py) that never loads
     Polars; it hands anything not plainly valid back to the path below, which says what is
@@ -123,7 +129,14 @@ def run_import(
     report = None
     if model_path is None and not header_map:  # a mapping: the general path renames headers
         report = import_fast.try_import(
-            db_path, files, known, version, dry_run=dry_run, progress=progress, **options
+            db_path,
+            files,
+            known,
+            version,
+            dry_run=dry_run,
+            progress=progress,
+            strict=strict,
+            **options,
         )
     if report is None:
         report = _run_import_with_polars(
@@ -138,6 +151,7 @@ def run_import(
             sheet=sheet,
             model_path=model_path,
             header_map=header_map,
+            strict=strict,
         )
     if not dry_run:
         import_skip.remember(db_path, known | report.content_keys)
@@ -176,6 +190,7 @@ def _run_import_with_polars(
     sheet: str | None,
     model_path: str | Path | None,
     header_map: HeaderMap | None = None,
+    strict: bool,
 ) -> ImportReport:
     """run_import for any file: every export format, every problem found and reported."""
     import polars as pl
@@ -307,14 +322,21 @@ def _run_import_with_polars(
     if progress:
         progress("Writing", len(files), len(files))
     if batch is not None:
-        stream = _ArrowStream(batch.drop(FILE, LINE))
-        if dry_run:
-            counts = _dry_run_counts(db_path, stream, activities)
-        else:
-            with store.open_write(db_path) as conn:
-                store.bound_memory(conn, batch.estimated_size())
-                counts = writer.write(conn, stream, to_log, activities=activities)
-        fill_counts(report, to_log, counts, dry_run=dry_run)
+        # Lines go along (named as the fast path's empty column): warnings say where.
+        stream = _ArrowStream(batch.drop(FILE).rename({LINE: "line"}))
+        with write_outcome(report, strict=strict, units=units) as outcome:
+            if dry_run:
+                outcome.append(_dry_run_counts(db_path, stream, activities))
+            else:
+                # A new file appears whole or not at all: the writer may still refuse the batch.
+                opener = store.open_write if db_path.exists() else store.create_whole
+                with opener(db_path) as conn:
+                    store.bound_memory(conn, batch.estimated_size())
+                    outcome.append(
+                        writer.write(conn, stream, to_log, activities=activities, strict=strict)
+                    )
+        fill_counts(report, to_log, outcome[0].counts, dry_run=dry_run)
+        fill_findings(report, outcome[0].findings, units)
     report.content_keys = {f.content_hash for f in to_log}
     return report
 
@@ -330,6 +352,33 @@ def _mapped_headers_not_found(header_map: HeaderMap, seen: set[str]) -> list[Pro
         for header, column in header_map.pairs
         if header not in seen
     ]
+
+
+@contextmanager
+def write_outcome(
+    report: ImportReport, *, strict: bool, units: dict[str, str] | None = None
+) -> Iterator[list[writer.Outcome]]:
+    """A block that writes (or classifies) REPORT's files into the list it yields.
+
+    A batch the writer refuses (a row that several reps could be, a warning under STRICT)
+    leaves it as InvalidExportError, naming the file; nothing was written. A dry run with
+    STRICT and warnings is refused too, as the import would be.
+    """
+    from ssi_tui import writer
+    from ssi_tui.import_identity import Refused
+
+    outcome: list[writer.Outcome] = []
+    try:
+        yield outcome
+    except Refused as refused:
+        paths = pending_paths(report)
+        raise InvalidExportError(
+            [Problem(paths[index], message, line=line) for index, line, message in refused.problems]
+        ) from None
+    except writer.StrictRefusal as refusal:
+        raise InvalidExportError(warning_problems(report, refusal.findings, units)) from None
+    if strict and outcome and outcome[0].findings.warnings_total:
+        raise InvalidExportError(warning_problems(report, outcome[0].findings, units))
 
 
 def _combine(
@@ -386,7 +435,7 @@ def _store_facts(db_path: Path) -> tuple[set[str], int | None]:
 
 def _dry_run_counts(
     db_path: Path, stream: _ArrowStream, activities: writer.ActivityBatch | None = None
-) -> dict[int, writer.FileCounts]:
+) -> writer.Outcome:
     """What the import would do, without writing (or creating) the database."""
     from ssi_tui import writer
 

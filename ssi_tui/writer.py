@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import duckdb
 
-from ssi_tui import resources, store
+from ssi_tui import import_findings, import_identity, resources, store
+from ssi_tui.import_findings import Findings
+
+_ALIASES_SCHEMA = store.MIGRATIONS.index("0006_rep_aliases") + 1
+"""The first schema version with rep_aliases (a dry run reads older files as they are)."""
 
 
 class ArrowStream(Protocol):
@@ -33,6 +37,23 @@ class FileCounts:
     reps: int = 0
     first_date: dt.date | None = None
     last_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an import did (or, in a dry run, would do): per file index, its counts; and what
+    its summary tells besides (import_findings.py)."""
+
+    counts: dict[int, FileCounts]
+    findings: Findings = field(default_factory=Findings)
+
+
+class StrictRefusal(Exception):
+    """--strict and the batch has values that look like typos: nothing written."""
+
+    def __init__(self, findings: Findings) -> None:
+        self.findings = findings
+        super().__init__(f"{findings.warnings_total} warning(s)")
 
 
 @dataclass(frozen=True)
@@ -62,19 +83,26 @@ def classify(
     conn: duckdb.DuckDBPyConnection,
     incoming: ArrowStream | None,
     activities: ActivityBatch | None = None,
-) -> dict[int, FileCounts]:
-    """Stage the batch as a temp table and count, per file, what it would change.
+) -> Outcome:
+    """Stage the batch as a temp table and tell, per file, what it would change.
 
     INCOMING None means the batch is already the temp table `incoming` (the fast path of
     ingest/canonical_csv.py). Works on a read-only connection too (temp tables live in
     memory), so a dry run can tell exactly how many rows would be added, updated or unchanged.
+    Raises import_identity.Refused when the batch cannot be written.
     """
     with _as_incoming(conn, incoming):
+        conn.execute(resources.query("import_macros"))
+        if (store.schema_version(conn) or 0) < _ALIASES_SCHEMA:
+            conn.execute(resources.query("import_aliases_none"))
+        matched = import_identity.resolve(conn)
         conn.execute(resources.query("import_classify"))
         counts = _counts(conn)  # reads `incoming` too (its rows not staged are unchanged)
+        findings = _findings(conn, matched, counts)
+        conn.execute(resources.query("import_unresolve"))
     if activities is not None:
         counts.update(_classify_activities(conn, activities))
-    return counts
+    return Outcome(counts, findings)
 
 
 @contextmanager
@@ -124,17 +152,25 @@ def write(
     *,
     activities: ActivityBatch | None = None,
     now: dt.datetime | None = None,
-) -> dict[int, FileCounts]:
+    strict: bool = False,
+) -> Outcome:
     """Upsert the batch (and ACTIVITIES, with their model) and log each file, all or nothing.
 
-    INCOMING None means the batch is already the temp table `incoming` (see classify).
+    INCOMING None means the batch is already the temp table `incoming` (see classify). Raises
+    import_identity.Refused, or StrictRefusal when STRICT and a value looks like a typo, with
+    nothing written.
     """
     now = now or dt.datetime.now().replace(microsecond=0)
     with _as_incoming(conn, incoming):
         conn.begin()
         try:
             first_import = bool(store.first_row(conn, "import_store_empty")[0])  # type: ignore[index]
+            conn.execute(resources.query("import_macros"))
+            matched = import_identity.resolve(conn)
             counts = _stage(conn, first_import=first_import)
+            findings = _findings(conn, matched, counts)
+            if strict and findings.warnings_total:
+                raise StrictRefusal(findings)  # rolled back below
             # A batch the store already holds row for row leaves the board as it is: its
             # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
             # 10,000 reps).
@@ -145,6 +181,7 @@ def write(
             for name in (
                 "import_update_reps",
                 "import_insert_reps",
+                "import_aliases_add",
                 "import_update_snapshots",
                 "import_insert_snapshots",
                 # A first import's rows have their points already (import_insert_snapshots).
@@ -156,11 +193,23 @@ def write(
                 _write_activities(conn, activities)
             if first_import:  # its view of the batch goes before the batch is unregistered
                 conn.execute(resources.query("import_unstage_new"))
+            conn.execute(resources.query("import_unresolve"))
             conn.commit()
         except BaseException:
             conn.rollback()  # also drops that view, still before the batch is unregistered
             raise
-    return counts
+    return Outcome(counts, findings)
+
+
+def _findings(
+    conn: duckdb.DuckDBPyConnection, matched: dict[int, int], counts: dict[int, FileCounts]
+) -> Findings:
+    """What the staged batch does besides its counts (import_findings.py); leaves
+    `rep_changes`, which import_update_reps.sql writes."""
+    conn.execute(resources.query("import_rep_changes"))
+    corrects = any(c.updated for c in counts.values())
+    findings = import_findings.read(conn, matched, corrects=corrects)
+    return import_findings.with_warnings(conn, findings)
 
 
 def _stage(conn: duckdb.DuckDBPyConnection, *, first_import: bool) -> dict[int, FileCounts]:

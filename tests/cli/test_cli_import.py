@@ -28,10 +28,10 @@ def test_import_creates_the_database_and_reports_counts(invoke, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert db.is_file()
     assert (
-        f"{FIXTURES / 'history.csv'}: 12 added, 0 updated, 0 unchanged"
+        f"{FIXTURES / 'history.csv'}: 12 new, 0 corrected, 0 unchanged"
         " (6 reps, 2026-01-05 to 2026-01-19)" in result.stdout
     )
-    assert f"Imported into {db}: 12 added, 0 updated, 0 unchanged." in result.stdout
+    assert f"Imported into {db}: 12 new, 0 corrected, 0 unchanged." in result.stdout
     assert result.stderr == ""
 
 
@@ -40,24 +40,24 @@ def test_reimport_is_skipped_and_changes_nothing(invoke, history_db: Path, dump:
     result = invoke("import", history_db, FIXTURES / "history.csv")
     assert result.exit_code == 0, result.output
     assert "history.csv: already imported, skipped" in result.stdout
-    assert "0 added, 0 updated, 0 unchanged." in result.stdout
+    assert "0 new, 0 corrected, 0 unchanged." in result.stdout
     assert dump(history_db) == before
 
 
-def test_correction_is_reported_as_updated(invoke, history_db: Path) -> None:
+def test_correction_is_reported_as_corrected(invoke, history_db: Path) -> None:
     result = invoke("import", history_db, FIXTURES / "correction.csv")
     assert result.exit_code == 0, result.output
-    assert "correction.csv: 0 added, 1 updated, 1 unchanged" in result.stdout
+    assert "correction.csv: 0 new, 1 corrected, 1 unchanged" in result.stdout
 
 
 def test_folders_are_searched_recursively_for_exports(invoke, tmp_path: Path) -> None:
     db = tmp_path / "team.duckdb"
     result = invoke("import", db, FIXTURES / "import_dir")
     assert result.exit_code == 0, result.output
-    assert "team_a.csv: 1 added" in result.stdout
-    assert "team_b.csv: 1 added" in result.stdout
+    assert "team_a.csv: 1 new" in result.stdout
+    assert "team_b.csv: 1 new" in result.stdout
     assert "README" not in result.output
-    assert f"Imported into {db}: 2 added" in result.stdout
+    assert f"Imported into {db}: 2 new" in result.stdout
 
 
 def test_unknown_columns_give_a_one_line_notice(invoke, tmp_path: Path) -> None:
@@ -128,10 +128,10 @@ def test_skip_invalid_imports_valid_rows_and_reports_the_rest(invoke, tmp_path: 
     db = tmp_path / "db.duckdb"
     result = invoke("import", "--skip-invalid", db, INVALID / "total_sum.csv")
     assert result.exit_code == 0, result.output
-    assert "Skipped 2 problem(s):" in result.stderr
+    assert "Skipped 2 problems:" in result.stderr
     assert f"{INVALID / 'total_sum.csv'}:3: column 'ssi'" in result.stderr
     assert f"{INVALID / 'total_sum.csv'}:4: column 'ssi'" in result.stderr
-    assert "total_sum.csv: 2 added, 0 updated, 0 unchanged, 2 rejected" in result.stdout
+    assert "total_sum.csv: 2 new, 0 corrected, 0 unchanged, 2 rejected" in result.stdout
     conn = duckdb.connect(str(db), read_only=True)
     # Lines 2 (10.25 * 4 = 41, total 41.5) and 5 (10 * 4 = 40, total 41) are valid.
     assert conn.execute("SELECT ssi FROM snapshots ORDER BY ssi").fetchall() == [(41.0,), (41.5,)]
@@ -142,8 +142,8 @@ def test_dry_run_reports_without_creating_the_database(invoke, tmp_path: Path) -
     db = tmp_path / "new.duckdb"
     result = invoke("import", "--dry-run", db, FIXTURES / "history.csv")
     assert result.exit_code == 0, result.output
-    assert "history.csv: 12 added" in result.stdout
-    assert f"Dry run: nothing written to {db}: 12 added, 0 updated, 0 unchanged." in result.stdout
+    assert "history.csv: 12 new" in result.stdout
+    assert f"Dry run: nothing written to {db}: 12 new, 0 corrected, 0 unchanged." in result.stdout
     assert not db.exists()
 
 
@@ -159,7 +159,7 @@ def test_dry_run_against_an_existing_database(invoke, history_db: Path) -> None:
     raw = fingerprint(history_db)
     result = invoke("import", "--dry-run", history_db, FIXTURES / "correction.csv")
     assert result.exit_code == 0, result.output
-    assert "correction.csv: 0 added, 1 updated, 1 unchanged" in result.stdout
+    assert "correction.csv: 0 new, 1 corrected, 1 unchanged" in result.stdout
     assert fingerprint(history_db) == raw
 
 
@@ -294,7 +294,7 @@ def test_globs_are_expanded(invoke, tmp_path: Path) -> None:
     db = tmp_path / "db.duckdb"
     result = invoke("import", db, str(FIXTURES / "import_dir" / "*.csv"))
     assert result.exit_code == 0, result.output
-    assert "team_a.csv: 1 added" in result.stdout
+    assert "team_a.csv: 1 new" in result.stdout
     assert "team_b.csv" not in result.stdout  # nested/ is not matched by a plain *
 
 
@@ -305,7 +305,7 @@ def test_skip_invalid_passes_over_an_unusable_file(invoke, tmp_path: Path) -> No
     result = invoke("import", "--skip-invalid", db, empty, FIXTURES / "week4.csv")
     assert result.exit_code == 0, result.output
     assert f"{empty}: the file is empty" in result.stderr
-    assert "week4.csv: 2 added" in result.stdout
+    assert "week4.csv: 2 new" in result.stdout
 
 
 def test_the_entry_point_knows_every_command_name() -> None:

@@ -212,7 +212,7 @@ def test_skip_invalid_and_dry_run(invoke: Invoke, tmp_path: Path) -> None:
     path = write_activity(tmp_path / "activity.csv", [ANA, {**BOB, "searches": -2}])
     dry = invoke("import", db, path, "--dry-run", "--skip-invalid")
     assert dry.exit_code == 0, dry.output
-    assert "1 added, 0 updated, 0 unchanged, 1 rejected" in dry.output
+    assert "1 new, 0 corrected, 0 unchanged, 1 rejected" in dry.output
     assert not db.exists()
     done = invoke("import", db, path, "--skip-invalid", "--json")
     summary = json.loads(done.output)

@@ -177,7 +177,7 @@ def test_calibrate_from_the_command_line_then_import_with_the_fitted_model(
     # The same activity file with another model is another import: estimates are rescored.
     result = invoke("import", db, activity, "--model", out)
     assert result.exit_code == 0, result.output
-    assert f"0 added, {len(pairs)} updated, 0 unchanged" in result.output
+    assert f"0 new, {len(pairs)} corrected, 0 unchanged" in result.output
     assert _gap(db) < before / 10
     models = query(db, "SELECT name FROM estimate_models ORDER BY name")
     assert models == [("calibrated",), ("default",)]

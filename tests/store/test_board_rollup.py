@@ -63,8 +63,14 @@ def _batch(snapshots: list[Snapshot]) -> _Frame:
             "industry_avg": 30.0,
             "network_avg": 40.0,
             "file_index": 0,
+            "line": None,
         }
-    schema = {"snapshot_date": pl.Date, "team": pl.String, "file_index": pl.Int32}
+    schema = {
+        "snapshot_date": pl.Date,
+        "team": pl.String,
+        "file_index": pl.Int32,
+        "line": pl.Int64,
+    }
     return _Frame(pl.DataFrame(list(rows.values()), schema_overrides=schema))
 
 

@@ -21,7 +21,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from ssi_tui.errors import InvalidExportError, SsiError
-from ssi_tui.import_report import ImportReport
+from ssi_tui.import_report import ImportReport, file_summary, findings_lines, plural
 from ssi_tui.importer import run_import
 from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 from ssi_tui.text import printable
@@ -90,21 +90,24 @@ class _Imported(Message):
 
 
 def describe_preview(report: ImportReport) -> str:
-    """Files, rows, reps and date range that an import would bring in."""
+    """Files, rows, reps and date range that an import would bring in, then what else it would
+    do: rows matched by name, teams, corrections (old → new) and warnings."""
     lines = []
     for f in report.files:
         name = printable(Path(f.path).name)
         if f.status == "already imported":
             lines.append(f"{name}: already imported, will be skipped")
             continue
-        span = f", {f.first_date} to {f.last_date}" if f.first_date else ""
-        rejected = f", {f.rejected} rejected" if f.rejected else ""
-        lines.append(
-            f"{name}: {f.rows_read} rows — {f.added} new, {f.updated} corrected,"
-            f" {f.unchanged} unchanged{rejected} ({f.reps} reps{span})"
-        )
+        lines.append(f"{name}: {plural(f.rows_read, 'row')} — {printable(file_summary(f))}")
+    lines += [printable(line) for line in findings_lines(report)]
     lines += [f"note: {printable(n)}" for n in report.notices]
     return "\n".join(lines) or "Nothing to import."
+
+
+def one_per_line(messages: list[str]) -> Text:
+    """MESSAGES shown literally, each on its own line (a message's own line breaks kept too,
+    never drawn as ␊)."""
+    return Text("\n".join(printable(line) for m in messages for line in m.split("\n")))
 
 
 class ImportScreen(ModalScreen[ImportDone | None]):
@@ -203,12 +206,13 @@ class ImportScreen(ModalScreen[ImportDone | None]):
             shown = message.problems[: InvalidExportError.MAX_SHOWN]
             if count > len(shown):
                 shown.append(f"... and {count - len(shown)} more")
-            problems.update(Text(printable("\n".join(shown))))
+            problems.update(one_per_line(shown))
             return
         self._preview = message.report
         self.query_one("#preview", Static).update(Text(describe_preview(message.report)))
         problems.update("")
-        wanted = message.report.total("added") + message.report.total("updated")
+        report = message.report
+        wanted = report.total("added") + report.total("updated") + report.teams_set
         button = self.query_one("#import", Button)
         button.disabled = wanted == 0
         if not button.disabled:
@@ -259,7 +263,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
             self.query_one("#preview", Static).update(
                 Text("The import failed; nothing was written.")
             )
-            self.query_one("#problems", Static).update(Text(printable(message.error or "")))
+            self.query_one("#problems", Static).update(one_per_line([message.error or ""]))
             return
         self.dismiss(ImportDone(message.report))
 

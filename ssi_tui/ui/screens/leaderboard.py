@@ -392,9 +392,10 @@ class LeaderboardScreen(Screen[None]):
         if done is None:
             return
         report = done.report
+        from ssi_tui.import_report import total_summary
+
         self.notify(
-            f"{report.total('added')} added, {report.total('updated')} updated,"
-            f" {report.total('unchanged')} unchanged.",
+            f"{total_summary(report)}.",
             title="Import finished",
             markup=False,
         )

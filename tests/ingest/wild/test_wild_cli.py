@@ -77,7 +77,7 @@ def test_sheet_option_and_a_bad_sheet_name(tmp_path: Path) -> None:
     assert not db.exists()
     ok = run("import", "--sheet", "Data", db, book)
     assert ok.exit_code == 0, ok.output
-    assert f"{book}: 1 added" in ok.stdout
+    assert f"{book}: 1 new" in ok.stdout
 
 
 def test_a_csv_renamed_xlsx_exits_1_with_one_line(tmp_path: Path) -> None:
