@@ -4,7 +4,7 @@
     python benchmarks/run.py --reps 10000 --repeat 5
     python benchmarks/run.py --data-dir benchmarks/data   # keep (and reuse) the CSVs
 
-Data comes from the project's own generator (ssi_tui.synthetic.write_csv, seed 7), written to
+Data comes from the project's own generator (tools.synthetic.write_csv, seed 7), written to
 a temporary folder unless --data-dir is given (benchmarks/data/ is git-ignored). Databases
 always go to a temporary folder. Timings on a shared machine are noisy, so each subprocess
 figure is the best of --repeat runs, each side run alternately with its floor, and what
@@ -223,7 +223,7 @@ def _remove_db(path: Path) -> None:
 
 def data_file(data_dir: Path, reps: int, weeks: int) -> Path:
     """The synthetic export for REPS x WEEKS (seed 7), generated unless already there."""
-    from ssi_tui import synthetic
+    from tools import synthetic
 
     path = data_dir / f"ssi_{reps}x{weeks}_seed7.csv"
     if not path.exists():
@@ -253,7 +253,7 @@ def bench_import(
     template = work / "empty_schema.duckdb"
     cache = work / "cache"  # ssi-tui's own (import_skip.py), not the user's
     if not template.exists():
-        from ssi_tui import store
+        from ssi_tui.store import database as store
 
         with store.open_write(template):
             pass
@@ -642,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
                 bench_import(results, reps, args.weeks, csv, work, args.repeat)
             db = work / f"board_{reps}.duckdb"
             if not db.exists():
-                from ssi_tui.importer import run_import
+                from ssi_tui.importing.importer import run_import
 
                 run_import(db, [csv])
             if "startup" not in skip:

@@ -16,7 +16,7 @@ from pathlib import Path
 # Run from a checkout without installing: the package sits next to scripts/.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ssi_tui import synthetic
+from tools import synthetic
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,11 +21,11 @@ def main() -> None:
     """Console-script entry point."""
     args = sys.argv[1:]
     if len(args) == 1 and _names_a_database(args[0]):
-        from ssi_tui.cli_open import options_from, run_app
+        from ssi_tui.cli.open_app import options_from, run_app
 
         run_app(Path(args[0]), options_from())
         return
-    from ssi_tui.cli import main as click_main
+    from ssi_tui.cli.main import main as click_main
 
     click_main()
 

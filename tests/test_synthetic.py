@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import synthetic
+from tools import synthetic
 
 SAMPLE_CSV = Path(__file__).resolve().parent.parent / "sample_data" / "team_ssi.csv"
 PILLAR_COLUMNS = ("brand", "people", "insights", "relationships")

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ssi_tui import resources, store
+from ssi_tui import resources
 from ssi_tui.errors import SsiError
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.estimate.model import Model, PillarModel, with_weights
 from ssi_tui.estimate.nnls import nnls_with_budget
 from ssi_tui.estimate.scoring import Activity, score_pillar
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX
+from ssi_tui.store import database as store
 
 HOLDOUT = 0.25
 """Share of the weeks (the latest ones) kept out of the fit to measure it on."""

@@ -15,11 +15,12 @@ from typing import Any
 
 import duckdb
 
-from ssi_tui import resources, store
+from ssi_tui import resources
 from ssi_tui.errors import SsiError
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.estimate.model import Model, parse_model
 from ssi_tui.estimate.scoring import Estimate, score
+from ssi_tui.store import database as store
 
 SHOWN_DATES = 5
 """How many of a rep's activity dates an error names."""

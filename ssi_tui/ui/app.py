@@ -13,10 +13,10 @@ from textual.app import App, SystemCommand
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from ssi_tui.options import ViewOptions
-from ssi_tui.ui.head_start import HeadStart
+from ssi_tui.boards.head_start import HeadStart
+from ssi_tui.boards.quiet_collector import TICK_SECONDS, QuietCollector
+from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.no_color import unstyled_safe
-from ssi_tui.ui.quiet_collector import TICK_SECONDS, QuietCollector
 from ssi_tui.ui.screens.help import key_label
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.served import TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED, viewer_bindings

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ssi_tui.ui.board_loader import BoardRequest, PreparedBoard
+from ssi_tui.boards.board_loader import BoardRequest, PreparedBoard
 
 if TYPE_CHECKING:
-    from ssi_tui.rep import RepDetail
+    from ssi_tui.model.rep import RepDetail
 
 
 class BoardLoaded(Message):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ssi_tui.standup import Standup
+from ssi_tui.model.standup import Standup
 from ssi_tui.ui.widgets.standup_rows import (
     TALL,
     tall_count,

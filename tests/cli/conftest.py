@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from ssi_tui.cli import cli
+from ssi_tui.cli.main import cli
 from tests.db_helpers import dump_tables
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -44,7 +44,7 @@ def dump() -> Callable[[Path], dict[str, list[tuple]]]:
 
 
 def _template(factory: pytest.TempPathFactory, name: str, *files: str) -> Path:
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
 
     db = factory.mktemp("template") / f"{name}.duckdb"
     run_import(db, [FIXTURES / f for f in files])

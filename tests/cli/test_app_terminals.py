@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.resources import sample_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]

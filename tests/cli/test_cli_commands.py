@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import pytest
 
-from ssi_tui.cli import cli
+from ssi_tui.cli.main import cli
 from tests.cli.conftest import Invoke
 
 
@@ -77,8 +77,8 @@ def test_as_of_says_its_date_format_in_the_help(invoke: Invoke) -> None:
 
 def test_the_table_at_80_columns_cuts_names_never_numbers(invoke: Invoke, tmp_path: Path) -> None:
     """Every number was cut to `2…` while names and teams kept their width."""
-    from ssi_tui.board import load_board
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
+    from ssi_tui.model.board import load_board
     from ssi_tui.resources import sample_data_dir
 
     db = tmp_path / "team.duckdb"

@@ -310,7 +310,7 @@ def test_skip_invalid_passes_over_an_unusable_file(invoke, tmp_path: Path) -> No
 
 def test_the_entry_point_knows_every_command_name() -> None:
     """entry.py sends `ssi-tui X` to click whenever X is a command, without importing click."""
-    from ssi_tui.cli import cli
+    from ssi_tui.cli.main import cli
     from ssi_tui.entry import COMMANDS
 
     assert set(cli.commands) == COMMANDS

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from ssi_tui.cli import cli
-from ssi_tui.importer import run_import
+from ssi_tui.cli.main import cli
+from ssi_tui.importing.importer import run_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPORTS: list[Path] = [

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import store
+from ssi_tui.store import database as store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ROOT = FIXTURES.parents[1]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.config import load_config
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 
 # Three reps over four weeks (2026-02-02 .. 2026-03-02, 28 days apart):
 #   Ann  40 -> 50  (change_4w +10)   team North

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ssi_tui.cli import cli
+from ssi_tui.cli.main import cli
+from ssi_tui.cli.serve import app_command, serve
 from ssi_tui.errors import SsiError
-from ssi_tui.importer import run_import
-from ssi_tui.serve import app_command, serve
+from ssi_tui.importing.importer import run_import
 from tests.ui.conftest import write_csv
 
 STARTUP_SECONDS = 30.0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from ssi_tui.cli import cli
+from ssi_tui.cli.main import cli
 from ssi_tui.estimate.measures import MEASURE_KEYS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

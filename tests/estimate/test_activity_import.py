@@ -8,10 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import store
 from ssi_tui.errors import InvalidExportError
 from ssi_tui.estimate.measures import MEASURE_KEYS
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.store import database as store
 from tests.db_helpers import dump_tables, query
 from tests.estimate.conftest import ANA, FIXTURES, Invoke, write_activity
 from tests.store.old_schema import as_version_3

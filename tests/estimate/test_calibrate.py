@@ -19,7 +19,7 @@ from ssi_tui.estimate.calibrate import Pair, calibrate, load_pairs, split_weeks
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.estimate.model import Model, load_model, with_weights
 from ssi_tui.estimate.scoring import score
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.pillars import PILLAR_KEYS
 from tests.db_helpers import query
 from tests.estimate.conftest import MONDAY, Invoke, random_activity, write_activity

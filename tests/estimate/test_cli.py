@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.estimate.measures import MEASURE_KEYS
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from tests.db_helpers import query
 from tests.estimate.conftest import ANA, FIXTURES, Invoke, random_activity, write_activity
 

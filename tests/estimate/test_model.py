@@ -119,8 +119,8 @@ def test_a_missing_model_file_is_a_clean_error(tmp_path: Path) -> None:
 def test_the_estimate_package_loads_neither_textual_nor_polars(tmp_path: Path) -> None:
     code = """
         import sys
-        import ssi_tui.estimate.calibrate, ssi_tui.estimate.explain, ssi_tui.estimate.render
-        import ssi_tui.estimate.commands, ssi_tui.estimate.nnls, ssi_tui.estimate.scoring
+        import ssi_tui.estimate.calibrate, ssi_tui.estimate.explain, ssi_tui.ui.estimate_render
+        import ssi_tui.cli.model_commands, ssi_tui.estimate.nnls, ssi_tui.estimate.scoring
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "polars"))
         assert not loaded, loaded
     """

@@ -69,7 +69,7 @@ def fingerprint(path: Path) -> tuple[bytes, int]:
 
 def make_template(folder: Path) -> Path:
     """A small real database (3 reps, 2 weeks) imported through the product's importer."""
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
 
     folder.mkdir(parents=True, exist_ok=True)
     export = folder / "template.csv"
@@ -96,7 +96,7 @@ def run_cli(args: Sequence[str | Path], *, timeout: float = 30.0) -> Result:
     The command runs in a daemon thread and is waited for with a timeout: a parser stuck in
     native code cannot be interrupted, but it can no longer stall the suite.
     """
-    from ssi_tui.cli import cli
+    from ssi_tui.cli.main import cli
 
     box: dict[str, Result] = {}
 

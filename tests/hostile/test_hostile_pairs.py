@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ssi_tui.errors import InvalidExportError
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.ingest.headers import ALIASES, canonical_name
 
 EXAMPLES = int(os.environ.get("SSI_TUI_HYPOTHESIS_EXAMPLES", "40"))

@@ -30,12 +30,12 @@ import polars as pl
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ssi_tui.board import load_board
 from ssi_tui.errors import SsiError
-from ssi_tui.importer import SUPPORTED_SUFFIXES, run_import
+from ssi_tui.importing.importer import SUPPORTED_SUFFIXES, run_import
 from ssi_tui.ingest.columns import LINE
 from ssi_tui.ingest.headers import ALIASES, canonical_name
 from ssi_tui.ingest.validate import validate
+from ssi_tui.model.board import load_board
 from tests.hostile.support import write_xlsx
 
 EXAMPLES = int(os.environ.get("SSI_TUI_HYPOTHESIS_EXAMPLES", "40"))

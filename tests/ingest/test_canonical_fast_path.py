@@ -24,9 +24,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from ssi_tui import import_fast
 from ssi_tui.errors import InvalidExportError, SsiError
-from ssi_tui.importer import run_import
+from ssi_tui.importing import import_fast
+from ssi_tui.importing.importer import run_import
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL_HEADER = (
@@ -50,7 +50,7 @@ def test_our_own_export_imports_without_loading_polars(tmp_path: Path) -> None:
     )
     db = tmp_path / "team.duckdb"
     script = (
-        "import sys; from ssi_tui.importer import run_import;"
+        "import sys; from ssi_tui.importing.importer import run_import;"
         f" r = run_import({str(db)!r}, [{str(ROOT / 'sample_data')!r}, {str(nine_columns)!r}]);"
         " print(r.total('added'), 'polars' in sys.modules)"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ALIAS_FILES = (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.ingest.header_map import HeaderMapError, parse_header_map
 from tests.ingest.wild.wild_helpers import imported, refused, snapshots, write_xlsx
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.errors import InvalidExportError
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 
 
 def _refusal(tmp_path: Path, name: str, text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.errors import InvalidExportError, Problem
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 INVALID = FIXTURES / "invalid"

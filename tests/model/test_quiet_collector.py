@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from ssi_tui.ui.quiet_collector import (
+from ssi_tui.boards.quiet_collector import (
     FULL_EVERY_SECONDS,
     IDLE_SECONDS,
     QuietCollector,

@@ -1,6 +1,6 @@
 """The drill-down model: history, changes, 4-week falls, weakest pillar, coaching, peers.
 
-No Textual here: everything the rep screen decides is decided in ssi_tui.rep.
+No Textual here: everything the rep screen decides is decided in ssi_tui.model.rep.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import store
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
-from ssi_tui.pillars import PILLARS, PILLARS_BY_KEY
-from ssi_tui.rep import (
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board
+from ssi_tui.model.rep import (
     RepDetail,
     RepNotFoundError,
     Snapshot,
@@ -25,6 +23,8 @@ from ssi_tui.rep import (
     read_reps,
     weakest_of,
 )
+from ssi_tui.pillars import PILLARS, PILLARS_BY_KEY
+from ssi_tui.store import database as store
 
 HEADER = (
     "date,rep_id,name,team,ssi,brand,people,insights,relationships,"
@@ -225,7 +225,7 @@ def test_weakest_of_a_board_row_matches_the_history(db: Path) -> None:
 
 
 def test_model_imports_neither_textual_nor_polars() -> None:
-    import ssi_tui.rep as rep
+    import ssi_tui.model.rep as rep
 
     tree = ast.parse(Path(rep.__file__).read_text(encoding="utf-8"))
     imported = {

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_tui.board import SORT_KEYS, LeaderboardRow, in_total_order, load_board, sort_rows
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import SORT_KEYS, LeaderboardRow, in_total_order, load_board, sort_rows
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "team_ssi.csv"
 

@@ -1,6 +1,6 @@
 """The stand-up model: movers, team averages, on-target streaks, closest to target.
 
-No Textual here: everything the stand-up pages decide is decided in ssi_tui.standup. The
+No Textual here: everything the stand-up pages decide is decided in ssi_tui.model.standup. The
 expected numbers are worked out by hand in the comments from the rows below.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.importer import run_import
-from ssi_tui.standup import (
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.standup import (
     Standup,
     load_standup,
     load_streaks,
@@ -22,7 +22,7 @@ from ssi_tui.standup import (
     movers,
     team_averages,
 )
-from ssi_tui.targets import set_target
+from ssi_tui.model.targets import set_target
 
 HEADER = "date,rep_id,name,team,brand,people,insights,relationships,ssi"
 # ISO weeks (Mondays): W0 = 2026-03-02 holds the as-of date 2026-03-04 (a Wednesday);
@@ -249,7 +249,7 @@ def test_excluded_reps_are_nowhere(db: Path) -> None:
 
 
 def test_an_empty_database_gives_an_empty_standup(tmp_path: Path) -> None:
-    from ssi_tui import store
+    from ssi_tui.store import database as store
 
     path = tmp_path / "empty.duckdb"
     with store.open_write(path):
@@ -260,7 +260,7 @@ def test_an_empty_database_gives_an_empty_standup(tmp_path: Path) -> None:
 
 
 def test_the_model_never_imports_textual() -> None:
-    source = Path(__file__).resolve().parents[2] / "ssi_tui" / "standup.py"
+    source = Path(__file__).resolve().parents[2] / "ssi_tui" / "model" / "standup.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))
     imported: set[str] = set()
     for node in ast.walk(tree):

@@ -21,13 +21,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import store
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
-from ssi_tui.synthetic import write_csv
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board
+from ssi_tui.store import database as store
 from ssi_tui.ui.app import SsiApp
 from tests.hostile.support import csv_text, dump_db, make_template, run_cli
 from tests.ui.helpers import shown_names, wait_for_board
+from tools.synthetic import write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}

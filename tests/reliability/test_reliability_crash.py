@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import store
-from ssi_tui.importer import run_import
-from ssi_tui.synthetic import write_csv
+from ssi_tui.importing.importer import run_import
+from ssi_tui.store import database as store
 from tests.hostile.support import make_template
+from tools.synthetic import write_csv
 
 ROWS = 20_000
 KILLS = 20

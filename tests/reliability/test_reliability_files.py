@@ -27,8 +27,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import resources, store
-from ssi_tui.board import load_board
+from ssi_tui import resources
+from ssi_tui.model.board import load_board
+from ssi_tui.store import database as store
 from ssi_tui.ui.app import SsiApp
 from tests.hostile.support import csv_text, dump_db, fingerprint, make_template, run_cli
 from tests.ui.helpers import shown_names, wait_for_board
@@ -159,7 +160,7 @@ def test_unusable_database_files_are_refused_and_untouched(
 AS_NOBODY = """
 import json, os, sys
 from click.testing import CliRunner
-from ssi_tui.cli import cli
+from ssi_tui.cli.main import cli
 
 db, warm = sys.argv[1], sys.argv[2]
 runner = CliRunner()

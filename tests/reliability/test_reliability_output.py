@@ -22,7 +22,7 @@ import duckdb
 import pytest
 from markdown_it import MarkdownIt
 
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.text import printable
 from ssi_tui.ui.app import SsiApp
 from tests.hostile.support import csv_text, run_cli

@@ -149,7 +149,7 @@ def test_the_server_side_never_loads_textual_or_polars(tmp_path: Path) -> None:
     import sys
 
     code = (
-        "import sys, ssi_tui.serve, ssi_tui.web.server, ssi_tui.web.session;"
+        "import sys, ssi_tui.cli.serve, ssi_tui.web.server, ssi_tui.web.session;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'polars')];"
         "assert not bad, bad"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from ssi_tui.serve import app_command
+from ssi_tui.cli.serve import app_command
 from ssi_tui.web.limits import MAX_COLUMNS, MAX_ROWS, QUIT_GRACE_SECONDS, TERM_GRACE_SECONDS
 from ssi_tui.web.session import SERVED_DRIVER
 from tests.serve.support import fake_session, logged, served

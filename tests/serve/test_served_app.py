@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from ssi_tui.options import ViewOptions
+from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen

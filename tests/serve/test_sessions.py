@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from ssi_tui.cli.serve import app_command
 from ssi_tui.resources import sample_data_dir
-from ssi_tui.serve import app_command
 from tests.serve.support import keys, read_until, served
 from tests.ui.conftest import write_csv
 

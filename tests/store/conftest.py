@@ -21,7 +21,7 @@ def dump() -> Callable[[Path], TableDump]:
 @pytest.fixture(scope="session")
 def history_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/history.csv (12 snapshots of 6 reps) imported once per session."""
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
 
     db = tmp_path_factory.mktemp("template") / "history.duckdb"
     report = run_import(db, [FIXTURES / "history.csv"])

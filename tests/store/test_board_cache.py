@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import board_cache
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
+from ssi_tui.boards import board_cache
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VIEW = (None, None, "best", 70.0, False, ())

@@ -18,8 +18,9 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ssi_tui import store, writer
-from ssi_tui.board import read_board
+from ssi_tui.model.board import read_board
+from ssi_tui.store import database as store
+from ssi_tui.store import writer
 from tests.store.old_schema import as_version_3
 
 REFERENCE = Path(__file__).resolve().parent / "reference"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.board import LeaderboardRow, load_board
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import LeaderboardRow, load_board
 
 FIRST_MONDAY = dt.date(2025, 10, 13)
 WEEKS = [FIRST_MONDAY + dt.timedelta(days=7 * n) for n in range(12)]  # to 2025-12-29

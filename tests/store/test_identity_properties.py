@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board
 from tests.db_helpers import query
 
 EXAMPLES = int(os.environ.get("SSI_TUI_HYPOTHESIS_EXAMPLES", "20"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.errors import InvalidExportError
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from tests.db_helpers import TableDump, query
 
 FINDINGS = Path(__file__).resolve().parents[1] / "fixtures" / "findings"

@@ -11,9 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import store
 from ssi_tui.errors import InvalidExportError
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.store import database as store
 from tests.db_helpers import TableDump, query
 from tests.store.old_schema import as_version_5
 

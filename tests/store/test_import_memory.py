@@ -19,9 +19,12 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from ssi_tui import import_fast, resources, store, synthetic
-from ssi_tui.cli import cli
-from ssi_tui.importer import run_import
+from ssi_tui import resources
+from ssi_tui.cli.main import cli
+from ssi_tui.importing import import_fast
+from ssi_tui.importing.importer import run_import
+from ssi_tui.store import database as store
+from tools import synthetic
 
 
 @pytest.fixture(scope="module")

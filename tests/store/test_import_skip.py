@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import board_cache
-from ssi_tui.importer import run_import
+from ssi_tui.boards import board_cache
+from ssi_tui.importing.importer import run_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HISTORY, WEEK4 = FIXTURES / "history.csv", FIXTURES / "week4.csv"
@@ -30,7 +30,7 @@ def _import_in_a_new_process(db: Path, *paths: Path, dry_run: bool = False) -> d
     """run_import in a fresh interpreter: what it reported, and whether it loaded DuckDB."""
     script = (
         "import json, sys\n"
-        "from ssi_tui.importer import run_import\n"
+        "from ssi_tui.importing.importer import run_import\n"
         "how, db, *paths = sys.argv[1:]\n"
         "report = run_import(db, paths, dry_run=how == 'dry-run')\n"
         "print(json.dumps({'files': [(f.path, f.status, f.added) for f in report.files],"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from ssi_tui import resources, store
+from ssi_tui import resources
+from ssi_tui.store import database as store
 
 
 def _catalog(db: Path) -> dict[str, list[tuple]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.board import load_board, sort_rows
+from ssi_tui.model.board import load_board, sort_rows
 
 D = dt.date.fromisoformat
 
@@ -124,7 +124,7 @@ def test_sorting_descending_ties_by_name_nulls_last_rank_unchanged(
 
 
 def test_corrections_show_on_the_board(history_db: Path) -> None:
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
 
     run_import(history_db, [Path(__file__).resolve().parents[1] / "fixtures" / "correction.csv"])
     bob = next(r for r in load_board(history_db).rows if r.name == "Bob Stone")
@@ -152,7 +152,7 @@ def test_a_snapshot_earlier_in_the_boards_week_is_current(history_db: Path) -> N
 
 
 def test_a_stale_row_has_no_four_week_change_either(tmp_path: Path) -> None:
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
 
     export = tmp_path / "weekly.csv"
     weeks = [D("2025-12-01") + dt.timedelta(days=7 * n) for n in range(6)]  # to 2026-01-05

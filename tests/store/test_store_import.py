@@ -11,9 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import resources, store
+from ssi_tui import resources
 from ssi_tui.errors import DatabaseError, InvalidExportError
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.store import database as store
 from tests.db_helpers import query
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -34,11 +34,12 @@ def test_data_layer_modules_do_not_import_textual(tmp_path: Path) -> None:
     run_python(
         """
         import sys
-        import ssi_tui.store, ssi_tui.importer, ssi_tui.board, ssi_tui.writer
+        import ssi_tui.store.database, ssi_tui.store.writer
+        import ssi_tui.importing.importer, ssi_tui.model.board
         import ssi_tui.ingest.headers, ssi_tui.ingest.validate, ssi_tui.ingest.readers
-        import ssi_tui.formats, ssi_tui.cli, ssi_tui.board_cache
+        import ssi_tui.model.formats, ssi_tui.cli.main, ssi_tui.boards.board_cache
         # What `ssi-tui DB` reads its first board with, before the app (and Textual) starts:
-        import ssi_tui.ui.board_loader, ssi_tui.ui.board_summary, ssi_tui.ui.head_start
+        import ssi_tui.boards.board_loader, ssi_tui.boards.board_summary, ssi_tui.boards.head_start
         loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
         assert not loaded, loaded
         """,
@@ -46,7 +47,7 @@ def test_data_layer_modules_do_not_import_textual(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("module", ["ssi_tui.board", "ssi_tui.store"])
+@pytest.mark.parametrize("module", ["ssi_tui.model.board", "ssi_tui.store.database"])
 def test_board_and_store_do_not_import_polars(module: str, tmp_path: Path) -> None:
     run_python(
         f"""
@@ -64,7 +65,7 @@ def test_import_then_leaderboard_in_one_process_never_imports_textual(tmp_path: 
         f"""
         import sys
         from click.testing import CliRunner
-        from ssi_tui.cli import cli
+        from ssi_tui.cli.main import cli
 
         runner = CliRunner()
         db = {str(tmp_path / "t.duckdb")!r}
@@ -88,9 +89,9 @@ def test_refreshing_kept_boards_after_an_import_loads_the_board_reader_only_when
         import os, sys
         os.environ["SSI_TUI_CACHE_DIR"] = {str(tmp_path / "cache")!r}
         from pathlib import Path
-        from ssi_tui.ui.kept_boards import keep_boards_fresh
+        from ssi_tui.boards.kept_boards import keep_boards_fresh
         assert keep_boards_fresh(Path({str(tmp_path / "none.duckdb")!r})) == 0
-        assert "ssi_tui.ui.board_loader" not in sys.modules
+        assert "ssi_tui.boards.board_loader" not in sys.modules
         assert not any(m == "textual" or m.startswith("textual.") for m in sys.modules)
         """,
         tmp_path,

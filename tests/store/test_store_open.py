@@ -8,8 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ssi_tui import board, store
 from ssi_tui.errors import DatabaseError
+from ssi_tui.model import board
+from ssi_tui.store import database as store
 
 HINT_WORDS = ("ssi-tui import", "ssi-tui demo")
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.board import SORT_KEYS, load_board, sort_rows
+from ssi_tui.boards import board_loader
+from ssi_tui.boards.board_loader import BoardRequest, BoardSource, neighbours
+from ssi_tui.boards.board_summary import summary_text
+from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.errors import SsiError
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import SORT_KEYS, load_board, sort_rows
 from ssi_tui.text import fold
-from ssi_tui.ui import board_loader
-from ssi_tui.ui.board_loader import BoardRequest, BoardSource, neighbours
-from ssi_tui.ui.board_summary import summary_text
-from ssi_tui.ui.head_start import HeadStart
 from tests.ui.conftest import write_csv
 
 WEEK = dt.timedelta(days=7)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui.importer import run_import
-from ssi_tui.options import ViewOptions
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.ui.helpers import header_line, visible_lines, wait_for_board

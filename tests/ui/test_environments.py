@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from ssi_tui.board import load_board
+from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.help import HelpScreen

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 from textual.pilot import Pilot
 
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardTable

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import board_cache
-from ssi_tui.board import load_board
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.board_loader import BoardRequest
+from ssi_tui.boards.head_start import HeadStart
+from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
-from ssi_tui.ui.board_loader import BoardRequest
-from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text, shown_names, wait_for_board

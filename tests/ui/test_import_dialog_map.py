@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ssi_tui.board import load_board
+from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.helpers import screen_text, shown_names, wait_for_board

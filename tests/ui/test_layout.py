@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ssi_tui.ui.layout import MIN_SPARK, fit_columns
+from ssi_tui.boards.layout import MIN_SPARK, fit_columns
 from ssi_tui.ui.widgets.board_table import columns_for
 
 

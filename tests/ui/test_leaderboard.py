@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from ssi_tui.board import load_board, sort_rows
-from ssi_tui.importer import run_import
-from ssi_tui.options import ViewOptions
-from ssi_tui.rep import load_rep
+from ssi_tui.boards import board_loader
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board, sort_rows
+from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.rep import load_rep
 from ssi_tui.text import fold
-from ssi_tui.ui import board_loader
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ssi_tui import store
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.store import database as store
 from ssi_tui.ui.app import SsiApp
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import header_line, screen_text, visible_lines, wait_for_board

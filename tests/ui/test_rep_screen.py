@@ -16,11 +16,11 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 from textual_plotext import PlotextPlot
 
-from ssi_tui import store
-from ssi_tui.board import Board, load_board
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import Board, load_board
+from ssi_tui.model.rep import Coaching, coaching_for, load_rep, weakest_of
 from ssi_tui.pillars import PILLARS
-from ssi_tui.rep import Coaching, coaching_for, load_rep, weakest_of
+from ssi_tui.store import database as store
 from ssi_tui.ui.screens import rep as rep_module
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep import RepScreen

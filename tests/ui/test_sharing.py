@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import formats
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
-from ssi_tui.options import ViewOptions
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model import formats
+from ssi_tui.model.board import load_board
+from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.rep import RepScreen
@@ -142,7 +142,7 @@ async def test_8_sorts_by_improvement_and_9_by_progress_to_target(sample_db: Pat
 
 
 async def test_the_drill_down_uses_the_reps_own_target(sample_db: Path) -> None:
-    from ssi_tui.targets import set_target
+    from ssi_tui.model.targets import set_target
 
     top = load_board(sample_db).rows[0]
     set_target(sample_db, "rep", top.rep_id, 85)

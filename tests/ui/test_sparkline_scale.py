@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ssi_tui import board_cache
-from ssi_tui.importer import run_import
-from ssi_tui.options import ViewOptions
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.board_loader import BoardRequest
+from ssi_tui.boards.head_start import HeadStart
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
-from ssi_tui.ui.board_loader import BoardRequest
-from ssi_tui.ui.head_start import HeadStart
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.ui.helpers import header_line, screen_text, visible_lines, wait_for_board

@@ -12,9 +12,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Digits, Footer, Header
 
-from ssi_tui.importer import run_import
-from ssi_tui.options import ViewOptions
-from ssi_tui.standup import load_standup
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.standup import load_standup
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.standup import StandupScreen
@@ -280,7 +280,7 @@ async def test_names_are_shown_literally(tmp_path: Path) -> None:
 
 
 async def test_an_empty_database_says_so(tmp_path: Path) -> None:
-    from ssi_tui import store
+    from ssi_tui.store import database as store
 
     db = tmp_path / "empty.duckdb"
     with store.open_write(db):

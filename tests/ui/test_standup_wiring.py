@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ssi_tui.options import ViewOptions
+from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.standup import StandupScreen

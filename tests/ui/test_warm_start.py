@@ -12,16 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ssi_tui import board_cache
-from ssi_tui.board import load_board, sort_rows
-from ssi_tui.cli import cli
-from ssi_tui.importer import run_import
-from ssi_tui.ui import head_start
+from ssi_tui.boards import board_cache, head_start
+from ssi_tui.boards.board_loader import BoardRequest
+from ssi_tui.boards.board_summary import summary_text
+from ssi_tui.boards.head_start import HeadStart
+from ssi_tui.boards.layout import measure_rows
+from ssi_tui.cli.main import cli
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board, sort_rows
 from ssi_tui.ui.app import SsiApp
-from ssi_tui.ui.board_loader import BoardRequest
-from ssi_tui.ui.board_summary import summary_text
-from ssi_tui.ui.head_start import HeadStart
-from ssi_tui.ui.layout import measure_rows
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
 

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ssi_tui import formats
-from ssi_tui.board import LeaderboardRow
+from ssi_tui.model import formats
+from ssi_tui.model.board import LeaderboardRow
 
 EXPORTERS = {"markdown": ".md", "csv": ".csv"}
 

@@ -20,12 +20,12 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
+from ssi_tui.boards.kept_boards import keep_boards_fresh
 from ssi_tui.errors import InvalidExportError, SsiError
-from ssi_tui.import_report import ImportReport, file_summary, findings_lines, plural
-from ssi_tui.importer import run_import
+from ssi_tui.importing.import_report import ImportReport, file_summary, findings_lines, plural
+from ssi_tui.importing.importer import run_import
 from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 from ssi_tui.text import printable
-from ssi_tui.ui.kept_boards import keep_boards_fresh
 
 
 class PathSuggester(Suggester):

@@ -16,29 +16,29 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
-from ssi_tui.board import Board, LeaderboardRow, known_team
 from ssi_tui.errors import SsiError
-from ssi_tui.options import ViewOptions
+from ssi_tui.model.board import Board, LeaderboardRow, known_team
+from ssi_tui.model.options import ViewOptions
 
 if TYPE_CHECKING:
-    from ssi_tui.ui.head_start import HeadStart
+    from ssi_tui.boards.head_start import HeadStart
     from ssi_tui.ui.screens.import_dialog import ImportDone
     from ssi_tui.ui.screens.rep import RepScreen
-from ssi_tui.text import fold
-from ssi_tui.ui.board_loader import (
+from ssi_tui.boards.board_loader import (
     BoardRequest,
     BoardSource,
     PreparedBoard,
     neighbours,
 )
-from ssi_tui.ui.board_summary import empty_text, summary_text
-from ssi_tui.ui.layout import RowMeasure
+from ssi_tui.boards.board_summary import empty_text, summary_text
+from ssi_tui.boards.layout import RowMeasure
+from ssi_tui.boards.quiet_collector import set_aside
+from ssi_tui.boards.watch import database_stamp
+from ssi_tui.text import fold
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
-from ssi_tui.ui.quiet_collector import set_aside
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
-from ssi_tui.ui.watch import database_stamp
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.steady_footer import SteadyFooter
 from ssi_tui.ui.widgets.summary import Summary
@@ -392,7 +392,7 @@ class LeaderboardScreen(Screen[None]):
         if done is None:
             return
         report = done.report
-        from ssi_tui.import_report import total_summary
+        from ssi_tui.importing.import_report import total_summary
 
         self.notify(
             f"{total_summary(report)}.",

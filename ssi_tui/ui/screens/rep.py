@@ -23,9 +23,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from ssi_tui.board import Board, LeaderboardRow
 from ssi_tui.errors import SsiError
-from ssi_tui.rep import (
+from ssi_tui.model.board import Board, LeaderboardRow
+from ssi_tui.model.rep import (
     PeerAverages,
     RepDetail,
     RepNotFoundError,

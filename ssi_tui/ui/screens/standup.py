@@ -3,7 +3,7 @@
 Pages: the board top-down (a terminal-sized page at a time, the top three in large digits), the
 week's biggest movers, team averages, and who is on target and for how many weeks in a row.
 No header or footer: one line says where we are, one dim line lists the keys. The data comes
-from ssi_tui.standup in a thread worker; pages are planned for the terminal's size and planned
+from ssi_tui.model.standup in a thread worker; pages are planned for the terminal's size and planned
 again when it changes.
 """
 
@@ -26,14 +26,14 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ssi_tui.board import Source
+from ssi_tui.boards.watch import database_stamp
 from ssi_tui.errors import SsiError
-from ssi_tui.options import ViewOptions
-from ssi_tui.standup import Standup, load_standup
+from ssi_tui.model.board import Source
+from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.standup import Standup, load_standup
 from ssi_tui.text import printable
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.standup_plan import PAGE_DOTS_MAX, RELOAD_CHECK_SECONDS, Page, plan_pages
-from ssi_tui.ui.watch import database_stamp
 from ssi_tui.ui.widgets.board_table import Bands
 from ssi_tui.ui.widgets.standup_pages import (
     board_widgets,

@@ -24,10 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ssi_tui.board import LeaderboardRow
-from ssi_tui.pillars import PILLARS
-from ssi_tui.text import printable
-from ssi_tui.ui.layout import (
+from ssi_tui.boards.layout import (
     CHANGE_WIDTH,
     GAP,
     MOVE_WIDTH,
@@ -37,6 +34,9 @@ from ssi_tui.ui.layout import (
     RowMeasure,
     fit_columns,
 )
+from ssi_tui.model.board import LeaderboardRow
+from ssi_tui.pillars import PILLARS
+from ssi_tui.text import printable
 from ssi_tui.ui.widgets.row_cursor import RowCursor
 
 EST_MARKER = " est."

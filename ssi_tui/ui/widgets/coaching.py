@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ssi_tui.rep import Coaching
+from ssi_tui.model.rep import Coaching
 
 
 def coaching_heading(item: Coaching) -> Text:
@@ -47,5 +47,5 @@ class CoachingPanel(Static):
     """
 
     def show(self, items: Sequence[Coaching]) -> None:
-        """Show the coaching for ITEMS (from ssi_tui.rep.coaching_for)."""
+        """Show the coaching for ITEMS (from ssi_tui.model.rep.coaching_for)."""
         self.update(coaching_renderable(items))

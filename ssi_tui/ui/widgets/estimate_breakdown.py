@@ -17,8 +17,8 @@ from textual.widgets import Static
 
 from ssi_tui.errors import SsiError
 from ssi_tui.estimate.explain import Explanation, load_for_rep
-from ssi_tui.estimate.render import EST, breakdown_table, notes
 from ssi_tui.text import printable
+from ssi_tui.ui.estimate_render import EST, breakdown_table, notes
 
 TITLE = f"How the estimate ({EST}) was reached"
 

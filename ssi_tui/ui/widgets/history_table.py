@@ -21,8 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ssi_tui.model.rep import RepDetail
 from ssi_tui.pillars import PILLARS
-from ssi_tui.rep import RepDetail
 from ssi_tui.text import printable
 from ssi_tui.ui.widgets.rep_headline import format_total
 from ssi_tui.ui.widgets.row_cursor import RowCursor

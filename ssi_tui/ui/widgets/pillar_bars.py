@@ -15,8 +15,8 @@ from textual.app import RenderResult
 from textual.geometry import Size
 from textual.widget import Widget
 
+from ssi_tui.model.rep import PeerAverages
 from ssi_tui.pillars import PILLAR_MAX, PILLARS
-from ssi_tui.rep import PeerAverages
 from ssi_tui.text import printable
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"

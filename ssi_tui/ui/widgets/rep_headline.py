@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from ssi_tui.board import LeaderboardRow
+from ssi_tui.model.board import LeaderboardRow
 from ssi_tui.text import printable
 
 

@@ -11,9 +11,9 @@ from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from ssi_tui.board import LeaderboardRow
+from ssi_tui.model.board import LeaderboardRow
+from ssi_tui.model.standup import Standup, TeamAverage
 from ssi_tui.pillars import PILLARS
-from ssi_tui.standup import Standup, TeamAverage
 from ssi_tui.text import printable
 from ssi_tui.ui.standup_plan import (
     CHROME_LINES,

@@ -30,8 +30,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from ssi_tui.model.rep import RepDetail
 from ssi_tui.pillars import PILLAR_MAX, PILLARS, TOTAL_MAX
-from ssi_tui.rep import RepDetail
 
 RGB = tuple[int, int, int]
 TICK_SPACING = 16

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 from wild_helpers import WILD, snapshots, write_xlsx
 
-from ssi_tui.cli import cli
-from ssi_tui.progress import DelayedProgress
+from ssi_tui.cli.main import cli
+from ssi_tui.cli.progress import DelayedProgress
 
 
 def run(*args: str | Path) -> Result:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from wild_helpers import WILD, imported, refused
 
-from ssi_tui.board import load_board
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.model.board import load_board
 
 
 def test_api_shaped_records(tmp_path: Path) -> None:

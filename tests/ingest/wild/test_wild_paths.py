@@ -8,7 +8,7 @@ from pathlib import Path
 
 from wild_helpers import WILD, snapshots, write_xlsx
 
-from ssi_tui.importer import SUPPORTED_SUFFIXES, collect_paths, run_import
+from ssi_tui.importing.importer import SUPPORTED_SUFFIXES, collect_paths, run_import
 from ssi_tui.ingest import readers
 
 

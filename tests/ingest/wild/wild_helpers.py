@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from ssi_tui.errors import InvalidExportError, Problem
-from ssi_tui.importer import run_import
+from ssi_tui.importing.importer import run_import
 
 WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
 

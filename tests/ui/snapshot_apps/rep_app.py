@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from ssi_tui.board import load_board
+from ssi_tui.model.board import load_board
 from ssi_tui.ui.screens.rep import RepScreen
 
 AS_OF = dt.date(2026, 11, 16)

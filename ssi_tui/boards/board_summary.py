@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from rich.text import Text
 
-from ssi_tui.board import Board, LeaderboardRow
+from ssi_tui.model.board import Board, LeaderboardRow
 from ssi_tui.pillars import PILLARS
 from ssi_tui.text import printable
 

@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ssi_tui import resources, store
+from ssi_tui import resources
+from ssi_tui.store import database as store
 
 if TYPE_CHECKING:
     import duckdb

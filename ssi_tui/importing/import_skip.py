@@ -20,7 +20,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ssi_tui import __version__, board_cache
+from ssi_tui import __version__
+from ssi_tui.boards import board_cache
 
 _NAME = "imported.json"
 FORMAT = 1

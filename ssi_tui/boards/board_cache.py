@@ -33,7 +33,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from ssi_tui import __version__
-from ssi_tui.board import Board, LeaderboardRow, Trends
+from ssi_tui.model.board import Board, LeaderboardRow, Trends
 
 ENV_VAR = "SSI_TUI_CACHE_DIR"
 FORMAT = 4

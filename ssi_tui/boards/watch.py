@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ssi_tui.board_cache import FileStamp, file_stamp
+from ssi_tui.boards.board_cache import FileStamp, file_stamp
 
 
 def database_stamp(path: Path) -> FileStamp:

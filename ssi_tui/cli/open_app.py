@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.cli_support import fail
+from ssi_tui.cli.support import fail
 from ssi_tui.errors import SsiError
 
 if TYPE_CHECKING:
-    from ssi_tui.options import ViewOptions
+    from ssi_tui.model.options import ViewOptions
 
 
 def options_from(**flags: Any) -> ViewOptions:
     """Config file first, then every flag given on the command line."""
     from ssi_tui.config import load_config
-    from ssi_tui.options import ViewOptions
+    from ssi_tui.model.options import ViewOptions
 
     try:
         config = load_config()
@@ -29,8 +29,8 @@ def options_from(**flags: Any) -> ViewOptions:
 def run_app(database: Path, options: ViewOptions) -> None:
     """Start the app on DATABASE, its first board read before its first frame; exit with the
     app's return code when it is not 0, so a crash is not a clean quit to scripts and CI."""
-    from ssi_tui.ui.board_loader import BoardRequest
-    from ssi_tui.ui.head_start import HEAD_START_SECONDS, HeadStart
+    from ssi_tui.boards.board_loader import BoardRequest
+    from ssi_tui.boards.head_start import HEAD_START_SECONDS, HeadStart
 
     # Read the first board before the app starts, so its first frame shows data.
     head_start = HeadStart(database, BoardRequest.first(options))

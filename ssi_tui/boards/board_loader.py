@@ -21,8 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from ssi_tui import store
-from ssi_tui.board import (
+from ssi_tui.boards.board_summary import summary_text
+from ssi_tui.boards.layout import RowMeasure, measure_rows
+from ssi_tui.boards.quiet_collector import collector_paused
+from ssi_tui.boards.watch import database_stamp
+from ssi_tui.model.board import (
     SORT_KEYS,
     Board,
     LeaderboardRow,
@@ -31,15 +34,12 @@ from ssi_tui.board import (
     order_rows,
     read_board,
 )
-from ssi_tui.options import ViewOptions
+from ssi_tui.model.options import ViewOptions
+from ssi_tui.store import database as store
 from ssi_tui.text import fold
-from ssi_tui.ui.board_summary import summary_text
-from ssi_tui.ui.layout import RowMeasure, measure_rows
-from ssi_tui.ui.quiet_collector import collector_paused
-from ssi_tui.ui.watch import database_stamp
 
 if TYPE_CHECKING:
-    from ssi_tui.ui.head_start import HeadStart
+    from ssi_tui.boards.head_start import HeadStart
 
 READ_AHEAD_STEPS = 2
 """How many weeks either side of the board shown are read ahead: two quick presses of `[`

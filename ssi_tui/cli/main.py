@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ssi_tui import __version__
-from ssi_tui.cli_open import options_from, run_app
-from ssi_tui.cli_support import fail, iso_date
+from ssi_tui.cli.open_app import options_from, run_app
+from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
 
 if TYPE_CHECKING:
@@ -130,8 +130,8 @@ def open_command(database: Path, **flags: Any) -> None:
 @_source_option
 def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
     """Print the leaderboard without the app (for scripts, chat posts and reports)."""
-    from ssi_tui import formats
-    from ssi_tui.board import load_board, no_such_team, sort_rows
+    from ssi_tui.model import formats
+    from ssi_tui.model.board import load_board, no_such_team, sort_rows
 
     options = options_from(**flags)
     try:
@@ -182,7 +182,7 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
 def upgrade_command(database: Path) -> None:
     """Bring a database made by an older ssi-tui up to this version's schema."""
-    from ssi_tui import store
+    from ssi_tui.store import database as store
 
     if not database.is_file():
         fail(f"{database}: no such database.")
@@ -206,7 +206,7 @@ def default_demo_path() -> Path:
 @click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
 def demo_command(database: Path | None, no_open: bool) -> None:
     """Build a database from the bundled sample team and open it: start here."""
-    from ssi_tui.importer import run_import
+    from ssi_tui.importing.importer import run_import
     from ssi_tui.resources import sample_data_dir
 
     database = database or default_demo_path()
@@ -278,7 +278,7 @@ def serve_command(
 
     Prints an address with a random token: whoever opens it sees the board, nothing more.
     """
-    from ssi_tui.serve import new_token, serve, viewer_notice
+    from ssi_tui.cli.serve import new_token, serve, viewer_notice
 
     if token is not None and no_token:
         fail("--token and --no-token: give one or the other.")
@@ -310,8 +310,8 @@ def serve_command(
 
 
 def _register_settings_commands() -> None:
-    from ssi_tui.cli_import import import_command
-    from ssi_tui.cli_settings import config_command, target_command
+    from ssi_tui.cli.import_command import import_command
+    from ssi_tui.cli.settings import config_command, target_command
 
     cli.add_command(import_command)
     cli.add_command(target_command)
@@ -322,7 +322,7 @@ _register_settings_commands()
 
 
 def _register_model_commands() -> None:
-    from ssi_tui.estimate.commands import model_command
+    from ssi_tui.cli.model_commands import model_command
 
     cli.add_command(model_command)
 

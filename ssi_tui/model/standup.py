@@ -11,9 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ssi_tui import resources, store
-from ssi_tui.board import DEFAULT_TARGET, Board, LeaderboardRow, Source, load_board
+from ssi_tui import resources
+from ssi_tui.model.board import DEFAULT_TARGET, Board, LeaderboardRow, Source, load_board
 from ssi_tui.pillars import PILLAR_KEYS
+from ssi_tui.store import database as store
 
 TOTAL_KEYS: tuple[str, ...] = ("ssi", *PILLAR_KEYS)
 """The total, then the four pillars: what a team average holds."""

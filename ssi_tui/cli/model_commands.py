@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from ssi_tui.cli_support import fail
+from ssi_tui.cli.support import fail
 from ssi_tui.errors import SsiError
 
 
@@ -71,7 +71,7 @@ def explain_command(database: Path, rep: str, date: dt.date | None) -> None:
     earned; the points add up to the pillar, the pillars to the estimated SSI.
     """
     from ssi_tui.estimate.explain import load_explanation
-    from ssi_tui.estimate.render import explanation_renderable
+    from ssi_tui.ui.estimate_render import explanation_renderable
 
     try:
         explanation = load_explanation(database, rep, date=date, exclude=_excluded())

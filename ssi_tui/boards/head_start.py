@@ -14,17 +14,18 @@ from pathlib import Path
 
 from rich.text import Span, Text
 
-from ssi_tui import board_cache, store
-from ssi_tui.board import Board
-from ssi_tui.errors import SsiError
-from ssi_tui.ui.board_loader import (
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.board_loader import (
     BoardRequest,
     FoldCache,
     PreparedBoard,
     prepare,
 )
-from ssi_tui.ui.layout import RowMeasure
-from ssi_tui.ui.quiet_collector import collector_paused
+from ssi_tui.boards.layout import RowMeasure
+from ssi_tui.boards.quiet_collector import collector_paused
+from ssi_tui.errors import SsiError
+from ssi_tui.model.board import Board
+from ssi_tui.store import database as store
 
 HEAD_START_SECONDS = 1.0
 """How long `ssi-tui DB` waits for the first board before it starts the app anyway."""

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ssi_tui import store, writer
-from ssi_tui.import_report import (
+from ssi_tui.importing.import_report import (
     FileReport,
     ImportReport,
     ProgressCallback,
@@ -25,6 +24,8 @@ from ssi_tui.import_report import (
 from ssi_tui.ingest import canonical_csv
 from ssi_tui.ingest.canonical_csv import Staged
 from ssi_tui.ingest.file_names import name_options
+from ssi_tui.store import database as store
+from ssi_tui.store import writer
 
 
 class _Declined(Exception):
@@ -48,7 +49,7 @@ def try_import(
     when there is no file yet); OPTIONS are the reading options that go into content keys.
     STRICT refuses values that look like typos, as run_import does.
     """
-    from ssi_tui.importer import write_outcome
+    from ssi_tui.importing.importer import write_outcome
 
     headers = [canonical_csv.header_columns(path) for path in files]
     if not files or None in headers:

@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui import import_skip, store
 from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
-from ssi_tui.import_report import (
+from ssi_tui.importing import import_skip
+from ssi_tui.importing.import_report import (
     FileReport,
     ImportReport,
     ProgressCallback,
@@ -28,12 +28,13 @@ from ssi_tui.import_report import (
     warning_problems,
 )
 from ssi_tui.ingest.file_names import name_options
+from ssi_tui.store import database as store
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from ssi_tui import writer
     from ssi_tui.ingest.header_map import HeaderMap
+    from ssi_tui.store import writer
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".csv",
@@ -123,7 +124,7 @@ def run_import(
     skipped = _all_imported_already(db_path, files, dry_run=dry_run, header_map=map_key, **options)
     if skipped is not None:
         return skipped
-    from ssi_tui import import_fast  # DuckDB, from here on
+    from ssi_tui.importing import import_fast  # DuckDB, from here on
 
     known, version = _store_facts(db_path)
     report = None
@@ -195,7 +196,6 @@ def _run_import_with_polars(
     """run_import for any file: every export format, every problem found and reported."""
     import polars as pl
 
-    from ssi_tui import writer
     from ssi_tui.estimate.model import Model, load_model
     from ssi_tui.ingest.activity import (
         drop_duplicate_activities,
@@ -207,6 +207,7 @@ def _run_import_with_polars(
     from ssi_tui.ingest.header_map import HeaderMap
     from ssi_tui.ingest.readers import read_export
     from ssi_tui.ingest.validate import validate
+    from ssi_tui.store import writer
 
     report = ImportReport(database=str(db_path), dry_run=dry_run)
     model: Model | None = load_model(model_path) if model_path is not None else None
@@ -364,8 +365,8 @@ def write_outcome(
     leaves it as InvalidExportError, naming the file; nothing was written. A dry run with
     STRICT and warnings is refused too, as the import would be.
     """
-    from ssi_tui import writer
-    from ssi_tui.import_identity import Refused
+    from ssi_tui.store import writer
+    from ssi_tui.store.import_identity import Refused
 
     outcome: list[writer.Outcome] = []
     try:
@@ -427,7 +428,7 @@ def _store_facts(db_path: Path) -> tuple[set[str], int | None]:
     """The content keys already imported into DB_PATH, and its schema version (None: no file)."""
     if not db_path.exists():
         return set(), None
-    from ssi_tui import writer
+    from ssi_tui.store import writer
 
     with store.open_read(db_path, allow_older=True) as conn:
         return writer.known_hashes(conn), store.schema_version(conn)
@@ -437,7 +438,7 @@ def _dry_run_counts(
     db_path: Path, stream: _ArrowStream, activities: writer.ActivityBatch | None = None
 ) -> writer.Outcome:
     """What the import would do, without writing (or creating) the database."""
-    from ssi_tui import writer
+    from ssi_tui.store import writer
 
     with store.open_scratch(db_path) as conn:
         if activities is not None and (store.schema_version(conn) or 0) < _ACTIVITIES_SCHEMA:

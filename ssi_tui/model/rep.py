@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
-from ssi_tui import resources, store
-from ssi_tui.board import LeaderboardRow, Source
+from ssi_tui import resources
 from ssi_tui.errors import SsiError
+from ssi_tui.model.board import LeaderboardRow, Source
 from ssi_tui.pillars import PILLARS, Pillar
+from ssi_tui.store import database as store
 
 FALL_POINTS = 2.0
 """A pillar that lost at least this much over FALL_DAYS gets coaching."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ssi_tui import resources, store
+from ssi_tui import resources
+from ssi_tui.store import database as store
 
 if TYPE_CHECKING:
     import duckdb

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 
-from ssi_tui.board import TREND_WEEKS, LeaderboardRow
+from ssi_tui.model.board import TREND_WEEKS, LeaderboardRow
 from ssi_tui.text import printable
 
 GAP = 1

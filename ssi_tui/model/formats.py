@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ssi_tui.board import LeaderboardRow
+from ssi_tui.model.board import LeaderboardRow
 from ssi_tui.pillars import PILLAR_KEYS, PILLARS
 from ssi_tui.text import printable
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from ssi_tui.cli_support import EXIT_INVALID, fail, iso_date, plain
+from ssi_tui.cli.support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
-from ssi_tui.import_report import file_summary, findings_lines, plural, total_summary
+from ssi_tui.importing.import_report import file_summary, findings_lines, plural, total_summary
 from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 
 
@@ -101,8 +101,8 @@ def import_command(
     """
     from contextlib import nullcontext
 
-    from ssi_tui.importer import run_import
-    from ssi_tui.progress import DelayedProgress
+    from ssi_tui.cli.progress import DelayedProgress
+    from ssi_tui.importing.importer import run_import
 
     show_progress = not quiet and sys.stderr.isatty()
     try:
@@ -135,7 +135,7 @@ def import_command(
         fail(str(error))
     if not dry_run:
         # The boards `ssi-tui DB` keeps for its next start (board_cache.py) are stale now.
-        from ssi_tui.ui.kept_boards import keep_boards_fresh
+        from ssi_tui.boards.kept_boards import keep_boards_fresh
 
         keep_boards_fresh(database)
     if as_json:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ssi_tui import board_cache, store
+from ssi_tui.boards import board_cache
+from ssi_tui.store import database as store
 
 
 def keep_boards_fresh(database: Path) -> int:
@@ -30,9 +31,9 @@ def _read_kept_views(database: Path) -> int:
     views = board_cache.stale_views(database)
     if not views:
         return 0
-    from ssi_tui.ui.board_loader import BoardRequest, FoldCache, prepare
-    from ssi_tui.ui.head_start import keep_board
-    from ssi_tui.ui.quiet_collector import collector_paused
+    from ssi_tui.boards.board_loader import BoardRequest, FoldCache, prepare
+    from ssi_tui.boards.head_start import keep_board
+    from ssi_tui.boards.quiet_collector import collector_paused
 
     folds = FoldCache()
     with store.open_read(database, wait=1.0) as conn, collector_paused():

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ssi_tui import resources, store
-from ssi_tui.board import known_team, no_such_team
+from ssi_tui import resources
 from ssi_tui.errors import SsiError
+from ssi_tui.model.board import known_team, no_such_team
+from ssi_tui.store import database as store
 
 Scope = Literal["team", "rep"]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ssi_tui.cli_support import fail
+from ssi_tui.cli.support import fail
 from ssi_tui.errors import SsiError
 
 
@@ -27,7 +27,7 @@ def target_command(
     ssi-tui target team.duckdb --clear --rep ann@acme.example
     ssi-tui target team.duckdb            (lists every stored target)
     """
-    from ssi_tui.targets import list_targets, set_target
+    from ssi_tui.model.targets import list_targets, set_target
 
     if team and rep:
         raise click.UsageError("give --team or --rep, not both.")

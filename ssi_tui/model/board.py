@@ -14,8 +14,9 @@ from operator import attrgetter, le
 from pathlib import Path
 from typing import Any, Literal
 
-from ssi_tui import resources, store
+from ssi_tui import resources
 from ssi_tui.pillars import PILLAR_KEYS
+from ssi_tui.store import database as store
 
 Source = Literal["official", "estimated", "best"]
 SortKey = Literal[

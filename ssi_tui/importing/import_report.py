@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ssi_tui.errors import Problem
 
 if TYPE_CHECKING:
-    from ssi_tui import writer
-    from ssi_tui.import_findings import Findings
+    from ssi_tui.store import writer
+    from ssi_tui.store.import_findings import Findings
 
 _CHUNK_BYTES = 1 << 20
 
@@ -140,7 +140,7 @@ def fill_counts(
     dry_run: bool,
 ) -> None:
     """Per-file counts from the writer into REPORT's pending files (in file-index order)."""
-    from ssi_tui import writer  # loaded already by the caller (it imports DuckDB)
+    from ssi_tui.store import writer  # loaded already by the caller (it imports DuckDB)
 
     by_name = {f.file_index: f for f in logged}
     pending = [f for f in report.files if f.status not in ("already imported", "rejected")]

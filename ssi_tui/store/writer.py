@@ -14,8 +14,10 @@ from typing import Any, Protocol
 
 import duckdb
 
-from ssi_tui import import_findings, import_identity, resources, store
-from ssi_tui.import_findings import Findings
+from ssi_tui import resources
+from ssi_tui.store import database as store
+from ssi_tui.store import import_findings, import_identity
+from ssi_tui.store.import_findings import Findings
 
 _ALIASES_SCHEMA = store.MIGRATIONS.index("0006_rep_aliases") + 1
 """The first schema version with rep_aliases (a dry run reads older files as they are)."""
