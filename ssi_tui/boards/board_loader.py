@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from rich.text import Text
+from rich.text import Span, Text
 
 from ssi_tui.boards.board_summary import summary_text
 from ssi_tui.boards.layout import RowMeasure, measure_rows
@@ -37,9 +37,6 @@ from ssi_tui.model.board import (
 from ssi_tui.model.options import ViewOptions
 from ssi_tui.store import database as store
 from ssi_tui.text import fold
-
-if TYPE_CHECKING:
-    from ssi_tui.boards.head_start import HeadStart
 
 READ_AHEAD_STEPS = 2
 """How many weeks either side of the board shown are read ahead: two quick presses of `[`
@@ -182,6 +179,64 @@ class PreparedBoard:
             self._search_text = self.folds.search_text(self.board.rows)
         return self._search_text
 
+    def to_kept(self) -> tuple[object, ...]:
+        """What a kept board is stored with so that a start need not work it out again: the
+        column measure, and the name and total orders as positions in the board's rows."""
+        position = {id(row): at for at, row in enumerate(self.board.rows)}
+        return (
+            self.measure_values(),
+            tuple(position[id(row)] for row in self.by_name),
+            tuple(position[id(row)] for row in self.order("ssi", False)),
+        )
+
+    @classmethod
+    def from_kept(cls, board: Board, kept: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
+        """A kept board prepared as on the start that kept it (see to_kept)."""
+        measure, by_name, by_total = kept  # type: ignore[misc]
+        rows = board.rows
+        prepared = cls(board, RowMeasure(*measure), folds)  # type: ignore[misc]
+        prepared._by_name = [rows[at] for at in by_name]
+        prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
+        return prepared
+
+    def page_to_kept(self, database_name: str, target: float) -> tuple[object, ...]:
+        """What a kept board's first page is stored with: the column measure, the whole
+        board's row count and its summary line (plain text and style spans)."""
+        summary = self.summary(database_name, target)
+        return (
+            self.measure_values(),
+            len(self.board.rows),
+            (summary.plain, [(s.start, s.end, str(s.style)) for s in summary.spans]),
+        )
+
+    @classmethod
+    def from_kept_page(
+        cls,
+        page: Board,
+        kept: tuple[object, ...],
+        folds: FoldCache,
+        database_name: str,
+        target: float,
+    ) -> PreparedBoard:
+        """The first page of a kept board (see page_to_kept), prepared to be shown as it was
+        kept: partial unless the page is the whole board."""
+        measure_values, rows, (plain, spans) = kept  # type: ignore[misc]
+        measure = RowMeasure(*measure_values)
+        prepared = cls(page, measure, folds, partial=rows != len(page.rows))
+        prepared._orders[("ssi", False)] = list(page.rows)
+        summary = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
+        prepared._summaries[(database_name, target)] = summary
+        return prepared
+
+    def take_summaries(self, other: PreparedBoard) -> None:
+        """Reuse OTHER's summary lines: the same board (its first page), the same lines."""
+        self._summaries.update(other._summaries)
+
+    def measure_values(self) -> tuple[object, ...]:
+        """The column measure as plain values, as a kept board stores it."""
+        measure = self.measure
+        return (measure.longest_name, measure.longest_team, measure.estimated, measure.reps)
+
 
 class FoldCache:
     """Folded `name \\n team` per rep, kept across boards (names rarely change)."""
@@ -201,17 +256,31 @@ class FoldCache:
         return out
 
 
+class EarlyBoard(Protocol):
+    """The first board made before the app started (head_start.HeadStart), as BoardSource
+    takes it over: declared here so that this module need not import head_start."""
+
+    request: BoardRequest
+    folds: FoldCache
+
+    def ready(self) -> bool: ...
+
+    def result(self) -> PreparedBoard | None: ...
+
+    def complete(self) -> PreparedBoard | None: ...
+
+
 class BoardSource:
     """Boards of one database file for one screen: read, prepared and cached."""
 
-    def __init__(self, database: Path, head_start: HeadStart | None = None) -> None:
+    def __init__(self, database: Path, head_start: EarlyBoard | None = None) -> None:
         self.database = database
         self._folds = head_start.folds if head_start else FoldCache()
         self._lock = threading.Lock()
         self._cache: OrderedDict[BoardRequest, PreparedBoard] = OrderedDict()
         self._stamp = database_stamp(database)
         self._head_start = head_start
-        self._completing: HeadStart | None = None
+        self._completing: EarlyBoard | None = None
         """The head start whose first board is only its first page, until complete()."""
         if head_start is not None and head_start.ready():
             self._take_head_start()

@@ -12,8 +12,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from rich.text import Span, Text
-
 from ssi_tui.boards import board_cache
 from ssi_tui.boards.board_loader import (
     BoardRequest,
@@ -21,10 +19,8 @@ from ssi_tui.boards.board_loader import (
     PreparedBoard,
     prepare,
 )
-from ssi_tui.boards.layout import RowMeasure
 from ssi_tui.boards.quiet_collector import collector_paused
 from ssi_tui.errors import SsiError
-from ssi_tui.model.board import Board
 from ssi_tui.store import database as store
 
 HEAD_START_SECONDS = 1.0
@@ -64,7 +60,9 @@ class HeadStart:
             kept = board_cache.load_page(database, request.view)
             if kept is not None:
                 try:
-                    self._prepared = _unkept_page(*kept, self.folds, database, request.target)
+                    self._prepared = PreparedBoard.from_kept_page(
+                        *kept, self.folds, database.name, request.target
+                    )
                 except Exception:  # kept by another version, or damaged: read the file
                     self._prepared = None
         if self._prepared is not None:
@@ -118,11 +116,11 @@ class HeadStart:
         with collector_paused():
             kept = board_cache.load(self.database, self.request.view)
             try:
-                whole = None if kept is None else _unkept(*kept, self.folds)
+                whole = None if kept is None else PreparedBoard.from_kept(*kept, self.folds)
             except Exception:
                 whole = None
         if whole is not None:
-            whole._summaries.update(page._summaries)  # the same board: the same line
+            whole.take_summaries(page)
         return whole
 
     def keep(self) -> None:
@@ -143,58 +141,12 @@ def keep_board(
     """File PREPARED, read from DATABASE while it had STAMP, for the next start of REQUEST:
     with its first page, and its summary line, apart for the first frame."""
     page = prepared.order("ssi", False)[:PAGE_ROWS]  # a start's first order (LeaderboardScreen)
-    summary = prepared.summary(database.name, request.target)
-    page_extras = (
-        _measure_extras(prepared),
-        len(prepared.board.rows),
-        (summary.plain, [(s.start, s.end, str(s.style)) for s in summary.spans]),
-    )
     board_cache.save(
         database,
         request.view,
         prepared.board,
         stamp,
-        _kept_extras(prepared),
+        prepared.to_kept(),
         page=page,
-        page_extras=page_extras,
+        page_extras=prepared.page_to_kept(database.name, request.target),
     )
-
-
-def _measure_extras(prepared: PreparedBoard) -> tuple[object, ...]:
-    measure = prepared.measure
-    return (measure.longest_name, measure.longest_team, measure.estimated, measure.reps)
-
-
-def _kept_extras(prepared: PreparedBoard) -> tuple[object, ...]:
-    """What a kept board is stored with so that a start need not work it out again: the
-    column measure, and the name and total orders as positions in the board's rows."""
-    position = {id(row): at for at, row in enumerate(prepared.board.rows)}
-    return (
-        _measure_extras(prepared),
-        tuple(position[id(row)] for row in prepared.by_name),
-        tuple(position[id(row)] for row in prepared.order("ssi", False)),
-    )
-
-
-def _unkept(board: Board, extras: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
-    """A kept board prepared as on the start that kept it (see _kept_extras)."""
-    measure, by_name, by_total = extras  # type: ignore[misc]
-    rows = board.rows
-    prepared = PreparedBoard(board, RowMeasure(*measure), folds)  # type: ignore[misc]
-    prepared._by_name = [rows[at] for at in by_name]
-    prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
-    return prepared
-
-
-def _unkept_page(
-    page: Board, extras: tuple[object, ...], folds: FoldCache, database: Path, target: float
-) -> PreparedBoard:
-    """The first page of a kept board (see keep_board), prepared to be shown as it was kept:
-    partial unless the page is the whole board."""
-    measure_values, rows, (plain, spans) = extras  # type: ignore[misc]
-    measure = RowMeasure(*measure_values)
-    prepared = PreparedBoard(page, measure, folds, partial=rows != len(page.rows))
-    prepared._orders[("ssi", False)] = list(page.rows)
-    summary = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
-    prepared._summaries[(database.name, target)] = summary
-    return prepared

@@ -20,6 +20,7 @@ from ssi_tui.importing.import_report import (
     file_content_key,
     fill_counts,
     fill_findings,
+    write_outcome,
 )
 from ssi_tui.ingest import canonical_csv
 from ssi_tui.ingest.canonical_csv import Staged
@@ -49,7 +50,6 @@ def try_import(
     when there is no file yet); OPTIONS are the reading options that go into content keys.
     STRICT refuses values that look like typos, as run_import does.
     """
-    from ssi_tui.importing.importer import write_outcome
 
     headers = [canonical_csv.header_columns(path) for path in files]
     if not files or None in headers:

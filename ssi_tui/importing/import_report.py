@@ -7,12 +7,13 @@ and the in-app import dialog; imports nothing heavy.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.errors import Problem
+from ssi_tui.errors import InvalidExportError, Problem
 
 if TYPE_CHECKING:
     from ssi_tui.store import writer
@@ -275,3 +276,30 @@ def _number(value: float | None) -> str:
 def pending_paths(report: ImportReport) -> list[str]:
     """The paths of the files written (or to be), by file index (fill_counts' order)."""
     return [f.path for f in report.files if f.status not in ("already imported", "rejected")]
+
+
+@contextmanager
+def write_outcome(
+    report: ImportReport, *, strict: bool, units: dict[str, str] | None = None
+) -> Iterator[list[writer.Outcome]]:
+    """A block that writes (or classifies) REPORT's files into the list it yields.
+
+    A batch the writer refuses (a row that several reps could be, a warning under STRICT)
+    leaves it as InvalidExportError, naming the file; nothing was written. A dry run with
+    STRICT and warnings is refused too, as the import would be.
+    """
+    from ssi_tui.store import writer
+    from ssi_tui.store.import_identity import Refused
+
+    outcome: list[writer.Outcome] = []
+    try:
+        yield outcome
+    except Refused as refused:
+        paths = pending_paths(report)
+        raise InvalidExportError(
+            [Problem(paths[index], message, line=line) for index, line, message in refused.problems]
+        ) from None
+    except writer.StrictRefusal as refusal:
+        raise InvalidExportError(warning_problems(report, refusal.findings, units)) from None
+    if strict and outcome and outcome[0].findings.warnings_total:
+        raise InvalidExportError(warning_problems(report, outcome[0].findings, units))

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +23,7 @@ from ssi_tui.importing.import_report import (
     file_content_key,
     fill_counts,
     fill_findings,
-    pending_paths,
-    warning_problems,
+    write_outcome,
 )
 from ssi_tui.ingest.file_names import name_options
 from ssi_tui.store import database as store
@@ -353,33 +351,6 @@ def _mapped_headers_not_found(header_map: HeaderMap, seen: set[str]) -> list[Pro
         for header, column in header_map.pairs
         if header not in seen
     ]
-
-
-@contextmanager
-def write_outcome(
-    report: ImportReport, *, strict: bool, units: dict[str, str] | None = None
-) -> Iterator[list[writer.Outcome]]:
-    """A block that writes (or classifies) REPORT's files into the list it yields.
-
-    A batch the writer refuses (a row that several reps could be, a warning under STRICT)
-    leaves it as InvalidExportError, naming the file; nothing was written. A dry run with
-    STRICT and warnings is refused too, as the import would be.
-    """
-    from ssi_tui.store import writer
-    from ssi_tui.store.import_identity import Refused
-
-    outcome: list[writer.Outcome] = []
-    try:
-        yield outcome
-    except Refused as refused:
-        paths = pending_paths(report)
-        raise InvalidExportError(
-            [Problem(paths[index], message, line=line) for index, line, message in refused.problems]
-        ) from None
-    except writer.StrictRefusal as refusal:
-        raise InvalidExportError(warning_problems(report, refusal.findings, units)) from None
-    if strict and outcome and outcome[0].findings.warnings_total:
-        raise InvalidExportError(warning_problems(report, outcome[0].findings, units))
 
 
 def _combine(

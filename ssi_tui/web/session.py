@@ -13,7 +13,7 @@ from textual_serve.app_service import AppService
 
 from ssi_tui.web.limits import QUIT_GRACE_SECONDS, TERM_GRACE_SECONDS, clamp_size
 
-SERVED_DRIVER = "ssi_tui.ui.served_driver:ServedWebDriver"
+SERVED_DRIVER = "ssi_tui.web.served_driver:ServedWebDriver"
 """The Textual driver of a served session (clamps sizes, exits when its input closes)."""
 HIDDEN_FROM_SESSIONS = ("SSI_TUI_SERVE_TOKEN",)
 """Environment variables a session's process does not need to see."""

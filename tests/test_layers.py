@@ -1,6 +1,6 @@
-"""The data layer never loads Textual; the viewer's start-up path never loads Polars.
-
-Checked in a fresh interpreter, since this test session may already hold either module.
+"""The layers of ssi_tui hold: the import-linter contracts in pyproject.toml, no import cycle,
+and what only a fresh interpreter can show (the data layer never loads Textual, the viewer's
+start-up path never loads Polars, however lazily the modules import them).
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import grimp
 import pytest
+from importlinter import cli as import_linter
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
@@ -96,3 +98,22 @@ def test_refreshing_kept_boards_after_an_import_loads_the_board_reader_only_when
         """,
         tmp_path,
     )
+
+
+def test_the_layer_contracts_in_pyproject_hold() -> None:
+    """Each layer imports only from itself and the layers below it; Textual, click, Polars and
+    Rich only where pyproject.toml's contracts allow (read them there)."""
+    config = str(ROOT / "pyproject.toml")
+    assert import_linter.lint_imports(config_filename=config, no_cache=True, no_logo=True) == 0
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    """No import cycle, direct or through other modules, lazy imports included."""
+    graph = grimp.build_graph("ssi_tui", cache_dir=None)
+    cycles = [
+        (module, other)
+        for module in sorted(graph.modules)
+        for other in sorted(graph.find_modules_directly_imported_by(module))
+        if graph.chain_exists(importer=other, imported=module)
+    ]
+    assert not cycles, cycles
