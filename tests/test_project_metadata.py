@@ -1,6 +1,6 @@
 """What pyproject.toml declares matches what the code imports and what the floors run installs.
 
-Dependency floors are only honest when the suite has run on them (README, "Testing on the
+Dependency floors are only honest when the suite has run on them (README, "To test on the
 lowest versions"): constraints/minimum.txt pins exactly the floors, and these tests keep the
 two files, and the code's imports, from drifting apart.
 """
