@@ -100,3 +100,20 @@ def test_the_declared_licence_has_its_text_beside_it() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License")
     assert "Copyright (c) 2026 the ssi-tui authors" in text
+
+
+def _readme_test_commands() -> list[str]:
+    """The README's one-line shell commands that run pytest (the suite, and on the floors)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```sh\n")[1:]
+    lines = [line for block in blocks for line in block.split("```", 1)[0].splitlines()]
+    return [line.strip() for line in lines if "pytest" in line]
+
+
+def test_ci_runs_each_of_the_readmes_test_commands_verbatim() -> None:
+    commands = _readme_test_commands()
+    assert len(commands) == 2, commands  # the whole suite, and the suite on the floors
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    run = [line.removesuffix(" || exit $?").strip() for line in script]
+    for command in commands:
+        assert command in run, f".ci/run does not run the README's `{command}`"
