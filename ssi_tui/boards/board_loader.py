@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from rich.text import Span, Text
+from rich.text import Text
 
 from ssi_tui.boards.board_summary import summary_text
+from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.layout import RowMeasure, measure_rows
 from ssi_tui.boards.quiet_collector import collector_paused
 from ssi_tui.boards.watch import database_stamp
@@ -136,63 +137,48 @@ class PreparedBoard:
             self._search_text = self.folds.search_text(self.board.rows)
         return self._search_text
 
-    def to_kept(self) -> tuple[object, ...]:
-        """What a kept board is stored with so that a start need not work it out again: the
-        column measure, and the name and total orders as positions in the board's rows."""
+    def to_kept(self) -> KeptBoard:
+        """What a kept board is stored with so that a start need not work it out again."""
         position = {id(row): at for at, row in enumerate(self.board.rows)}
-        return (
-            self.measure_values(),
+        return KeptBoard(
+            self.measure,
             tuple(position[id(row)] for row in self.by_name),
             tuple(position[id(row)] for row in self.order("ssi", False)),
         )
 
     @classmethod
-    def from_kept(cls, board: Board, kept: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
+    def from_kept(cls, board: Board, kept: KeptBoard, folds: FoldCache) -> PreparedBoard:
         """A kept board prepared as on the start that kept it (see to_kept)."""
-        measure, by_name, by_total = kept  # type: ignore[misc]
         rows = board.rows
-        prepared = cls(board, RowMeasure(*measure), folds)  # type: ignore[misc]
-        prepared._by_name = [rows[at] for at in by_name]
-        prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
+        prepared = cls(board, kept.measure, folds)
+        prepared._by_name = [rows[at] for at in kept.by_name]
+        prepared._orders[("ssi", False)] = [rows[at] for at in kept.by_total]
         return prepared
 
-    def page_to_kept(self, database_name: str, target: float) -> tuple[object, ...]:
-        """What a kept board's first page is stored with: the column measure, the whole
-        board's row count and its summary line (plain text and style spans)."""
+    def page_to_kept(self, database_name: str, target: float) -> KeptPage:
+        """What a kept board's first page is stored with (see KeptPage)."""
         summary = self.summary(database_name, target)
-        return (
-            self.measure_values(),
-            len(self.board.rows),
-            (summary.plain, [(s.start, s.end, str(s.style)) for s in summary.spans]),
-        )
+        return KeptPage(self.measure, len(self.board.rows), summary)
 
     @classmethod
     def from_kept_page(
         cls,
         page: Board,
-        kept: tuple[object, ...],
+        kept: KeptPage,
         folds: FoldCache,
         database_name: str,
         target: float,
     ) -> PreparedBoard:
         """The first page of a kept board (see page_to_kept), prepared to be shown as it was
         kept: partial unless the page is the whole board."""
-        measure_values, rows, (plain, spans) = kept  # type: ignore[misc]
-        measure = RowMeasure(*measure_values)
-        prepared = cls(page, measure, folds, partial=rows != len(page.rows))
+        prepared = cls(page, kept.measure, folds, partial=kept.rows != len(page.rows))
         prepared._orders[("ssi", False)] = list(page.rows)
-        summary = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
-        prepared._summaries[(database_name, target)] = summary
+        prepared._summaries[(database_name, target)] = kept.summary
         return prepared
 
     def take_summaries(self, other: PreparedBoard) -> None:
         """Reuse OTHER's summary lines: the same board (its first page), the same lines."""
         self._summaries.update(other._summaries)
-
-    def measure_values(self) -> tuple[object, ...]:
-        """The column measure as plain values, as a kept board stores it."""
-        measure = self.measure
-        return (measure.longest_name, measure.longest_team, measure.estimated, measure.reps)
 
 
 class FoldCache:

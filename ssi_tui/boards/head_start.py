@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ssi_tui.boards import board_cache
 from ssi_tui.boards.board_loader import FoldCache, PreparedBoard, prepare
+from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.quiet_collector import collector_paused
 from ssi_tui.errors import SsiError
 from ssi_tui.model.view import BoardView
@@ -56,8 +57,9 @@ class HeadStart:
             kept = board_cache.load_page(database, self.view.kept_key())
             if kept is not None:
                 try:
+                    page, extras = kept
                     self._prepared = PreparedBoard.from_kept_page(
-                        *kept, self.folds, database.name, self.view.target
+                        page, KeptPage.from_json(extras), self.folds, database.name, view.target
                     )
                 except Exception:  # kept by another version, or damaged: read the file
                     self._prepared = None
@@ -112,7 +114,11 @@ class HeadStart:
         with collector_paused():
             kept = board_cache.load(self.database, self.view.kept_key())
             try:
-                whole = None if kept is None else PreparedBoard.from_kept(*kept, self.folds)
+                whole = (
+                    None
+                    if kept is None
+                    else PreparedBoard.from_kept(kept[0], KeptBoard.from_json(kept[1]), self.folds)
+                )
             except Exception:
                 whole = None
         if whole is not None:
@@ -142,7 +148,7 @@ def keep_board(
         view.kept_key(),
         prepared.board,
         stamp,
-        prepared.to_kept(),
+        prepared.to_kept().to_json(),
         page=page,
-        page_extras=prepared.page_to_kept(database.name, view.target),
+        page_extras=prepared.page_to_kept(database.name, view.target).to_json(),
     )
