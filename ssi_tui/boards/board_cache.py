@@ -36,7 +36,7 @@ from ssi_tui import __version__
 from ssi_tui.model.board import Board, LeaderboardRow, Trends
 
 ENV_VAR = "SSI_TUI_CACHE_DIR"
-FORMAT = 4
+FORMAT = 5
 """Bump when what is stored changes shape."""
 KEPT_VIEWS = 4
 """Boards kept per database (the views saved last): each costs an import one more read."""
@@ -48,6 +48,8 @@ _TRENDS = _ROW_FIELDS.index("trends")
 FileStamp = tuple[int, int, int, int]
 """Size and modification time (ns) of the database file and of its write-ahead log."""
 Kept = tuple[Board, tuple[object, ...]]
+ViewKey = dict[str, object]
+"""A view as plain JSON values (BoardView.kept_key): what a kept board is filed under."""
 """A kept board (or its first page) and the extras kept with it."""
 
 
@@ -76,7 +78,9 @@ def file_stamp(database: Path) -> FileStamp | None:
 
 
 def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    """A short stable name for VALUE (a path, or a view's JSON with its keys sorted)."""
+    text = repr(value) if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def folder_of(folder: Path, database: Path) -> Path:
@@ -84,18 +88,18 @@ def folder_of(folder: Path, database: Path) -> Path:
     return folder / _digest(str(database.resolve()))
 
 
-def _as_json(view: tuple[object, ...]) -> object:
-    """VIEW as it reads back from JSON (tuples become lists)."""
-    return json.loads(json.dumps(view))
+def _as_json(view: ViewKey) -> object:
+    """VIEW as it reads back from JSON (tuples become lists), its keys in a stable order."""
+    return json.loads(json.dumps(view, sort_keys=True))
 
 
-def load(database: Path, view: tuple[object, ...]) -> Kept | None:
+def load(database: Path, view: ViewKey) -> Kept | None:
     """The board kept for DATABASE and VIEW, and the EXTRAS kept with it, if the file has not
     changed since the board was read."""
     return _load(database, view, whole=True)
 
 
-def load_page(database: Path, view: tuple[object, ...]) -> Kept | None:
+def load_page(database: Path, view: ViewKey) -> Kept | None:
     """The first page of the board kept for DATABASE and VIEW (the board with only the rows
     saved as its page), and the PAGE_EXTRAS kept with it, if the file has not changed since.
 
@@ -105,7 +109,7 @@ def load_page(database: Path, view: tuple[object, ...]) -> Kept | None:
     return _load(database, view, whole=False)
 
 
-def _load(database: Path, view: tuple[object, ...], *, whole: bool) -> Kept | None:
+def _load(database: Path, view: ViewKey, *, whole: bool) -> Kept | None:
     folder = cache_dir()
     stamp = file_stamp(database)
     if folder is None or stamp is None:
@@ -121,9 +125,9 @@ def _load(database: Path, view: tuple[object, ...], *, whole: bool) -> Kept | No
         return None
 
 
-def stale_views(database: Path) -> list[list[object]]:
+def stale_views(database: Path) -> list[ViewKey]:
     """The views of DATABASE whose kept board was read before the file last changed (as JSON
-    lists): an import reads them again so that the next start of each is still at once."""
+    objects): an import reads them again so that the next start of each is still at once."""
     folder = cache_dir()
     stamp = file_stamp(database)
     if folder is None or stamp is None:
@@ -142,7 +146,7 @@ def stale_views(database: Path) -> list[list[object]]:
 
 def save(
     database: Path,
-    view: tuple[object, ...],
+    view: ViewKey,
     board: Board,
     stamp: FileStamp,
     extras: tuple[object, ...] = (),
@@ -163,7 +167,9 @@ def save(
         return
     mine = folder_of(folder, database)
     try:
-        head = json.dumps([FORMAT, __version__, list(stamp), view], separators=(",", ":"))
+        head = json.dumps(
+            [FORMAT, __version__, list(stamp), view], separators=(",", ":"), sort_keys=True
+        )
         first = json.dumps(
             [_board_to(replace(board, rows=tuple(page))), page_extras], separators=(",", ":")
         )

@@ -1,6 +1,7 @@
 """Reading boards for the leaderboard screen, off the UI thread, and keeping a few at hand.
 
-A worker asks a BoardSource for the board of a BoardRequest; what comes back is a
+A worker asks a BoardSource for the board of a BoardView (its board_view: sort and filter
+apply after the read); what comes back is a
 PreparedBoard: the board plus everything the screen would otherwise work out on the UI thread
 (name order and sort orders, column widths, the text a filter searches). The source keeps the
 last few boards in memory, so the weeks on either side of the one shown can be read ahead
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from rich.text import Span, Text
+from rich.text import Text
 
 from ssi_tui.boards.board_summary import summary_text
+from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.layout import RowMeasure, measure_rows
 from ssi_tui.boards.quiet_collector import collector_paused
 from ssi_tui.boards.watch import database_stamp
@@ -34,7 +36,7 @@ from ssi_tui.model.board import (
     order_rows,
     read_board,
 )
-from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.view import BoardView
 from ssi_tui.store import database as store
 from ssi_tui.text import fold
 
@@ -43,50 +45,6 @@ READ_AHEAD_STEPS = 2
 still find their board at hand."""
 CACHED_BOARDS = 2 * READ_AHEAD_STEPS + 2
 """Boards kept: the one shown, the weeks read ahead, and one just left."""
-
-
-@dataclass(frozen=True)
-class BoardRequest:
-    """Everything that decides which board is read."""
-
-    as_of: dt.date | None
-    """None: the newest date in the file."""
-    team: str | None = None
-    source: str = "best"
-    target: float = 70.0
-    anonymise: bool = False
-    exclude: tuple[str, ...] = ()
-
-    @classmethod
-    def first(cls, options: ViewOptions) -> BoardRequest:
-        """The board a leaderboard opened with OPTIONS shows first."""
-        return cls(
-            as_of=options.as_of,
-            team=options.team,
-            source=options.source,
-            target=options.target,
-            anonymise=options.anonymise,
-            exclude=tuple(options.exclude),
-        )
-
-    @classmethod
-    def from_view(cls, view: Sequence[object]) -> BoardRequest:
-        """The request a kept board was filed under (see view), from its JSON form."""
-        as_of, team, source, target, anonymise, exclude = view
-        return cls(
-            as_of=None if as_of is None else dt.date.fromisoformat(str(as_of)),
-            team=None if team is None else str(team),
-            source=str(source),
-            target=float(target),  # type: ignore[arg-type]
-            anonymise=bool(anonymise),
-            exclude=tuple(str(who) for who in exclude),  # type: ignore[attr-defined]
-        )
-
-    @property
-    def view(self) -> tuple[object, ...]:
-        """The request as plain values: what a kept board (board_cache) is filed under."""
-        as_of = None if self.as_of is None else self.as_of.isoformat()
-        return (as_of, self.team, self.source, self.target, self.anonymise, self.exclude)
 
 
 @dataclass
@@ -179,63 +137,48 @@ class PreparedBoard:
             self._search_text = self.folds.search_text(self.board.rows)
         return self._search_text
 
-    def to_kept(self) -> tuple[object, ...]:
-        """What a kept board is stored with so that a start need not work it out again: the
-        column measure, and the name and total orders as positions in the board's rows."""
+    def to_kept(self) -> KeptBoard:
+        """What a kept board is stored with so that a start need not work it out again."""
         position = {id(row): at for at, row in enumerate(self.board.rows)}
-        return (
-            self.measure_values(),
+        return KeptBoard(
+            self.measure,
             tuple(position[id(row)] for row in self.by_name),
             tuple(position[id(row)] for row in self.order("ssi", False)),
         )
 
     @classmethod
-    def from_kept(cls, board: Board, kept: tuple[object, ...], folds: FoldCache) -> PreparedBoard:
+    def from_kept(cls, board: Board, kept: KeptBoard, folds: FoldCache) -> PreparedBoard:
         """A kept board prepared as on the start that kept it (see to_kept)."""
-        measure, by_name, by_total = kept  # type: ignore[misc]
         rows = board.rows
-        prepared = cls(board, RowMeasure(*measure), folds)  # type: ignore[misc]
-        prepared._by_name = [rows[at] for at in by_name]
-        prepared._orders[("ssi", False)] = [rows[at] for at in by_total]
+        prepared = cls(board, kept.measure, folds)
+        prepared._by_name = [rows[at] for at in kept.by_name]
+        prepared._orders[("ssi", False)] = [rows[at] for at in kept.by_total]
         return prepared
 
-    def page_to_kept(self, database_name: str, target: float) -> tuple[object, ...]:
-        """What a kept board's first page is stored with: the column measure, the whole
-        board's row count and its summary line (plain text and style spans)."""
+    def page_to_kept(self, database_name: str, target: float) -> KeptPage:
+        """What a kept board's first page is stored with (see KeptPage)."""
         summary = self.summary(database_name, target)
-        return (
-            self.measure_values(),
-            len(self.board.rows),
-            (summary.plain, [(s.start, s.end, str(s.style)) for s in summary.spans]),
-        )
+        return KeptPage(self.measure, len(self.board.rows), summary)
 
     @classmethod
     def from_kept_page(
         cls,
         page: Board,
-        kept: tuple[object, ...],
+        kept: KeptPage,
         folds: FoldCache,
         database_name: str,
         target: float,
     ) -> PreparedBoard:
         """The first page of a kept board (see page_to_kept), prepared to be shown as it was
         kept: partial unless the page is the whole board."""
-        measure_values, rows, (plain, spans) = kept  # type: ignore[misc]
-        measure = RowMeasure(*measure_values)
-        prepared = cls(page, measure, folds, partial=rows != len(page.rows))
+        prepared = cls(page, kept.measure, folds, partial=kept.rows != len(page.rows))
         prepared._orders[("ssi", False)] = list(page.rows)
-        summary = Text(plain, spans=[Span(start, end, style) for start, end, style in spans])
-        prepared._summaries[(database_name, target)] = summary
+        prepared._summaries[(database_name, target)] = kept.summary
         return prepared
 
     def take_summaries(self, other: PreparedBoard) -> None:
         """Reuse OTHER's summary lines: the same board (its first page), the same lines."""
         self._summaries.update(other._summaries)
-
-    def measure_values(self) -> tuple[object, ...]:
-        """The column measure as plain values, as a kept board stores it."""
-        measure = self.measure
-        return (measure.longest_name, measure.longest_team, measure.estimated, measure.reps)
 
 
 class FoldCache:
@@ -260,7 +203,7 @@ class EarlyBoard(Protocol):
     """The first board made before the app started (head_start.HeadStart), as BoardSource
     takes it over: declared here so that this module need not import head_start."""
 
-    request: BoardRequest
+    view: BoardView
     folds: FoldCache
 
     def ready(self) -> bool: ...
@@ -277,7 +220,7 @@ class BoardSource:
         self.database = database
         self._folds = head_start.folds if head_start else FoldCache()
         self._lock = threading.Lock()
-        self._cache: OrderedDict[BoardRequest, PreparedBoard] = OrderedDict()
+        self._cache: OrderedDict[BoardView, PreparedBoard] = OrderedDict()
         self._stamp = database_stamp(database)
         self._head_start = head_start
         self._completing: EarlyBoard | None = None
@@ -285,49 +228,49 @@ class BoardSource:
         if head_start is not None and head_start.ready():
             self._take_head_start()
 
-    def cached(self, request: BoardRequest) -> PreparedBoard | None:
-        """The prepared board for REQUEST if it is at hand and the file has not changed."""
+    def cached(self, view: BoardView) -> PreparedBoard | None:
+        """The prepared board for VIEW if it is at hand and the file has not changed."""
         with self._lock:
             self._drop_if_changed()
-            prepared = self._cache.get(request)
+            prepared = self._cache.get(view.board_view)
             if prepared is not None:
-                self._cache.move_to_end(request)
+                self._cache.move_to_end(view.board_view)
             return prepared
 
     def load(
         self,
-        requests: Sequence[BoardRequest],
+        views: Sequence[BoardView],
         *,
         search: bool = True,
         sort: tuple[str, bool] = ("ssi", False),
         cancelled: Callable[[], bool] = lambda: False,
     ) -> list[PreparedBoard]:
-        """Read and prepare the boards of REQUESTS (in a worker: this waits on DuckDB).
+        """Read and prepare the boards of VIEWS (in a worker: this waits on DuckDB).
 
         All are read on one connection, closed before returning so that an import in another
         process is never kept waiting for longer than one read. SORT is the order the screen
         will show them in. SEARCH=False leaves the filter text to be made on first use (the
         first board of a session). Stops early, with what it has, once CANCELLED().
         """
-        if self._head_start is not None and self._head_start.request in requests:
+        if self._head_start is not None and self._head_start.view in [v.board_view for v in views]:
             self._take_head_start()
         out: list[PreparedBoard] = []
         with ExitStack() as stack:
             conn = None
-            for request in requests:
-                prepared = self.cached(request)
+            for view in views:
+                prepared = self.cached(view)
                 if prepared is None or prepared.partial:
                     if cancelled():
                         break
                     if conn is None:
                         conn = stack.enter_context(store.open_read(self.database))
                     with collector_paused():
-                        prepared = self._read(conn, request)
-                    self._remember(request, prepared)
+                        prepared = self._read(conn, view)
+                    self._remember(view, prepared)
                 with collector_paused():
                     # Made here, in the worker, rather than on the UI thread when shown.
                     prepared.order(*sort)
-                    prepared.summary(self.database.name, request.target)
+                    prepared.summary(self.database.name, view.target)
                     if search:
                         prepared.search_text  # noqa: B018
                 out.append(prepared)
@@ -337,13 +280,13 @@ class BoardSource:
         head_start, self._head_start = self._head_start, None
         early = head_start.result() if head_start else None
         if head_start is not None and early is not None:
-            self._remember(head_start.request, early)
+            self._remember(head_start.view, early)
             if early.partial:
                 self._completing = head_start
 
-    def complete(self) -> tuple[BoardRequest, PreparedBoard] | None:
+    def complete(self) -> tuple[BoardView, PreparedBoard] | None:
         """The whole board whose first page the head start gave (see PreparedBoard.partial),
-        and its request: from the kept board, on the spot (~0.15 s at 10,000 reps). None when
+        and its view: from the kept board, on the spot (~0.15 s at 10,000 reps). None when
         there is none to complete, or it must be read from the file (the page is dropped, so
         load() reads it)."""
         head_start, self._completing = self._completing, None
@@ -352,18 +295,18 @@ class BoardSource:
         whole = head_start.complete()
         if whole is None:
             with self._lock:
-                self._cache.pop(head_start.request, None)
+                self._cache.pop(head_start.view, None)
             return None
-        self._remember(head_start.request, whole)
-        return head_start.request, whole
+        self._remember(head_start.view, whole)
+        return head_start.view, whole
 
-    def _read(self, conn: Any, request: BoardRequest) -> PreparedBoard:
-        return prepare(conn, request, self._folds)
+    def _read(self, conn: Any, view: BoardView) -> PreparedBoard:
+        return prepare(conn, view, self._folds)
 
-    def _remember(self, request: BoardRequest, prepared: PreparedBoard) -> None:
+    def _remember(self, view: BoardView, prepared: PreparedBoard) -> None:
         with self._lock:
             self._drop_if_changed()
-            self._cache[request] = prepared
+            self._cache[view.board_view] = prepared
             while len(self._cache) > CACHED_BOARDS:
                 self._cache.popitem(last=False)
 
@@ -379,17 +322,17 @@ class BoardSource:
             self._cache.clear()
 
 
-def prepare(conn: Any, request: BoardRequest, folds: FoldCache) -> PreparedBoard:
-    """Read the board of REQUEST on CONN, with its column widths."""
+def prepare(conn: Any, view: BoardView, folds: FoldCache) -> PreparedBoard:
+    """Read the board of VIEW on CONN, with its column widths."""
     board = read_board(
         conn,
-        as_of=request.as_of,
-        team=request.team,
-        source=request.source,  # type: ignore[arg-type]
+        as_of=view.as_of,
+        team=view.team,
+        source=view.source,
         with_trends=True,
-        default_target=request.target,
-        anonymise=request.anonymise,
-        exclude=request.exclude,
+        default_target=view.target,
+        anonymise=view.anonymise,
+        exclude=view.exclude,
     )
     return PreparedBoard(board, measure_rows(board.rows), folds)
 

@@ -13,14 +13,11 @@ import threading
 from pathlib import Path
 
 from ssi_tui.boards import board_cache
-from ssi_tui.boards.board_loader import (
-    BoardRequest,
-    FoldCache,
-    PreparedBoard,
-    prepare,
-)
+from ssi_tui.boards.board_loader import FoldCache, PreparedBoard, prepare
+from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.quiet_collector import collector_paused
 from ssi_tui.errors import SsiError
+from ssi_tui.model.view import BoardView
 from ssi_tui.store import database as store
 
 HEAD_START_SECONDS = 1.0
@@ -45,9 +42,9 @@ class HeadStart:
     before any screen appears.
     """
 
-    def __init__(self, database: Path, request: BoardRequest) -> None:
+    def __init__(self, database: Path, view: BoardView) -> None:
         self.database = database
-        self.request = request
+        self.view = view.board_view
         self.folds = FoldCache()
         self.from_cache = False
         """Whether the board is the one kept from an earlier start."""
@@ -57,11 +54,12 @@ class HeadStart:
         self._prepared: PreparedBoard | None = None
         self._stamp: board_cache.FileStamp | None = None
         with collector_paused():
-            kept = board_cache.load_page(database, request.view)
+            kept = board_cache.load_page(database, self.view.kept_key())
             if kept is not None:
                 try:
+                    page, extras = kept
                     self._prepared = PreparedBoard.from_kept_page(
-                        *kept, self.folds, database.name, request.target
+                        page, KeptPage.from_json(extras), self.folds, database.name, view.target
                     )
                 except Exception:  # kept by another version, or damaged: read the file
                     self._prepared = None
@@ -78,7 +76,7 @@ class HeadStart:
                 self._checked.set()
                 # Taken before the read: an import meanwhile makes the kept board stale.
                 self._stamp = board_cache.file_stamp(self.database)
-                self._prepared = prepare(conn, self.request, self.folds)
+                self._prepared = prepare(conn, self.view, self.folds)
                 self._prepared.order("ssi", False)
         except SsiError as error:
             self._error = error
@@ -114,9 +112,13 @@ class HeadStart:
         if page is None or not page.partial:
             return page
         with collector_paused():
-            kept = board_cache.load(self.database, self.request.view)
+            kept = board_cache.load(self.database, self.view.kept_key())
             try:
-                whole = None if kept is None else PreparedBoard.from_kept(*kept, self.folds)
+                whole = (
+                    None
+                    if kept is None
+                    else PreparedBoard.from_kept(kept[0], KeptBoard.from_json(kept[1]), self.folds)
+                )
             except Exception:
                 whole = None
         if whole is not None:
@@ -132,21 +134,21 @@ class HeadStart:
             return  # changed while open (an import): the board would be stale, and an import
             # from the app has kept a fresh one already
         if self._prepared is not None:
-            keep_board(self.database, self.request, self._prepared, self._stamp)
+            keep_board(self.database, self.view, self._prepared, self._stamp)
 
 
 def keep_board(
-    database: Path, request: BoardRequest, prepared: PreparedBoard, stamp: board_cache.FileStamp
+    database: Path, view: BoardView, prepared: PreparedBoard, stamp: board_cache.FileStamp
 ) -> None:
-    """File PREPARED, read from DATABASE while it had STAMP, for the next start of REQUEST:
+    """File PREPARED, read from DATABASE while it had STAMP, for the next start of VIEW:
     with its first page, and its summary line, apart for the first frame."""
     page = prepared.order("ssi", False)[:PAGE_ROWS]  # a start's first order (LeaderboardScreen)
     board_cache.save(
         database,
-        request.view,
+        view.kept_key(),
         prepared.board,
         stamp,
-        prepared.to_kept(),
+        prepared.to_kept().to_json(),
         page=page,
-        page_extras=prepared.page_to_kept(database.name, request.target),
+        page_extras=prepared.page_to_kept(database.name, view.target).to_json(),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ssi_tui.boards import board_cache
+from ssi_tui.model.view import BoardView
 from ssi_tui.store import database as store
 
 
@@ -31,7 +32,7 @@ def _read_kept_views(database: Path) -> int:
     views = board_cache.stale_views(database)
     if not views:
         return 0
-    from ssi_tui.boards.board_loader import BoardRequest, FoldCache, prepare
+    from ssi_tui.boards.board_loader import FoldCache, prepare
     from ssi_tui.boards.head_start import keep_board
     from ssi_tui.boards.quiet_collector import collector_paused
 
@@ -40,7 +41,7 @@ def _read_kept_views(database: Path) -> int:
         stamp = board_cache.file_stamp(database)
         if stamp is None:
             return 0
-        for view in views:
-            request = BoardRequest.from_view(view)
-            keep_board(database, request, prepare(conn, request, folds), stamp)
+        for key in views:
+            view = BoardView.from_kept_key(key)
+            keep_board(database, view, prepare(conn, view, folds), stamp)
     return len(views)

@@ -103,23 +103,22 @@ def import_command(
 
     from ssi_tui.cli.progress import DelayedProgress
     from ssi_tui.importing.importer import run_import
+    from ssi_tui.importing.options import ImportOptions
 
+    options = ImportOptions(
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        strict=strict,
+        date_format=date_format,
+        default_date=default_date,
+        sheet=sheet,
+        header_map=header_map,
+        model_path=model_path,
+    )
     show_progress = not quiet and sys.stderr.isatty()
     try:
         with DelayedProgress() if show_progress else nullcontext() as progress:
-            report = run_import(
-                database,
-                paths,
-                skip_invalid=skip_invalid,
-                dry_run=dry_run,
-                progress=progress,
-                date_format=date_format,
-                default_date=default_date,
-                sheet=sheet,
-                model_path=model_path,
-                header_map=header_map,
-                strict=strict,
-            )
+            report = run_import(database, paths, options, progress=progress)
     except InvalidExportError as error:
         if as_json:
             click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))

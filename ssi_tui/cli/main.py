@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -16,9 +16,7 @@ from ssi_tui import __version__
 from ssi_tui.cli.open_app import options_from, run_app
 from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
-
-if TYPE_CHECKING:
-    pass
+from ssi_tui.model.source import Source
 
 
 class _OpenByDefault(click.Group):
@@ -65,7 +63,7 @@ def _anonymise_option(function: Any) -> Any:
 def _source_option(function: Any) -> Any:
     return click.option(
         "--source",
-        type=click.Choice(["best", "official", "estimated"]),
+        type=click.Choice([source.value for source in Source]),
         default=None,
         help="best (default): official where a rep has it on a date, else estimated from activity.",
     )(function)
@@ -133,21 +131,21 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
     from ssi_tui.model import formats
     from ssi_tui.model.board import load_board, no_such_team, sort_rows
 
-    options = options_from(**flags)
+    view = options_from(sort=sort, **flags).view
     try:
         board = load_board(
             database,
-            as_of=options.as_of,
-            team=options.team,
-            source=options.source,  # type: ignore[arg-type]
-            default_target=options.target,
-            anonymise=options.anonymise,
-            exclude=options.exclude,
+            as_of=view.as_of,
+            team=view.team,
+            source=view.source,
+            default_target=view.target,
+            anonymise=view.anonymise,
+            exclude=view.exclude,
         )
     except SsiError as error:
         fail(str(error))
-    if options.team is not None and board.team not in board.teams:
-        fail(no_such_team(options.team, board.teams))
+    if view.team is not None and board.team not in board.teams:
+        fail(no_such_team(view.team, board.teams))
     # An empty board is a true answer (and stays parseable): say why on stderr.
     if not board.dates:
         click.echo(f"{database}: no snapshots yet.", err=True)
@@ -156,17 +154,17 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         click.echo(
             f"{database}: no snapshots on or before {board.as_of} (the first is {first}).", err=True
         )
-    rows = sort_rows(board.rows, sort)
+    rows = sort_rows(board.rows, view.sort)
     team = board.team
     if output_format == "html":
         title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
-        click.echo(formats.to_html(rows, title, sort), nl=False)
+        click.echo(formats.to_html(rows, title, view.sort), nl=False)
     elif output_format == "json":
         click.echo(formats.to_json(rows))
     elif output_format == "csv":
         click.echo(formats.to_csv(rows), nl=False)
     elif output_format == "markdown":
-        click.echo(formats.to_markdown(rows, sort), nl=False)
+        click.echo(formats.to_markdown(rows, view.sort), nl=False)
     else:
         from rich.console import Console
 
@@ -175,7 +173,7 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         if not console.is_terminal:
             # Piped or redirected: never squeeze names into 80 columns; print the natural width.
             console = Console(width=10_000)
-        console.print(formats.to_table(rows, title, sort))
+        console.print(formats.to_table(rows, title, view.sort))
 
 
 @cli.command("upgrade")

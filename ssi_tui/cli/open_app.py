@@ -29,11 +29,10 @@ def options_from(**flags: Any) -> ViewOptions:
 def run_app(database: Path, options: ViewOptions) -> None:
     """Start the app on DATABASE, its first board read before its first frame; exit with the
     app's return code when it is not 0, so a crash is not a clean quit to scripts and CI."""
-    from ssi_tui.boards.board_loader import BoardRequest
     from ssi_tui.boards.head_start import HEAD_START_SECONDS, HeadStart
 
     # Read the first board before the app starts, so its first frame shows data.
-    head_start = HeadStart(database, BoardRequest.first(options))
+    head_start = HeadStart(database, options.view)
     try:
         head_start.check()
     except SsiError as error:

@@ -6,10 +6,9 @@ merely importing this module (as the app does) costs nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import glob
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +24,14 @@ from ssi_tui.importing.import_report import (
     fill_findings,
     write_outcome,
 )
+from ssi_tui.importing.options import ImportOptions
 from ssi_tui.ingest.file_names import name_options
 from ssi_tui.store import database as store
 
 if TYPE_CHECKING:
     import polars as pl
 
+    from ssi_tui.estimate.model import Model
     from ssi_tui.ingest.header_map import HeaderMap
     from ssi_tui.store import writer
 
@@ -90,69 +91,46 @@ def collect_paths(arguments: Iterable[str | Path]) -> list[Path]:
 def run_import(
     db_path: str | Path,
     paths: Iterable[str | Path],
+    options: ImportOptions | None = None,
     *,
-    skip_invalid: bool = False,
-    dry_run: bool = False,
     progress: ProgressCallback | None = None,
-    date_format: str | None = None,
-    default_date: dt.date | None = None,
-    sheet: str | None = None,
-    model_path: str | Path | None = None,
-    header_map: HeaderMap | None = None,
-    strict: bool = False,
 ) -> ImportReport:
     """Validate every file, then write them all in one transaction (or nothing at all).
 
     Raises InvalidExportError, leaving the database exactly as it was, when any row is invalid
-    and skip_invalid is off. DATE_FORMAT (e.g. `%d/%m/%Y`) reads dates that are not ISO,
-    DEFAULT_DATE dates files that have no date column, SHEET picks the sheet of workbooks,
-    HEADER_MAP (--map) names headers explicitly; a mapped header in no file read is an error.
-    Activity exports are stored and scored into estimated snapshots with the model in
-    MODEL_PATH (default: the shipped model), in the same transaction. STRICT refuses values
-    that look like typos (report.warnings) as it refuses invalid ones.
+    and OPTIONS.skip_invalid is off (ImportOptions says what each option does). Activity
+    exports are stored and scored into estimated snapshots, in the same transaction.
 
     Files in exactly our own CSV columns take a fast path (import_fast.py) that never loads
     Polars; it hands anything not plainly valid back to the path below, which says what is
     wrong and where.
     """
+    options = options or ImportOptions()
     db_path = Path(db_path)
     files = collect_paths(paths)
-    options = {"sheet": sheet, "default_date": default_date, "date_format": date_format}
-    map_key = header_map.key() if header_map else None
-    skipped = _all_imported_already(db_path, files, dry_run=dry_run, header_map=map_key, **options)
+    reading = options.content_options()
+    skipped = _all_imported_already(db_path, files, dry_run=options.dry_run, **reading)
     if skipped is not None:
         return skipped
     from ssi_tui.importing import import_fast  # DuckDB, from here on
 
     known, version = _store_facts(db_path)
     report = None
-    if model_path is None and not header_map:  # a mapping: the general path renames headers
+    if options.fast_path_allowed:
         report = import_fast.try_import(
             db_path,
             files,
             known,
             version,
-            dry_run=dry_run,
+            dry_run=options.dry_run,
             progress=progress,
-            strict=strict,
-            **options,
+            strict=options.strict,
+            **reading,
         )
     if report is None:
-        report = _run_import_with_polars(
-            db_path,
-            files,
-            set(known),  # it adds the keys it reads: remembered below only once written
-            skip_invalid=skip_invalid,
-            dry_run=dry_run,
-            progress=progress,
-            date_format=date_format,
-            default_date=default_date,
-            sheet=sheet,
-            model_path=model_path,
-            header_map=header_map,
-            strict=strict,
-        )
-    if not dry_run:
+        # It adds the keys it reads to its copy: remembered below only once written.
+        report = _run_import_with_polars(db_path, files, set(known), options, progress)
+    if not options.dry_run:
         import_skip.remember(db_path, known | report.content_keys)
     return report
 
@@ -176,168 +154,215 @@ def _all_imported_already(
     return report
 
 
+@dataclass
+class _Batches:
+    """What reading the files gave: validated rows per file, and what the write logs."""
+
+    snapshots: list[pl.DataFrame] = field(default_factory=list)
+    activities: list[pl.DataFrame] = field(default_factory=list)
+    to_log: list[writer.FileToLog] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    units: dict[str, str] = field(default_factory=dict)
+    """File -> the unit its problems name (line, row, record)."""
+    model: Model | None = None
+    """The model activity files are scored with (loaded on the first one)."""
+    mapped_seen: set[str] = field(default_factory=set)
+    read_all: bool = True
+    """Every file read, so a mapped header found in none was typed wrong."""
+
+
 def _run_import_with_polars(
     db_path: Path,
     files: list[Path],
     known: set[str],
-    *,
-    skip_invalid: bool,
-    dry_run: bool,
+    options: ImportOptions,
     progress: ProgressCallback | None,
-    date_format: str | None,
-    default_date: dt.date | None,
-    sheet: str | None,
-    model_path: str | Path | None,
-    header_map: HeaderMap | None = None,
-    strict: bool,
 ) -> ImportReport:
     """run_import for any file: every export format, every problem found and reported."""
-    import polars as pl
+    report = ImportReport(database=str(db_path), dry_run=options.dry_run)
+    read = _read_files(files, known, options, report, progress)
+    snapshots, activities = _combine_batches(read, options, report)
+    snapshots, activity_batch = _estimate(snapshots, activities, read.model, report)
+    if progress:
+        progress("Writing", len(files), len(files))
+    if snapshots is not None:
+        _write(db_path, snapshots, activity_batch, read, options, report)
+    report.content_keys = {f.content_hash for f in read.to_log}
+    return report
 
-    from ssi_tui.estimate.model import Model, load_model
-    from ssi_tui.ingest.activity import (
-        drop_duplicate_activities,
-        is_activity_export,
-        validate_activities,
-    )
-    from ssi_tui.ingest.columns import FILE, LINE
-    from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
-    from ssi_tui.ingest.header_map import HeaderMap
-    from ssi_tui.ingest.readers import read_export
-    from ssi_tui.ingest.validate import validate
-    from ssi_tui.store import writer
 
-    report = ImportReport(database=str(db_path), dry_run=dry_run)
-    model: Model | None = load_model(model_path) if model_path is not None else None
-    batches: list[pl.DataFrame] = []
-    activity_batches: list[pl.DataFrame] = []
-    to_log: list[writer.FileToLog] = []
-    problems: list[Problem] = []
-    units: dict[str, str] = {}
-    header_map = header_map or HeaderMap()
-    mapped_seen: set[str] = set()
-    read_all = True  # every file read, so a mapped header found in none was typed wrong
+def _read_files(
+    files: list[Path],
+    known: set[str],
+    options: ImportOptions,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+) -> _Batches:
+    """Read and validate each file not imported already (KNOWN grows with each one read)."""
+    from ssi_tui.estimate.model import load_model
+
+    model = load_model(options.model_path) if options.model_path is not None else None
+    read = _Batches(model=model)
     for done, path in enumerate(files):
         if progress:
             progress(f"Reading {path.name}", done, len(files))
         file_report = FileReport(str(path))
         report.files.append(file_report)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            problems.append(Problem(str(path), f"cannot be read ({error.strerror or error})"))
-            file_report.status = "rejected"
-            read_all = False
-            continue
-        reading = {
-            "sheet": sheet,
-            "default_date": default_date,
-            "date_format": date_format,
-            "header_map": header_map.key(),
-            **name_options(path),
-        }
-        digest = content_key(data, **reading)
+        _read_file(path, known, options, report, file_report, read)
+    return read
+
+
+def _read_file(
+    path: Path,
+    known: set[str],
+    options: ImportOptions,
+    report: ImportReport,
+    file_report: FileReport,
+    read: _Batches,
+) -> None:
+    """One file into READ: its validated rows, or its problems (the file rejected)."""
+    import polars as pl
+
+    from ssi_tui.estimate.model import load_model
+    from ssi_tui.ingest.activity import is_activity_export, validate_activities
+    from ssi_tui.ingest.header_map import HeaderMap
+    from ssi_tui.ingest.readers import read_export
+    from ssi_tui.ingest.validate import validate
+    from ssi_tui.store import writer
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        read.problems.append(Problem(str(path), f"cannot be read ({error.strerror or error})"))
+        file_report.status = "rejected"
+        read.read_all = False
+        return
+    reading = {**options.content_options(), **name_options(path)}
+    digest = content_key(data, **reading)
+    if digest in known:
+        file_report.status = "already imported"
+        read.read_all = False
+        return
+    known.add(digest)
+    try:
+        raw = read_export(
+            path, data, sheet=options.sheet, header_map=options.header_map or HeaderMap()
+        )
+        is_activity = is_activity_export(raw.frame.columns, raw.file, header_line=raw.header_line)
+    except InvalidExportError as error:
+        read.problems += error.problems
+        file_report.status = "rejected"
+        read.read_all = False
+        return
+    read.mapped_seen |= raw.mapped
+    report.notices += raw.notices
+    if is_activity:
+        # The model is part of what an activity file writes: another model, another import.
+        read.model = read.model or load_model()
+        digest = content_key(data, **reading, model=read.model.digest)
         if digest in known:
             file_report.status = "already imported"
-            read_all = False
-            continue
+            return
         known.add(digest)
-        try:
-            raw = read_export(path, data, sheet=sheet, header_map=header_map)
-            is_activity = is_activity_export(
-                raw.frame.columns, raw.file, header_line=raw.header_line
-            )
-        except InvalidExportError as error:
-            problems += error.problems
-            file_report.status = "rejected"
-            read_all = False
-            continue
-        mapped_seen |= raw.mapped
-        report.notices += raw.notices
-        if is_activity:
-            # The model is part of what an activity file writes: another model, another import.
-            model = model or load_model()
-            digest = content_key(data, **reading, model=model.digest)
-            if digest in known:
-                file_report.status = "already imported"
-                continue
-            known.add(digest)
-            result = validate_activities(
-                raw.frame,
-                raw.file,
-                decimal_comma=raw.decimal_comma,
-                date_format=date_format,
-                default_date=default_date,
-                header_line=raw.header_line,
-            )
-        else:
-            result = validate(
-                raw.frame,
-                raw.file,
-                decimal_comma=raw.decimal_comma,
-                date_format=date_format,
-                default_date=default_date,
-                header_line=raw.header_line,
-            )
-        result.problems = raw.locate(result.problems)
-        units[raw.file] = raw.unit
-        file_report.rows_read = raw.frame.height
-        file_report.rejected = result.rejected_lines
-        report.notices += result.notices
-        problems += result.problems
-        index = len(to_log)
-        to_log.append(writer.FileToLog(index, path.name, digest, result.rejected_lines))
-        (activity_batches if is_activity else batches).append(
-            result.rows.with_columns(pl.lit(index, pl.Int32).alias("file_index"))
-        )
-        del data, raw  # a big file's bytes and text cells: let them go before the next one
+    check = validate_activities if is_activity else validate
+    result = check(
+        raw.frame,
+        raw.file,
+        decimal_comma=raw.decimal_comma,
+        date_format=options.date_format,
+        default_date=options.default_date,
+        header_line=raw.header_line,
+    )
+    result.problems = raw.locate(result.problems)
+    read.units[raw.file] = raw.unit
+    file_report.rows_read = raw.frame.height
+    file_report.rejected = result.rejected_lines
+    report.notices += result.notices
+    read.problems += result.problems
+    index = len(read.to_log)
+    read.to_log.append(writer.FileToLog(index, path.name, digest, result.rejected_lines))
+    (read.activities if is_activity else read.snapshots).append(
+        result.rows.with_columns(pl.lit(index, pl.Int32).alias("file_index"))
+    )
 
-    if read_all and files:
-        problems += _mapped_headers_not_found(header_map, mapped_seen)
-    batch, conflicts = _combine(batches, drop_duplicate_snapshots, report, units)
+
+def _combine_batches(
+    read: _Batches, options: ImportOptions, report: ImportReport
+) -> tuple[pl.DataFrame | None, pl.DataFrame | None]:
+    """Each kind's rows as one batch; raises InvalidExportError on any problem unless
+    skip_invalid (every problem is then in REPORT)."""
+    from ssi_tui.ingest.activity import drop_duplicate_activities
+    from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
+
+    problems = read.problems
+    if read.read_all and report.files and options.header_map:
+        problems += _mapped_headers_not_found(options.header_map, read.mapped_seen)
+    snapshots, conflicts = _combine(read.snapshots, drop_duplicate_snapshots, report, read.units)
     problems += conflicts
-    activity_batch, conflicts = _combine(activity_batches, drop_duplicate_activities, report, units)
+    activities, conflicts = _combine(read.activities, drop_duplicate_activities, report, read.units)
     problems += conflicts
     report.problems = problems
-    if problems and not skip_invalid:
+    if problems and not options.skip_invalid:
         raise InvalidExportError(problems)
+    return snapshots, activities
 
-    activities: writer.ActivityBatch | None = None
-    if activity_batch is not None and model is not None:
-        from ssi_tui.ingest.estimates import activity_rows, estimated_snapshots
 
-        estimated, notices = estimated_snapshots(activity_batch, model)
-        report.notices.append(
-            f"estimated SSI from activity metrics with model '{model.name}' ({model.origin})"
+def _estimate(
+    snapshots: pl.DataFrame | None,
+    activities: pl.DataFrame | None,
+    model: Model | None,
+    report: ImportReport,
+) -> tuple[pl.DataFrame | None, writer.ActivityBatch | None]:
+    """The snapshots with those estimated from ACTIVITIES by MODEL, and the activity rows."""
+    if activities is None or model is None:
+        return snapshots, None
+    import polars as pl
+
+    from ssi_tui.ingest.estimates import activity_rows, estimated_snapshots
+    from ssi_tui.store import writer
+
+    estimated, notices = estimated_snapshots(activities, model)
+    report.notices.append(
+        f"estimated SSI from activity metrics with model '{model.name}' ({model.origin})"
+    )
+    report.notices += notices
+    if snapshots is not None:
+        estimated = pl.concat(
+            [snapshots, estimated.select(snapshots.columns)], how="vertical_relaxed"
         )
-        report.notices += notices
-        batch = (
-            estimated
-            if batch is None
-            else pl.concat([batch, estimated.select(batch.columns)], how="vertical_relaxed")
-        )
-        rows = _ArrowStream(activity_rows(activity_batch, model))
-        activities = writer.ActivityBatch(rows, model.digest, model.name, model.text)
-    if progress:
-        progress("Writing", len(files), len(files))
-    if batch is not None:
-        # Lines go along (named as the fast path's empty column): warnings say where.
-        stream = _ArrowStream(batch.drop(FILE).rename({LINE: "line"}))
-        with write_outcome(report, strict=strict, units=units) as outcome:
-            if dry_run:
-                outcome.append(_dry_run_counts(db_path, stream, activities))
-            else:
-                # A new file appears whole or not at all: the writer may still refuse the batch.
-                opener = store.open_write if db_path.exists() else store.create_whole
-                with opener(db_path) as conn:
-                    store.bound_memory(conn, batch.estimated_size())
-                    outcome.append(
-                        writer.write(conn, stream, to_log, activities=activities, strict=strict)
+    rows = _ArrowStream(activity_rows(activities, model))
+    return estimated, writer.ActivityBatch(rows, model.digest, model.name, model.text)
+
+
+def _write(
+    db_path: Path,
+    snapshots: pl.DataFrame,
+    activities: writer.ActivityBatch | None,
+    read: _Batches,
+    options: ImportOptions,
+    report: ImportReport,
+) -> None:
+    """Write the batch in one transaction (a dry run counts instead), and report the counts."""
+    from ssi_tui.ingest.columns import FILE, LINE
+    from ssi_tui.store import writer
+
+    # Lines go along (named as the fast path's empty column): warnings say where.
+    stream = _ArrowStream(snapshots.drop(FILE).rename({LINE: "line"}))
+    with write_outcome(report, strict=options.strict, units=read.units) as outcome:
+        if options.dry_run:
+            outcome.append(_dry_run_counts(db_path, stream, activities))
+        else:
+            # A new file appears whole or not at all: the writer may still refuse the batch.
+            opener = store.open_write if db_path.exists() else store.create_whole
+            with opener(db_path) as conn:
+                store.bound_memory(conn, snapshots.estimated_size())
+                outcome.append(
+                    writer.write(
+                        conn, stream, read.to_log, activities=activities, strict=options.strict
                     )
-        fill_counts(report, to_log, outcome[0].counts, dry_run=dry_run)
-        fill_findings(report, outcome[0].findings, units)
-    report.content_keys = {f.content_hash for f in to_log}
-    return report
+                )
+    fill_counts(report, read.to_log, outcome[0].counts, dry_run=options.dry_run)
+    fill_findings(report, outcome[0].findings, read.units)
 
 
 def _mapped_headers_not_found(header_map: HeaderMap, seen: set[str]) -> list[Problem]:

@@ -212,20 +212,24 @@ def validate_activities(
 
     problems = cells.find_problems(frame, rules)
     if date_hint is None and not problems.is_empty():
-        numeric = tuple(m.key for m in MEASURES if m.kind != "flag")
-        wanted = cleaning.columns_to_clean(frame, problems, numeric)
-        if wanted:
-            cleaned, hint = cleaning.clean(
-                raw, match.columns, wanted, decimal_comma=decimal_comma, date_format=date_format
-            )
-            again = validate_activities(
+        again = cleaning.clean_and_check_again(
+            raw,
+            frame,
+            problems,
+            match.columns,
+            tuple(m.key for m in MEASURES if m.kind != "flag"),
+            decimal_comma=decimal_comma,
+            date_format=date_format,
+            notices=notices,
+            check=lambda cleaned, hint: validate_activities(
                 cleaned,
                 file,
                 decimal_comma=decimal_comma,
                 date_format=date_format,
                 date_hint=hint,
-            )
-            again.notices = notices
+            ),
+        )
+        if again is not None:
             return again
 
     rep_id = pl.col("rep_id") if cells.ids_as_given(frame, clean) else cells.rep_id_expr(clean)

@@ -8,12 +8,48 @@ validate again, so the million-row canonical import never pays for exports from 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
 import polars as pl
 
 from ssi_tui.ingest import dates, values
 
+
+class _Checked(Protocol):
+    notices: list[str]
+
+
+Checked = TypeVar("Checked", bound=_Checked)
+
 LINE = "__line__"
 DATE = "date"
+
+
+def clean_and_check_again(
+    raw: pl.DataFrame,
+    frame: pl.DataFrame,
+    problems: pl.DataFrame,
+    headers: dict[str, str],
+    columns: tuple[str, ...],
+    *,
+    decimal_comma: bool,
+    date_format: str | None,
+    notices: list[str],
+    check: Callable[[pl.DataFrame, str], Checked],
+) -> Checked | None:
+    """The second look shared by validate() and validate_activities(): CHECK run again on RAW
+    with its failing COLUMNS cleaned (given the date hint), keeping the first pass's NOTICES;
+    None when no failing cell is worth cleaning."""
+    wanted = columns_to_clean(frame, problems, columns)
+    if not wanted:
+        return None
+    cleaned, hint = clean(
+        raw, headers, wanted, decimal_comma=decimal_comma, date_format=date_format
+    )
+    again = check(cleaned, hint)
+    again.notices = notices
+    return again
 
 
 def columns_to_clean(

@@ -181,20 +181,25 @@ def validate(
     problems = cells.find_problems(frame, rules)
 
     if date_hint is None and not problems.is_empty():
-        wanted = cleaning.columns_to_clean(frame, problems, VALUE_COLUMNS)
-        if wanted:
-            cleaned, hint = cleaning.clean(
-                raw, match.columns, wanted, decimal_comma=decimal_comma, date_format=date_format
-            )
-            again = validate(
+        again = cleaning.clean_and_check_again(
+            raw,
+            frame,
+            problems,
+            match.columns,
+            VALUE_COLUMNS,
+            decimal_comma=decimal_comma,
+            date_format=date_format,
+            notices=notices,
+            check=lambda cleaned, hint: validate(
                 cleaned,
                 file,
                 source=source,
                 decimal_comma=decimal_comma,
                 date_format=date_format,
                 date_hint=hint,
-            )
-            again.notices = notices
+            ),
+        )
+        if again is not None:
             return again
 
     rep_id = pl.col("rep_id") if cells.ids_as_given(frame, clean) else cells.rep_id_expr(clean)

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ssi_tui import resources
+from ssi_tui.model.source import Source
 from ssi_tui.pillars import PILLAR_KEYS
 from ssi_tui.store import database as store
 
-Source = Literal["official", "estimated", "best"]
 SortKey = Literal[
     "ssi",
     "brand",
@@ -298,7 +298,7 @@ def load_board(
     *,
     as_of: dt.date | None = None,
     team: str | None = None,
-    source: Source = "best",
+    source: Source | str = Source.BEST,
     with_trends: bool = False,
     default_target: float = DEFAULT_TARGET,
     anonymise: bool = False,
@@ -327,13 +327,14 @@ def read_board(
     *,
     as_of: dt.date | None = None,
     team: str | None = None,
-    source: Source = "best",
+    source: Source | str = Source.BEST,
     with_trends: bool = False,
     default_target: float = DEFAULT_TARGET,
     anonymise: bool = False,
     exclude: Sequence[str] = (),
 ) -> Board:
     """load_board on an open read connection (the app keeps one between loads)."""
+    source = Source(source).value  # a bad source fails here, not in the query
     dates = tuple(d for (d,) in _query(conn, "snapshot_dates", {"source": source}))
     teams = tuple(t for (t,) in _query(conn, "teams", {}))
     team = known_team(team, teams) or team

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ssi_tui.config import Config
+from ssi_tui.model.view import BoardView
+
+_VIEW_FIELDS = frozenset(f.name for f in fields(BoardView))
 
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """Everything the app and `ssi-tui leaderboard` need to know about what to show."""
+    """Everything the app and `ssi-tui leaderboard` need: the first view, and how to show it."""
 
-    as_of: dt.date | None = None
-    team: str | None = None
-    source: str = "best"
-    target: float = 70.0
-    """The default target (a team's or rep's own target, when stored, wins)."""
+    view: BoardView = field(default_factory=BoardView)
+    """The board shown first (as-of, team, source, target, names hidden, reps left out)."""
     good: float = 70.0
     fair: float = 50.0
-    anonymise: bool = False
-    exclude: tuple[str, ...] = field(default_factory=tuple)
-    """Rep ids or names left out of every view and export (the config's opt-out list)."""
     theme: str | None = None
     standup: bool = False
     rotate: float = 15.0
@@ -33,15 +29,17 @@ class ViewOptions:
     @classmethod
     def from_config(cls, config: Config, **flags: Any) -> ViewOptions:
         """The config's values, overridden by every flag that was actually given (not None)."""
+        given = {k: v for k, v in flags.items() if v is not None}
+        view = BoardView(
+            target=config.target, anonymise=config.anonymise, exclude=tuple(config.exclude)
+        )
+        view = replace(view, **{k: v for k, v in given.items() if k in _VIEW_FIELDS})
         options = cls(
-            target=config.target,
+            view=view,
             good=config.good,
             fair=config.fair,
-            anonymise=config.anonymise,
-            exclude=config.exclude,
             theme=config.theme,
             rotate=config.rotate,
             show_fallers=config.show_fallers,
         )
-        given = {k: v for k, v in flags.items() if v is not None}
-        return replace(options, **given)
+        return replace(options, **{k: v for k, v in given.items() if k not in _VIEW_FIELDS})

@@ -46,7 +46,7 @@ class SsiApp(App[None]):
         """The first board, already being read (see `ssi-tui DB`)."""
         options = options or ViewOptions()
         overrides = {k: v for k, v in {"as_of": as_of, "team": team}.items() if v is not None}
-        self.options = replace(options, **overrides)
+        self.options = replace(options, view=replace(options.view, **overrides))
         """What to show, from the config file and the command line."""
         self.collector = QuietCollector()
         """Garbage collection between keypresses, not during them (see quiet_collector.py)."""

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ssi_tui.boards.board_loader import BoardRequest, PreparedBoard
+from ssi_tui.boards.board_loader import PreparedBoard
+from ssi_tui.model.view import BoardView
 
 if TYPE_CHECKING:
     from ssi_tui.model.rep import RepDetail
@@ -16,10 +17,10 @@ class BoardLoaded(Message):
     """A worker finished reading (and preparing) the board from the database."""
 
     def __init__(
-        self, prepared: PreparedBoard, request: BoardRequest, *, keep_rep: str | None = None
+        self, prepared: PreparedBoard, view: BoardView, *, keep_rep: str | None = None
     ) -> None:
         self.prepared = prepared
-        self.request = request
+        self.view = view
         """What was asked for: the screen shows it only if that is still what it wants."""
         self.keep_rep = keep_rep
         """The rep the cursor was on before the reload, to stay on."""

@@ -16,9 +16,10 @@ import pytest
 from ssi_tui.boards import board_cache
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.board import load_board
+from ssi_tui.model.view import BoardView
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-VIEW = (None, None, "best", 70.0, False, ())
+VIEW = BoardView().kept_key()
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache
 
 
-def keep(db: Path, view: tuple[object, ...] = VIEW, extras: tuple[object, ...] = ()) -> None:
+def keep(db: Path, view: board_cache.ViewKey = VIEW, extras: tuple[object, ...] = ()) -> None:
     stamp = board_cache.file_stamp(db)
     assert stamp is not None
     board_cache.save(db, view, load_board(db, with_trends=True), stamp, extras)
@@ -58,7 +59,7 @@ def test_another_view_or_another_file_gets_nothing(
     history_db: Path, folder: Path, tmp_path: Path
 ) -> None:
     keep(history_db)
-    assert board_cache.load(history_db, (None, "East", "best", 70.0, False, ())) is None
+    assert board_cache.load(history_db, BoardView(team="East").kept_key()) is None
     copy = tmp_path / "copy.duckdb"
     shutil.copy2(history_db, copy)
     assert board_cache.load(copy, VIEW) is None
@@ -121,24 +122,18 @@ def test_kept_boards_are_readable_by_the_user_only(history_db: Path, folder: Pat
 
 def test_an_import_leaves_the_views_to_read_again(history_db: Path, folder: Path) -> None:
     keep(history_db)
-    keep(history_db, (None, "East", "best", 70.0, False, ("ann@x.example",)))
+    east = BoardView(team="East", exclude=("ann@x.example",))
+    keep(history_db, east.kept_key())
     assert board_cache.stale_views(history_db) == []
     run_import(history_db, [FIXTURES / "week4.csv"])
-    assert sorted(map(repr, board_cache.stale_views(history_db))) == sorted(
-        map(
-            repr,
-            [
-                [None, None, "best", 70.0, False, []],
-                [None, "East", "best", 70.0, False, ["ann@x.example"]],
-            ],
-        )
-    )
+    stale = {BoardView.from_kept_key(key) for key in board_cache.stale_views(history_db)}
+    assert stale == {BoardView(), east}
 
 
 def test_only_the_views_saved_last_are_kept(history_db: Path, folder: Path) -> None:
     for target in range(60, 60 + board_cache.KEPT_VIEWS + 2):
-        keep(history_db, (None, None, "best", float(target), False, ()))
+        keep(history_db, BoardView(target=float(target)).kept_key())
     assert len(list(folder.glob("*/*.board"))) == board_cache.KEPT_VIEWS
-    newest = (None, None, "best", float(60 + board_cache.KEPT_VIEWS + 1), False, ())
+    newest = BoardView(target=float(60 + board_cache.KEPT_VIEWS + 1)).kept_key()
     assert board_cache.load(history_db, newest) is not None
-    assert board_cache.load(history_db, (None, None, "best", 60.0, False, ())) is None
+    assert board_cache.load(history_db, BoardView(target=60.0).kept_key()) is None

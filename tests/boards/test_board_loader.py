@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.boards import board_loader
-from ssi_tui.boards.board_loader import BoardRequest, BoardSource, neighbours
+from ssi_tui.boards.board_loader import BoardSource, neighbours
 from ssi_tui.boards.board_summary import summary_text
 from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.errors import SsiError
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.board import SORT_KEYS, load_board, sort_rows
+from ssi_tui.model.view import BoardView
 from ssi_tui.text import fold
 from tests.ui.conftest import write_csv
 
@@ -25,10 +26,10 @@ def test_prepared_boards_are_the_boards_load_board_reads(sample_db: Path) -> Non
     assert latest.as_of is not None
     team = latest.teams[0]
     requests = [
-        BoardRequest(None),
-        BoardRequest(latest.as_of - WEEK),
-        BoardRequest(None, team=team, source="official", target=60.0),
-        BoardRequest(None, anonymise=True, exclude=(latest.rows[0].name,)),
+        BoardView(None),
+        BoardView(latest.as_of - WEEK),
+        BoardView(None, team=team, source="official", target=60.0),
+        BoardView(None, anonymise=True, exclude=(latest.rows[0].name,)),
     ]
     prepared = BoardSource(sample_db).load(requests)
     assert [p.board for p in prepared] == [
@@ -48,7 +49,7 @@ def test_prepared_boards_are_the_boards_load_board_reads(sample_db: Path) -> Non
 
 
 def test_every_sort_order_is_the_one_sort_rows_gives(sample_db: Path) -> None:
-    (prepared,) = BoardSource(sample_db).load([BoardRequest(None)])
+    (prepared,) = BoardSource(sample_db).load([BoardView(None)])
     for key in SORT_KEYS:
         for reverse in (False, True):
             expected = sort_rows(prepared.board.rows, key, reverse=reverse)
@@ -56,14 +57,14 @@ def test_every_sort_order_is_the_one_sort_rows_gives(sample_db: Path) -> None:
 
 
 def test_search_text_is_the_folded_name_and_team(sample_db: Path) -> None:
-    (prepared,) = BoardSource(sample_db).load([BoardRequest(None)], search=False)
+    (prepared,) = BoardSource(sample_db).load([BoardView(None)], search=False)
     row = prepared.board.rows[0]
     assert prepared.search_text[row.rep_id] == fold(f"{row.name}\n{row.team or ''}")
 
 
 def test_a_board_is_kept_until_the_file_changes(sample_db: Path, tmp_path: Path) -> None:
     source = BoardSource(sample_db)
-    request = BoardRequest(None)
+    request = BoardView(None)
     (first,) = source.load([request])
     assert source.cached(request) is first
     assert source.load([request]) == [first]
@@ -76,16 +77,16 @@ def test_a_board_is_kept_until_the_file_changes(sample_db: Path, tmp_path: Path)
 
 def test_forget_drops_every_board(sample_db: Path) -> None:
     source = BoardSource(sample_db)
-    source.load([BoardRequest(None)])
+    source.load([BoardView(None)])
     source.forget()
-    assert source.cached(BoardRequest(None)) is None
+    assert source.cached(BoardView(None)) is None
 
 
 def test_reading_ahead_stops_once_cancelled(sample_db: Path) -> None:
     latest = load_board(sample_db).as_of
     assert latest is not None
     source = BoardSource(sample_db)
-    asked = [BoardRequest(latest - WEEK), BoardRequest(latest - 2 * WEEK)]
+    asked = [BoardView(latest - WEEK), BoardView(latest - 2 * WEEK)]
     calls = iter([False, True])
     got = source.load(asked, cancelled=lambda: next(calls))
     assert [p.board.as_of for p in got] == [latest - WEEK]
@@ -139,7 +140,7 @@ def test_two_presses_either_way_are_read_ahead_nearest_first(
 def test_a_head_start_board_is_shown_without_reading_the_file_again(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    request = BoardRequest(None)
+    request = BoardView(None)
     head_start = HeadStart(sample_db, request)
     head_start.check()
     assert head_start.ready(timeout=30)
@@ -158,7 +159,7 @@ def test_a_head_start_board_is_shown_without_reading_the_file_again(
 def test_a_head_start_reports_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.duckdb"
     path.write_text("not a database\n", encoding="utf-8")
-    head_start = HeadStart(path, BoardRequest(None))
+    head_start = HeadStart(path, BoardView(None))
     with pytest.raises(SsiError, match="not a DuckDB database"):
         head_start.check()
     assert head_start.result() is None
@@ -167,7 +168,7 @@ def test_a_head_start_reports_a_file_that_is_not_a_database(tmp_path: Path) -> N
 def test_the_summary_line_is_made_by_the_worker_once(
     sample_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    request = BoardRequest(None, target=60.0)
+    request = BoardView(None, target=60.0)
     (prepared,) = BoardSource(sample_db).load([request])
     expected = summary_text(sample_db.name, prepared.board, prepared.board.rows, target=60.0)
 
@@ -179,7 +180,7 @@ def test_the_summary_line_is_made_by_the_worker_once(
 
 
 def test_a_filter_keeps_the_sort_as_it_narrows_and_widens(sample_db: Path) -> None:
-    (prepared,) = BoardSource(sample_db).load([BoardRequest(None)])
+    (prepared,) = BoardSource(sample_db).load([BoardView(None)])
     rows = prepared.board.rows
 
     def expected(needle: str, key: str, reverse: bool) -> list[str]:

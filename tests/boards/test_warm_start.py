@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from ssi_tui.boards import board_cache, head_start
-from ssi_tui.boards.board_loader import BoardRequest
 from ssi_tui.boards.board_summary import summary_text
 from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.boards.layout import measure_rows
 from ssi_tui.cli.main import cli
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.board import load_board, sort_rows
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
@@ -127,7 +127,7 @@ def test_a_kept_board_is_prepared_as_a_read_one(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
-    request = BoardRequest(None, target=60.0)
+    request = BoardView(None, target=60.0)
     read = HeadStart(sample_db, request)
     assert read.result() is not None and not read.from_cache
     read.keep()
@@ -140,7 +140,7 @@ def test_a_kept_board_is_prepared_as_a_read_one(
     assert prepared.measure == measure_rows(expected.rows)
     for key in ("ssi", "name", "brand"):
         assert prepared.order(key, False) == sort_rows(expected.rows, key)
-    assert HeadStart(sample_db, BoardRequest(None)).from_cache is False
+    assert HeadStart(sample_db, BoardView(None)).from_cache is False
 
 
 def test_a_board_read_before_an_import_is_not_kept(
@@ -148,7 +148,7 @@ def test_a_board_read_before_an_import_is_not_kept(
 ) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv(board_cache.ENV_VAR, str(cache))
-    head_start = HeadStart(sample_db, BoardRequest(None))
+    head_start = HeadStart(sample_db, BoardView(None))
     assert head_start.result() is not None
     run_import(sample_db, [star(sample_db, tmp_path)])  # while the app is open
     head_start.keep()  # as the app closes
@@ -159,10 +159,10 @@ def kept_in_pages(db: Path, monkeypatch: pytest.MonkeyPatch, cache: Path) -> Hea
     """A start on DB whose kept board is bigger than its first page (two rows a page)."""
     monkeypatch.setenv(board_cache.ENV_VAR, str(cache))
     monkeypatch.setattr(head_start, "PAGE_ROWS", 2)
-    read = HeadStart(db, BoardRequest(None))
+    read = HeadStart(db, BoardView(None))
     assert read.result() is not None
     read.keep()
-    kept = HeadStart(db, BoardRequest(None))
+    kept = HeadStart(db, BoardView(None))
     assert kept.from_cache
     return kept
 

@@ -31,8 +31,9 @@ def _import_in_a_new_process(db: Path, *paths: Path, dry_run: bool = False) -> d
     script = (
         "import json, sys\n"
         "from ssi_tui.importing.importer import run_import\n"
+        "from ssi_tui.importing.options import ImportOptions\n"
         "how, db, *paths = sys.argv[1:]\n"
-        "report = run_import(db, paths, dry_run=how == 'dry-run')\n"
+        "report = run_import(db, paths, ImportOptions(dry_run=how == 'dry-run'))\n"
         "print(json.dumps({'files': [(f.path, f.status, f.added) for f in report.files],"
         " 'duckdb': 'duckdb' in sys.modules}))\n"
     )

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing import import_fast
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL_HEADER = (
@@ -84,7 +85,7 @@ def test_a_problem_in_our_own_columns_is_reported_with_its_line_and_nothing_appe
 
 def test_a_dry_run_on_the_fast_path_counts_without_creating_the_file(tmp_path: Path) -> None:
     export = _write(tmp_path / "team.csv", FULL_HEADER, ROW)
-    report = run_import(tmp_path / "team.duckdb", [export], dry_run=True)
+    report = run_import(tmp_path / "team.duckdb", [export], ImportOptions(dry_run=True))
     assert (report.total("added"), report.files[0].status) == (1, "would import")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["team.csv"]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 from ssi_tui.ingest.header_map import HeaderMapError, parse_header_map
 from tests.ingest.wild.wild_helpers import imported, refused, snapshots, write_xlsx
 
@@ -84,7 +85,7 @@ def test_a_mapped_header_wins_over_a_header_the_alias_table_knows(tmp_path: Path
         [[*SHEET_HEADER, "People"], [*ANN, 3]],  # People: how many people were met
     )
     db = tmp_path / "team.duckdb"
-    report = run_import(db, [sheet], header_map=PROSPECTING)
+    report = run_import(db, [sheet], ImportOptions(header_map=PROSPECTING))
     assert snapshots(db) == [ANN_ROW]
     assert f"{sheet}: ignored column 'People': --map gives 'people' to 'Prospecting'" in (
         report.notices
@@ -137,11 +138,15 @@ def test_the_mapping_is_part_of_what_makes_a_file_already_imported(tmp_path: Pat
     assert first.total("added") == 1
     again = run_import(db, [sheet])
     assert [f.status for f in again.files] == ["already imported"]
-    mapped = run_import(db, [sheet], header_map=parse_header_map(["Prospecting=people"]))
+    mapped = run_import(
+        db, [sheet], ImportOptions(header_map=parse_header_map(["Prospecting=people"]))
+    )
     assert [f.status for f in mapped.files] == ["imported"]
     assert mapped.total("updated") == 1
     assert snapshots(db) == [ANN_ROW]
-    mapped_again = run_import(db, [sheet], header_map=parse_header_map(["prospecting=People"]))
+    mapped_again = run_import(
+        db, [sheet], ImportOptions(header_map=parse_header_map(["prospecting=People"]))
+    )
     assert [f.status for f in mapped_again.files] == ["already imported"]
 
 
@@ -168,6 +173,6 @@ def test_an_activity_export_is_mapped_too(tmp_path: Path) -> None:
     assert "no 'brand' column" in refused_problems[0].message  # no measure known: an SSI export
     mapping = parse_header_map(["Prospect searches=searches; Leads=leads_saved"])
     db = tmp_path / "team.duckdb"
-    report = run_import(db, [activity], header_map=mapping)
+    report = run_import(db, [activity], ImportOptions(header_map=mapping))
     assert report.total("added") == 1
     assert any("estimated SSI from activity metrics" in n for n in report.notices)

@@ -12,6 +12,7 @@ import pytest
 
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 INVALID = FIXTURES / "invalid"
@@ -177,7 +178,9 @@ def test_two_different_rows_for_one_rep_and_date(tmp_path: Path) -> None:
 
 
 def test_skip_invalid_keeps_identical_duplicates_once(tmp_path: Path) -> None:
-    report = run_import(tmp_path / "db.duckdb", [INVALID / "duplicate.csv"], skip_invalid=True)
+    report = run_import(
+        tmp_path / "db.duckdb", [INVALID / "duplicate.csv"], ImportOptions(skip_invalid=True)
+    )
     assert [(f.added, f.rejected) for f in report.files] == [(1, 2)]  # Bob once; Ana's two out
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from ssi_tui.errors import InvalidExportError
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 from tests.db_helpers import TableDump, query
 
 FINDINGS = Path(__file__).resolve().parents[1] / "fixtures" / "findings"
@@ -64,7 +65,7 @@ def test_a_rounded_sheet_over_precise_values_changes_nothing(db: Path, suffix: s
 
 @PATHS
 def test_a_value_that_differs_at_its_own_precision_is_a_correction(db: Path, suffix: str) -> None:
-    dry = run_import(db, [FINDINGS / f"rounded_one_changed{suffix}"], dry_run=True)
+    dry = run_import(db, [FINDINGS / f"rounded_one_changed{suffix}"], ImportOptions(dry_run=True))
     report = run_import(db, [FINDINGS / f"rounded_one_changed{suffix}"])
 
     for outcome in (dry, report):
@@ -104,7 +105,9 @@ def test_strict_refuses_a_typo_like_value_and_writes_nothing(
     before = dump(db)
     for dry_run in (True, False):
         with pytest.raises(InvalidExportError) as raised:
-            run_import(db, [FINDINGS / f"typo{suffix}"], strict=True, dry_run=dry_run)
+            run_import(
+                db, [FINDINGS / f"typo{suffix}"], ImportOptions(strict=True, dry_run=dry_run)
+            )
         (problem,) = raised.value.problems
         assert "brand 1.65 moved by more than half of 16.21" in problem.message
     assert dump(db) == before

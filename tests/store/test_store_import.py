@@ -14,6 +14,7 @@ import pytest
 from ssi_tui import resources
 from ssi_tui.errors import DatabaseError, InvalidExportError
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 from ssi_tui.store import database as store
 from tests.db_helpers import query
 
@@ -272,7 +273,9 @@ def test_a_failure_while_writing_rolls_back_every_file(
 
 def test_skip_invalid_imports_the_valid_rows_and_reports_the_rest(tmp_path: Path) -> None:
     db = tmp_path / "db.duckdb"
-    report = run_import(db, [FIXTURES / "invalid" / "pillar_range.csv"], skip_invalid=True)
+    report = run_import(
+        db, [FIXTURES / "invalid" / "pillar_range.csv"], ImportOptions(skip_invalid=True)
+    )
     assert [(p.line, p.column) for p in report.problems] == [(3, "brand"), (4, "insights")]
     assert [(f.added, f.rejected) for f in report.files] == [(1, 2)]
     # Only Ana's row is valid: 25 + 0 + 25 + 0 = 50.
@@ -301,7 +304,7 @@ def test_conflicting_rows_across_two_files_of_one_import_are_rejected(
 
 def test_dry_run_does_not_create_a_missing_database(tmp_path: Path) -> None:
     db = tmp_path / "nowhere" / "new.duckdb"
-    report = run_import(db, [FIXTURES / "history.csv"], dry_run=True)
+    report = run_import(db, [FIXTURES / "history.csv"], ImportOptions(dry_run=True))
     assert [(f.status, f.added) for f in report.files] == [("would import", 12)]
     assert not db.exists()
     assert not db.parent.exists()
@@ -313,7 +316,9 @@ def test_dry_run_counts_against_an_existing_database_without_writing(
     before = dump(history_db)
     raw_before = history_db.read_bytes()
     report = run_import(
-        history_db, [FIXTURES / "week4.csv", FIXTURES / "correction.csv"], dry_run=True
+        history_db,
+        [FIXTURES / "week4.csv", FIXTURES / "correction.csv"],
+        ImportOptions(dry_run=True),
     )
     # week4: two new dates; correction: Bob's total changed, Ana's identical.
     assert [(f.added, f.updated, f.unchanged) for f in report.files] == [(2, 0, 0), (0, 1, 1)]

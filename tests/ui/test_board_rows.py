@@ -11,6 +11,7 @@ import pytest
 
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.ui.helpers import header_line, visible_lines, wait_for_board
@@ -45,7 +46,7 @@ def _is_dim(pilot, name: str) -> bool:  # type: ignore[no-untyped-def]
 
 async def test_a_stale_row_is_dimmed_with_its_age_and_no_change(history_db: Path) -> None:
     """Two weeks after the last import, Ana's +3 is not shown as this week's change."""
-    options = ViewOptions(as_of=dt.date(2026, 2, 2))
+    options = ViewOptions(view=BoardView(as_of=dt.date(2026, 2, 2)))
     async with SsiApp(history_db, options=options).run_test(size=(160, 20)) as pilot:
         await wait_for_board(pilot)
         ana = _line_of(pilot, "Ana Lima")

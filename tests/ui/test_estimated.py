@@ -76,26 +76,26 @@ async def test_a_board_without_estimates_keeps_its_columns(sample_db: Path) -> N
 async def test_o_cycles_best_official_estimated(db: Path) -> None:
     async with SsiApp(db).run_test(size=(160, 30)) as pilot:
         screen = await wait_for_board(pilot)
-        assert screen.source == "best"
+        assert screen.view.source == "best"
         assert "Zed Quinn" in shown_names(pilot)
 
         await pilot.press("o")
         await wait_for_board(pilot, loads=2)
-        assert screen.source == "official"
+        assert screen.view.source == "official"
         assert screen.board is not None and screen.board.source == "official"
         assert "Zed Quinn" not in shown_names(pilot)
         assert not any("est." in line for line in visible_lines(pilot))
 
         await pilot.press("o")
         await wait_for_board(pilot, loads=3)
-        assert screen.source == "estimated"
+        assert screen.view.source == "estimated"
         assert sorted(shown_names(pilot)) == ["Ana Lima", "Zed Quinn"]
         assert "○ 47 est." in _line_of(pilot, "Ana Lima")  # 46.75, below 50: ○
         assert all("est." in line for line in visible_lines(pilot) if line)
 
         await pilot.press("o")
         await wait_for_board(pilot, loads=4)
-        assert screen.source == "best"
+        assert screen.view.source == "best"
         assert len(shown_names(pilot)) == 7
 
 

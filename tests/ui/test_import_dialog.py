@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.boards import board_cache
-from ssi_tui.boards.board_loader import BoardRequest
 from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.model.board import load_board
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.conftest import write_csv
@@ -38,7 +38,7 @@ async def test_a_valid_file_is_previewed_imported_and_shown(
     )
     # A board kept by an earlier start (board_cache.py): the import must read it again.
     monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
-    view = BoardRequest(None)
+    view = BoardView(None)
     earlier = HeadStart(sample_db, view)
     assert earlier.result() is not None
     earlier.keep()

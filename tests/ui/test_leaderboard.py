@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from ssi_tui.importing.importer import run_import
 from ssi_tui.model.board import load_board, sort_rows
 from ssi_tui.model.options import ViewOptions
 from ssi_tui.model.rep import load_rep
+from ssi_tui.model.view import BoardView
 from ssi_tui.text import fold
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
@@ -184,8 +186,10 @@ async def test_the_summary_line_follows_the_filter_even_when_keys_come_in_one_bu
         assert f"{matching} rep" in str(summary.render())
         screen = pilot.app.screen
         assert isinstance(screen, LeaderboardScreen)
-        screen.filter_text = "mul"  # its summary is made after the next frame...
-        screen.filter_text = ""  # ...by when the filter is gone
+        screen.view = replace(
+            screen.view, filter="mul"
+        )  # its summary is made after the next frame...
+        screen.view = replace(screen.view, filter="")  # ...by when the filter is gone
         await pilot.pause()
         await pilot.pause()
         assert len(shown_names(pilot)) == 30
@@ -557,7 +561,7 @@ async def test_the_palette_names_each_command_by_its_own_key(sample_db: Path) ->
 async def test_an_unknown_team_says_so_and_t_leads_to_the_teams(sample_db: Path) -> None:
     """`--team` with a typo (or a team since renamed): say there is no such team, not that it
     has no snapshots this week, and let `t` move on to the real ones."""
-    async with SsiApp(sample_db, options=ViewOptions(team="Nope")).run_test(
+    async with SsiApp(sample_db, options=ViewOptions(view=BoardView(team="Nope"))).run_test(
         size=(100, 30)
     ) as pilot:
         await wait_for_board(pilot)
@@ -571,7 +575,9 @@ async def test_an_unknown_team_says_so_and_t_leads_to_the_teams(sample_db: Path)
 async def test_a_team_typed_in_another_case_is_that_team_and_t_moves_on_from_it(
     sample_db: Path,
 ) -> None:
-    async with SsiApp(sample_db, options=ViewOptions(team="smb")).run_test(size=(100, 30)) as pilot:
+    async with SsiApp(sample_db, options=ViewOptions(view=BoardView(team="smb"))).run_test(
+        size=(100, 30)
+    ) as pilot:
         await wait_for_board(pilot)
         assert "team SMB" in screen_text(pilot)
         smb = len(shown_names(pilot))

@@ -12,6 +12,7 @@ from ssi_tui.importing.importer import run_import
 from ssi_tui.model import formats
 from ssi_tui.model.board import load_board
 from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.rep import RepScreen
@@ -52,7 +53,7 @@ async def test_a_hides_names_on_the_board_and_in_the_drill_down(sample_db: Path)
 
 async def test_excluded_reps_are_not_on_the_board(sample_db: Path) -> None:
     first = load_board(sample_db).rows[0]
-    options = ViewOptions(exclude=(first.name.upper(),))
+    options = ViewOptions(view=BoardView(exclude=(first.name.upper(),)))
     async with SsiApp(sample_db, options=options).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
         assert first.name not in shown_names(pilot) and len(shown_names(pilot)) == 29

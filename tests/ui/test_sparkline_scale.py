@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from ssi_tui.boards import board_cache
-from ssi_tui.boards.board_loader import BoardRequest
 from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.options import ViewOptions
@@ -65,7 +64,7 @@ async def test_a_board_kept_from_the_last_start_shows_both_scales_and_stale_rows
     monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
     db = tmp_path / "history.duckdb"
     run_import(db, [FIXTURES / "history.csv"])
-    request = BoardRequest.first(ViewOptions())
+    request = ViewOptions().view
     read = HeadStart(db, request)
     assert read.result() is not None
     read.keep()

@@ -15,6 +15,7 @@ from textual.widgets import Digits, Footer, Header
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.options import ViewOptions
 from ssi_tui.model.standup import load_standup
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.standup import StandupScreen
@@ -43,7 +44,7 @@ class StandupHost(App[None]):
 
     def on_mount(self) -> None:
         if self.over_board:
-            self.push_screen(LeaderboardScreen(self.db, ViewOptions(as_of=AS_OF)))
+            self.push_screen(LeaderboardScreen(self.db, ViewOptions(view=BoardView(as_of=AS_OF))))
         self.push_screen(StandupScreen(self.db, **self.options))  # type: ignore[arg-type]
 
 

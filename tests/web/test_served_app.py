@@ -11,6 +11,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
@@ -93,7 +94,7 @@ async def test_pressing_the_server_side_keys_in_a_served_session_does_nothing(
     """`i`, `e`, `ctrl+s` and `a` neither open a dialog, nor write a file, nor show names."""
     monkeypatch.chdir(tmp_path)  # where a screenshot would be saved
     before = folder_state(tmp_path)
-    options = ViewOptions(served=True, anonymise=True)
+    options = ViewOptions(served=True, view=BoardView(anonymise=True))
     async with SsiApp(sample_db, options=options).run_test(size=(120, 40)) as pilot:
         await wait_for_board(pilot)
         names = shown_names(pilot)

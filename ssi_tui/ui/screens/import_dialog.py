@@ -24,6 +24,7 @@ from ssi_tui.boards.kept_boards import keep_boards_fresh
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing.import_report import ImportReport, file_summary, findings_lines, plural
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
 from ssi_tui.text import printable
 
@@ -181,9 +182,8 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     def preview(self, path: str, header_map: HeaderMap) -> None:
         """Dry run: validate and count against the database, writing nothing."""
         try:
-            report = run_import(
-                self.database, [os.path.expanduser(path)], dry_run=True, header_map=header_map
-            )
+            options = ImportOptions(dry_run=True, header_map=header_map)
+            report = run_import(self.database, [os.path.expanduser(path)], options)
         except InvalidExportError as error:
             self.post_message(_Previewed(None, [str(p) for p in error.problems]))
         except SsiError as error:
@@ -235,11 +235,9 @@ class ImportScreen(ModalScreen[ImportDone | None]):
             self.post_message(_Progress(done, total, what))
 
         try:
+            options = ImportOptions(header_map=header_map)
             report = run_import(
-                self.database,
-                [os.path.expanduser(path)],
-                progress=progress,
-                header_map=header_map,
+                self.database, [os.path.expanduser(path)], options, progress=progress
             )
         except SsiError as error:
             self.post_message(_Imported(None, str(error)))

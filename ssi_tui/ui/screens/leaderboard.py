@@ -19,17 +19,14 @@ from textual.worker import get_current_worker
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import Board, LeaderboardRow, known_team
 from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.source import Source
+from ssi_tui.model.view import BoardView
 
 if TYPE_CHECKING:
     from ssi_tui.boards.head_start import HeadStart
     from ssi_tui.ui.screens.import_dialog import ImportDone
     from ssi_tui.ui.screens.rep import RepScreen
-from ssi_tui.boards.board_loader import (
-    BoardRequest,
-    BoardSource,
-    PreparedBoard,
-    neighbours,
-)
+from ssi_tui.boards.board_loader import BoardSource, PreparedBoard, neighbours
 from ssi_tui.boards.board_summary import empty_text, summary_text
 from ssi_tui.boards.layout import RowMeasure
 from ssi_tui.boards.quiet_collector import set_aside
@@ -43,12 +40,6 @@ from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.steady_footer import SteadyFooter
 from ssi_tui.ui.widgets.summary import Summary
 
-SOURCE_LABELS: dict[str, str] = {
-    "best": "official, else estimated from activity",
-    "official": "official values only",
-    "estimated": "estimated values only",
-}
-"""The board's sources in the order `o` cycles through them."""
 RELOAD_CHECK_SECONDS = 2.0
 """How often the screen looks at the file's modification time for imports from elsewhere."""
 
@@ -63,8 +54,10 @@ class LeaderboardScreen(Screen[None]):
 
     BINDINGS = BOARD_BINDINGS
 
-    filter_text: reactive[str] = reactive("", init=False)
-    """Case-insensitive text a row's name or team must contain."""
+    view: reactive[BoardView] = reactive(BoardView(), init=False, repaint=False)
+    """The view shown: as-of (None follows the newest), team, source, target, names hidden,
+    sort and filter. Keys replace it (dataclasses.replace); watch_view reads the board a
+    change asks for, or only sorts and filters the board at hand."""
 
     def __init__(
         self,
@@ -76,19 +69,9 @@ class LeaderboardScreen(Screen[None]):
         options = options or ViewOptions()
         self.database = database
         self.options = options
-        self.as_of = options.as_of
-        self.follow_latest = options.as_of is None
-        """True while the board shows the newest data: a reload then moves to new dates."""
-        self.team = options.team
-        self.source = options.source
-        """best | official | estimated (cycled with `o`): which snapshots the board shows."""
-        self.target = options.target
-        self.anonymise = options.anonymise
-        """Names replaced by stable pseudonyms (toggled with `a`)."""
+        self.set_reactive(LeaderboardScreen.view, options.view)
         self.bands = Bands(good=options.good, fair=options.fair)
         self.board: Board | None = None
-        self.sort_key = "ssi"
-        self.reverse = False
         self.shown: list[LeaderboardRow] = []
         self._shown_ids: tuple[list[LeaderboardRow], tuple[str, ...]] | None = None
         """The rep ids of a `shown` list, for the drill-down (see _order_shown)."""
@@ -126,55 +109,53 @@ class LeaderboardScreen(Screen[None]):
 
     # -- loading (in a thread: the UI never waits on DuckDB) -----------------------------------
 
-    def _request(self) -> BoardRequest:
-        return replace(
-            BoardRequest.first(self.options),
-            as_of=None if self.follow_latest else self.as_of,
-            team=self.team,
-            source=self.source,
-            target=self.target,
-            anonymise=self.anonymise,
-        )
+    def watch_view(self, old: BoardView, new: BoardView) -> None:
+        """A new as-of, team, source or names setting reads a board; sort and filter only
+        reorder and narrow the board at hand."""
+        if new.board_view != old.board_view:
+            self.load()
+        else:
+            self.refresh_rows()
 
     def load(self, keep_rep: str | None = None) -> None:
-        """Show the board for the current as-of date, team and source: at once when it was
-        read ahead, else once a worker has read it."""
-        request = self._request()
-        prepared = self._boards.cached(request)
+        """Show the board of the current view: at once when it was read ahead, else once a
+        worker has read it."""
+        view = self.view
+        prepared = self._boards.cached(view)
         if prepared is not None:
             self.workers.cancel_group(self, "board")
             self._show(prepared, keep_rep)
         else:
-            self._read(request, keep_rep)
+            self._read(view, keep_rep)
 
     @work(thread=True, exclusive=True, group="board")
-    def _read(self, request: BoardRequest, keep_rep: str | None) -> None:
+    def _read(self, view: BoardView, keep_rep: str | None) -> None:
         try:
             # The first board goes up without the filter's search text (made on first use).
             (prepared,) = self._boards.load(
-                [request], search=self.loads > 0, sort=(self.sort_key, self.reverse)
+                [view], search=self.loads > 0, sort=(view.sort, view.reverse)
             )
         except SsiError as error:
             self.post_message(BoardLoadFailed(str(error)))
         except Exception as error:  # a safety net: the board reports, never crashes the app
             self.post_message(BoardLoadFailed(f"unexpected error: {error!r}"))
         else:
-            self.post_message(BoardLoaded(prepared, request, keep_rep=keep_rep))
+            self.post_message(BoardLoaded(prepared, view.board_view, keep_rep=keep_rep))
 
     def _read_ahead(self) -> None:
         """Read the boards `[` and `]` lead to while the manager looks at this one."""
         if self.board is None:
             return
-        base = self._request()
+        base = self.view.board_view
         wanted = [replace(base, as_of=as_of) for as_of in neighbours(self.board)]
-        missing = [request for request in wanted if self._boards.cached(request) is None]
+        missing = [view for view in wanted if self._boards.cached(view) is None]
         shown = self._prepared
         unprepared = shown is not None and not (shown.has_search_text and shown.has_all_orders)
         if missing or unprepared:
             self._read_boards_ahead(missing)
 
     @work(thread=True, exclusive=True, group="read-ahead")
-    def _read_boards_ahead(self, requests: list[BoardRequest]) -> None:
+    def _read_boards_ahead(self, views: list[BoardView]) -> None:
         worker = get_current_worker()
         # The board shown first: its filter text (the first board goes up without it) and
         # every sort order, before a `/` or a sort key has to wait for them (~0.2 s each at
@@ -186,9 +167,8 @@ class LeaderboardScreen(Screen[None]):
             shown.make_orders(cancelled=lambda: worker.is_cancelled)
         del shown
         try:
-            self._boards.load(
-                requests, sort=(self.sort_key, self.reverse), cancelled=lambda: worker.is_cancelled
-            )
+            sort = (self.view.sort, self.view.reverse)
+            self._boards.load(views, sort=sort, cancelled=lambda: worker.is_cancelled)
         except Exception:  # reading ahead is a guess: the real load reports errors
             return
 
@@ -199,14 +179,13 @@ class LeaderboardScreen(Screen[None]):
             self.action_reload()
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
-        if message.request == self._request():  # else the manager has moved on meanwhile
+        if message.view == self.view.board_view:  # else the manager has moved on meanwhile
             self._show(message.prepared, message.keep_rep)
 
     def _show(self, prepared: PreparedBoard, keep_rep: str | None) -> None:
         set_aside()  # a board read before the app started, or read back from a kept one
         self._prepared = prepared
         self.board = prepared.board
-        self.as_of = prepared.board.as_of
         self.refresh_rows(keep_rep=keep_rep, measure=prepared.measure)
         if prepared.partial:  # a warm start's first page: the whole board after this frame
             self.call_after_refresh(self._complete_board)
@@ -225,8 +204,8 @@ class LeaderboardScreen(Screen[None]):
             if self._prepared is not None and self._prepared.partial:
                 self.load()  # the file changed since the board was kept: read it
             return
-        request, whole = completed
-        if request == self._request():
+        view, whole = completed
+        if view == self.view.board_view:
             self._show(whole, None)
 
     def on_board_load_failed(self, message: BoardLoadFailed) -> None:
@@ -245,9 +224,10 @@ class LeaderboardScreen(Screen[None]):
         table = self.query_one(BoardTable)
         if keep_rep is None and table.current is not None:
             keep_rep = table.current.rep_id
-        needle = fold(self.filter_text.strip())
-        self.shown = prepared.filtered(needle, self.sort_key, self.reverse)
-        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure, sorted_by=self.sort_key)
+        view = self.view
+        needle = fold(view.filter.strip())
+        self.shown = prepared.filtered(needle, view.sort, view.reverse)
+        table.show_rows(self.shown, keep_rep=keep_rep, measure=measure, sorted_by=view.sort)
         self._update_header()
         # The summary depends on which rows are shown, not on their order: a re-sort of 10,000
         # reps should not pay for averaging them again.
@@ -259,10 +239,8 @@ class LeaderboardScreen(Screen[None]):
                 # after the frame showing them, not in it.
                 self.call_after_refresh(self._summarise_filtered, summary_key, self.shown)
             else:
-                self.query_one(Summary).show(prepared.summary(self.database.name, self.target))
-        empty = (
-            None if self.shown else empty_text(self.database.name, board, self.filter_text.strip())
-        )
+                self.query_one(Summary).show(prepared.summary(self.database.name, view.target))
+        empty = None if self.shown else empty_text(self.database.name, board, view.filter.strip())
         table.display = empty is None
         self.query_one("#empty", Static).display = empty is not None
         if empty is not None:
@@ -278,15 +256,15 @@ class LeaderboardScreen(Screen[None]):
                 self.database.name,
                 prepared.board,
                 rows,
-                target=self.target,
-                filter_text=self.filter_text.strip(),
+                target=self.view.target,
+                filter_text=self.view.filter.strip(),
             )
         )
 
     def _update_header(self) -> None:
-        ascending = (self.sort_key == "name") != self.reverse
+        ascending = (self.view.sort == "name") != self.view.reverse
         header = self.query_one(BoardHeader)
-        header.show(header.columns, self.sort_key, ascending)
+        header.show(header.columns, self.view.sort, ascending)
 
     @on(BoardTable.LayoutChanged)
     def _layout_changed(self, message: BoardTable.LayoutChanged) -> None:
@@ -297,11 +275,8 @@ class LeaderboardScreen(Screen[None]):
 
     def action_sort(self, key: str) -> None:
         """Sort by KEY; the active key again reverses the direction."""
-        if key == self.sort_key:
-            self.reverse = not self.reverse
-        else:
-            self.sort_key, self.reverse = key, False
-        self.refresh_rows()
+        reverse = not self.view.reverse if key == self.view.sort else False
+        self.view = replace(self.view, sort=key, reverse=reverse)
 
     @on(BoardHeader.SortClicked)
     def _sort_clicked(self, message: BoardHeader.SortClicked) -> None:
@@ -317,10 +292,7 @@ class LeaderboardScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value
-
-    def watch_filter_text(self) -> None:
-        self.refresh_rows()
+        self.view = replace(self.view, filter=event.value)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
@@ -335,7 +307,7 @@ class LeaderboardScreen(Screen[None]):
     def key_escape(self) -> None:
         """Escape clears the filter (and leaves the filter box)."""
         filter_input = self.query_one("#filter", Input)
-        if self.filter_text or filter_input.has_focus:
+        if self.view.filter or filter_input.has_focus:
             filter_input.value = ""
             filter_input.display = False
             self.query_one(BoardTable).focus()
@@ -343,21 +315,18 @@ class LeaderboardScreen(Screen[None]):
     def action_cycle_team(self) -> None:
         teams = list(self.board.teams) if self.board else []
         cycle: list[str | None] = [None, *teams]
-        current = known_team(self.team, teams)  # `--team smb` is SMB's place in the cycle
+        current = known_team(self.view.team, teams)  # `--team smb` is SMB's place in the cycle
         position = cycle.index(current) if current in cycle else 0
-        self.team = cycle[(position + 1) % len(cycle)]
-        self.notify(f"Team: {self.team or 'All'}", timeout=2, markup=False)
-        self.load()
+        team = cycle[(position + 1) % len(cycle)]
+        self.notify(f"Team: {team or 'All'}", timeout=2, markup=False)
+        self.view = replace(self.view, team=team)
 
     def action_cycle_source(self) -> None:
         """best -> official -> estimated -> best; estimated values are marked `est.`."""
-        cycle = list(SOURCE_LABELS)
-        position = cycle.index(self.source) if self.source in cycle else 0
-        self.source = cycle[(position + 1) % len(cycle)]
-        self.sub_title = "" if self.source == "best" else SOURCE_LABELS[self.source]
-        self.notify(f"Source: {SOURCE_LABELS[self.source]}", timeout=2, markup=False)
-        current = self.query_one(BoardTable).current
-        self.load(current.rep_id if current else None)
+        source = self.view.source.next
+        self.sub_title = "" if source is Source.BEST else source.label
+        self.notify(f"Source: {source.label}", timeout=2, markup=False)
+        self.view = replace(self.view, source=source)
 
     def action_week(self, step: int) -> None:
         """Move the as-of date a week back or forward, never past the data."""
@@ -372,9 +341,8 @@ class LeaderboardScreen(Screen[None]):
         if step > 0 and board.as_of >= last:
             self.notify("Already at the latest data.", timeout=2)
             return
-        self.as_of = min(max(wanted, first), last)
-        self.follow_latest = self.as_of >= last
-        self.load()
+        as_of = min(max(wanted, first), last)
+        self.view = replace(self.view, as_of=None if as_of >= last else as_of)  # None: follow
 
     def action_reload(self) -> None:
         self._boards.forget()
@@ -406,7 +374,7 @@ class LeaderboardScreen(Screen[None]):
         from ssi_tui.ui.screens.export_dialog import ExportScreen
 
         as_of = self.board.as_of.isoformat() if self.board and self.board.as_of else "board"
-        sort = (self.sort_key, self.reverse)
+        sort = (self.view.sort, self.view.reverse)
         self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}", sort), self._exported)
 
     def _exported(self, path: Path | None) -> None:
@@ -419,9 +387,9 @@ class LeaderboardScreen(Screen[None]):
         self.notify(f"Saved {path}", title="Screenshot", markup=False)
 
     def action_toggle_anonymise(self) -> None:
-        self.anonymise = not self.anonymise
-        self.notify("Names hidden" if self.anonymise else "Names shown", timeout=2)
-        self.load()
+        anonymise = not self.view.anonymise
+        self.notify("Names hidden" if anonymise else "Names shown", timeout=2)
+        self.view = replace(self.view, anonymise=anonymise)
 
     def action_toggle_scale(self) -> None:
         """Sparklines on each rep's own range (the shape of their trend), or on the fixed
@@ -434,12 +402,9 @@ class LeaderboardScreen(Screen[None]):
     def action_standup(self) -> None:
         from ssi_tui.ui.screens.standup import StandupScreen
 
-        shown = replace(
-            self.options,
-            as_of=None if self.follow_latest else self.as_of,
-            team=self.team,
-            anonymise=self.anonymise,
-        )
+        # The stand-up takes the board's date, team and names, not its source (as before).
+        view = replace(self.view.board_view, source=self.options.view.source)
+        shown = replace(self.options, view=view)
         self.app.push_screen(StandupScreen.from_options(self.database, shown))
 
     def action_help(self) -> None:
@@ -459,9 +424,11 @@ class LeaderboardScreen(Screen[None]):
         order = self._order_shown()
         screen = self._rep_screen
         if screen is not None and screen.reusable:
-            screen.show_board(self.board, order, table.cursor, target=self.target)
+            screen.show_board(self.board, order, table.cursor, target=self.view.target)
         else:
-            screen = RepScreen(self.database, self.board, order, table.cursor, target=self.target)
+            screen = RepScreen(
+                self.database, self.board, order, table.cursor, target=self.view.target
+            )
             # Installed, so that leaving it keeps it for the next Enter (see show_board).
             self.app.install_screen(screen, f"rep-{id(self)}")
             self._rep_screen = screen

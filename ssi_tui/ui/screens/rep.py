@@ -35,6 +35,7 @@ from ssi_tui.model.rep import (
     read_reps,
     weakest_of,
 )
+from ssi_tui.model.source import Source
 from ssi_tui.text import printable
 from ssi_tui.ui.messages import HistoryFailed, HistoryLoaded
 from ssi_tui.ui.screens.help import HelpScreen
@@ -49,12 +50,6 @@ from ssi_tui.ui.widgets.trend_chart import TrendChart
 
 WIDE = 120
 """From this many columns, headline/bars/coaching sit left of the chart and history."""
-SOURCE_NOTES: dict[str, str] = {
-    "best": "official (else estimated) values",
-    "official": "official values only",
-    "estimated": "estimated values only",
-}
-"""What the board's `source` means, for the line at the top."""
 WidgetType = TypeVar("WidgetType", bound=Widget)
 NOT_ON_BOARD = "Not on this board (filtered out, or no snapshot by its as-of date)."
 WAITING = "Reading the history…"
@@ -241,7 +236,8 @@ class RepScreen(Screen[str | None]):
         position = Text(f"Rep {self.index + 1} of {len(self.order)}")
         if self.board.as_of is not None:
             position.append(f" · as of {self.board.as_of.isoformat()}")
-        position.append(f" · {SOURCE_NOTES.get(self.board.source, printable(self.board.source))}")
+        source = Source.of(self.board.source)
+        position.append(f" · {source.note if source else printable(self.board.source)}")
         if self.board.team is not None:
             position.append(f" · team {printable(self.board.team)}")
         self._part(Static, "#position").update(position)

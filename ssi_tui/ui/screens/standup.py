@@ -162,17 +162,18 @@ class StandupScreen(Screen[None]):
     @classmethod
     def from_options(cls, database: Path, options: ViewOptions) -> StandupScreen:
         """The stand-up screen for the app's view options (config file, then flags)."""
+        view = options.view
         return cls(
             database,
-            as_of=options.as_of,
-            team=options.team,
-            target=options.target,
+            as_of=view.as_of,
+            team=view.team,
+            target=view.target,
             rotate=options.rotate,
             show_fallers=options.show_fallers,
-            anonymise=options.anonymise,
+            anonymise=view.anonymise,
             bands=Bands(good=options.good, fair=options.fair),
-            exclude=options.exclude,
-            source=options.source,  # type: ignore[arg-type]
+            exclude=view.exclude,
+            source=view.source,
         )
 
     @property

@@ -9,6 +9,7 @@ from pathlib import Path
 from wild_helpers import WILD, snapshots, write_xlsx
 
 from ssi_tui.importing.importer import SUPPORTED_SUFFIXES, collect_paths, run_import
+from ssi_tui.importing.options import ImportOptions
 from ssi_tui.ingest import readers
 
 
@@ -96,13 +97,15 @@ def test_a_workbook_read_with_another_sheet_is_not_skipped(tmp_path: Path) -> No
     )  # fmt: skip
     db = tmp_path / "db.duckdb"
     assert run_import(db, [book]).total("added") == 1
-    assert run_import(db, [book], sheet="B").total("added") == 1
-    assert run_import(db, [book], sheet="B").files[0].status == "already imported"
+    assert run_import(db, [book], ImportOptions(sheet="B")).total("added") == 1
+    assert run_import(db, [book], ImportOptions(sheet="B")).files[0].status == "already imported"
 
 
 def test_a_date_less_file_given_another_date_is_not_skipped(tmp_path: Path) -> None:
     db = tmp_path / "db.duckdb"
-    run_import(db, [WILD / "no_date.csv"], default_date=dt.date(2026, 5, 19))
-    report = run_import(db, [WILD / "no_date.csv"], default_date=dt.date(2026, 5, 26))
+    run_import(db, [WILD / "no_date.csv"], ImportOptions(default_date=dt.date(2026, 5, 19)))
+    report = run_import(
+        db, [WILD / "no_date.csv"], ImportOptions(default_date=dt.date(2026, 5, 26))
+    )
     assert report.total("added") == 1
     assert [row[1] for row in snapshots(db)] == ["2026-05-19", "2026-05-26"]

@@ -17,6 +17,7 @@ import pytest
 
 from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 
 WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
 
@@ -41,7 +42,7 @@ def snapshots(db: Path) -> list[tuple]:
 def imported(tmp_path: Path, *files: Path, **options: object) -> list[tuple]:
     """Import FILES into a new database and return its snapshots."""
     db = tmp_path / "wild.duckdb"
-    run_import(db, list(files), **options)  # type: ignore[arg-type]
+    run_import(db, list(files), ImportOptions(**options))  # type: ignore[arg-type]
     return snapshots(db)
 
 
@@ -49,7 +50,7 @@ def refused(tmp_path: Path, *files: Path, **options: object) -> list[Problem]:
     """The problems of an import that must be refused; the database must not appear."""
     db = tmp_path / "refused.duckdb"
     with pytest.raises(InvalidExportError) as caught:
-        run_import(db, list(files), **options)  # type: ignore[arg-type]
+        run_import(db, list(files), ImportOptions(**options))  # type: ignore[arg-type]
     assert not db.exists()
     return caught.value.problems
 
