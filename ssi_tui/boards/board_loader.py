@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from rich.text import Span, Text
 
+from ssi_tui import store
 from ssi_tui.boards.board_summary import summary_text
 from ssi_tui.boards.layout import RowMeasure, measure_rows
 from ssi_tui.boards.quiet_collector import collector_paused
@@ -35,7 +36,6 @@ from ssi_tui.model.board import (
     read_board,
 )
 from ssi_tui.model.options import ViewOptions
-from ssi_tui.store import database as store
 from ssi_tui.text import fold
 
 READ_AHEAD_STEPS = 2

@@ -185,6 +185,7 @@ def test_the_import_fast_path_reads_the_named_exports_and_nothing_else(tmp_path:
     import duckdb
 
     from ssi_tui.ingest import canonical_csv
+    from ssi_tui.store.duckdb_store import DuckDBStore
 
     export = tmp_path / "team.csv"
     export.write_text(
@@ -199,7 +200,7 @@ def test_the_import_fast_path_reads_the_named_exports_and_nothing_else(tmp_path:
     assert columns is not None
     conn = duckdb.connect()
     try:
-        assert canonical_csv.stage(conn, [(0, export, columns)])
+        assert canonical_csv.stage(DuckDBStore(conn, None), [(0, export, columns)])
         with pytest.raises(duckdb.PermissionException):
             conn.execute(
                 resources.query("canonical_stage"),
