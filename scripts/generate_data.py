@@ -3,7 +3,7 @@
     python scripts/generate_data.py OUT.csv --reps 10000 --weeks 104 [--seed 7] [--teams N]
     python scripts/generate_data.py sample_data/team_ssi.csv --sample
 
---sample rewrites the bundled demo file; tests/test_synthetic.py checks it has not drifted.
+--sample rewrites the bundled demo file; tests/tools/test_synthetic.py checks it has not drifted.
 """
 
 from __future__ import annotations

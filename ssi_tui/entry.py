@@ -1,9 +1,8 @@
 """The `ssi-tui` console script: `ssi-tui DB` straight to the app, everything else via click.
 
-Opening a database is what a manager does every morning, and start-up time is a target
-(README, Performance). click and the modules of the other commands cost ~40 ms of it, so the
-plain form (one argument, an existing file, not a command's name) is recognised here first.
-Everything else, including every option and every error, goes to cli.py's click group.
+The plain form (one argument, an existing file, not a command's name) is recognised here,
+before click loads (see docs/performance.md#start-up-path); everything else, every option and
+every error included, goes to cli/main.py's click group.
 """
 
 from __future__ import annotations

@@ -1,14 +1,9 @@
 """Python's cycle collector run on the app's schedule, so that it never stalls a keypress.
 
-With a few boards of 10,000 reps at hand (read ahead, kept for `[` and `]`), a full
-collection walks a million objects: 0.2–0.5 s, started by whatever allocation happens to
-cross CPython's threshold, often the one that draws the frame a key asked for. The app
-turns automatic collection off and calls this once a second instead: a young-generation
-collection then (what frees nearly all cyclic garbage), a full one only once the manager has
-not touched a key for a while. A young collection must not walk a board: the objects of one
-just made are set aside (collector_paused, set_aside), and no tick collects while a worker is
-making one. Before that, the tick after a week step walked 100,000 new objects: 50-150 ms,
-whatever key was being answered; now it is 5-35 ms at 10,000 reps.
+A full collection over a few big boards takes long enough to stall a frame, so the app turns
+automatic collection off and calls tick() once a second: a young collection, and a full one only
+while the keyboard is quiet; a young one never walks a board (collector_paused, set_aside).
+The figures: docs/performance.md#garbage-collection.
 
 No Textual here: the app feeds it the time of each input and calls tick() on a timer.
 """

@@ -1,13 +1,12 @@
 """The content keys a database holds, remembered beside its kept boards (board_cache.py).
 
-Re-importing a file the database already holds (a scheduled job that runs whether or not the
-export changed, or a second try) is a no-op, but finding that out meant importing DuckDB and
-opening the file: ~0.3 s, more than half of a small team's whole first import. After each
-import the keys the file then held are remembered with its stamp (size and modification
-time, as a kept board is); an import whose every file is among them is answered from here,
-as long as the file has not changed since. Keys are never removed from a database, so a
-remembered key is still there at that stamp; a file changed by anything else (another
-program, a restored copy) has another stamp, and the import opens it as before.
+Re-importing a file the database already holds (a scheduled job, a second try) is then
+answered without DuckDB (see docs/performance.md#import): after each import the keys the file
+held are remembered with its stamp (size and modification time, as a kept board is), and an
+import whose every file is among them is answered from here while the file is unchanged.
+Keys are never removed from a database, so a remembered key is still there at that stamp; a
+file changed by anything else (another program, a restored copy) has another stamp, and the
+import opens it as before.
 
 Best effort, like the kept boards: no cache folder, or anything unreadable in it, only means
 the import asks the database. Imports nothing heavy.

@@ -200,8 +200,7 @@ def peer_averages(rows: Sequence[LeaderboardRow], team: str | None) -> PeerAvera
         if team is not None
         else f"board average ({reps}; this rep has no team)"
     )
-    # attrgetter and map: a board of 10,000 reps averaged in ~3 ms instead of ~30 (the
-    # drill-down of a rep without a team does it before its first frame).
+    # attrgetter and map: a tenth of a loop's time (docs/performance.md#the-drill-down).
     values = (
         tuple((p.key, sum(map(attrgetter(p.key), peers)) / count) for p in PILLARS) if count else ()
     )
@@ -234,9 +233,8 @@ def read_reps(
 ) -> Iterator[tuple[str, RepDetail | None]]:
     """Each of REP_IDS with its history up to AS_OF (None: not in the database), in turn.
 
-    All on one read-only connection, open until the last is read: opening one takes longer
-    than reading a history (~40 ms against ~5 ms at 10,000 reps), so the drill-down reads
-    the reps either side of the one it shows along with it.
+    All on one read-only connection, open until the last is read: opening one costs more than
+    reading a history, so the drill-down reads the reps either side along with the one shown.
     """
     with store.open_read(db_path) as conn:
         for rep_id in rep_ids:

@@ -20,7 +20,7 @@ def test_the_missing_column_message_shows_the_map_that_imports_the_file(
     assert '--map "HEADER=people"' in refused.stderr
     result = invoke("import", db, MIXED / "no_people.csv", "--map", "prospecting=people")
     assert result.exit_code == 0, result.output
-    assert "no_people.csv: 1 added" in result.stdout
+    assert "no_people.csv: 1 new" in result.stdout
     [snapshot] = dump(db)["snapshots"]
     assert 62.0 in snapshot and 16.0 in snapshot
 
@@ -41,7 +41,7 @@ def test_repeated_maps_combine(invoke, tmp_path: Path) -> None:
         "Who=name; Prospecting=people",
     )
     assert result.exit_code == 0, result.output
-    assert "sheet.csv: 1 added" in result.stdout
+    assert "sheet.csv: 1 new" in result.stdout
 
 
 def test_an_unknown_column_is_a_usage_error_listing_the_valid_names(invoke, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ def test_files_with_different_optional_columns_combine(invoke, tmp_path: Path, d
     db = tmp_path / "team.duckdb"
     result = invoke("import", db, MIXED / "standup.csv", MIXED / "ssi_2026-11-16.csv")
     assert result.exit_code == 0, result.output
-    assert "Imported into" in result.stdout and ": 3 added" in result.stdout
+    assert "Imported into" in result.stdout and ": 3 new" in result.stdout
     snapshots = dump(db)["snapshots"]
     assert len(snapshots) == 3
 
@@ -57,7 +57,7 @@ def test_skip_invalid_imports_the_other_files_of_a_mixed_folder(invoke, tmp_path
     )
     assert result.exit_code == 0, result.output
     assert "no_people.csv:1: no 'people' column" in result.stderr
-    assert "ssi_2026-11-16.csv: 2 added" in result.stdout
+    assert "ssi_2026-11-16.csv: 2 new" in result.stdout
 
 
 def test_an_activity_export_lacking_names_beside_a_valid_one_names_its_file(
@@ -76,8 +76,8 @@ def test_a_hand_typed_sheet_and_a_sales_navigator_export_import_together(
     db = tmp_path / "team.duckdb"
     result = invoke("import", db, MIXED / "weekly_sheet.csv", MIXED / "sales_navigator.csv")
     assert result.exit_code == 0, result.output
-    assert "weekly_sheet.csv: 2 added" in result.stdout
-    assert "sales_navigator.csv: 2 added" in result.stdout
+    assert "weekly_sheet.csv: 2 new" in result.stdout
+    assert "sales_navigator.csv: 2 new" in result.stdout
     assert "ignored unknown column(s): Notes" in result.stderr
     snapshots = dump(db)["snapshots"]
     assert len(snapshots) == 4
@@ -98,5 +98,5 @@ def test_identical_files_dated_by_different_names_are_both_imported(
     result = invoke("import", db, folder)
     assert result.exit_code == 0, result.output
     assert "ssi_2026-11-16.csv: already imported, skipped" in result.stdout
-    assert "ssi_2026-11-23.csv: 2 added" in result.stdout
+    assert "ssi_2026-11-23.csv: 2 new" in result.stdout
     assert len(dump(db)["snapshots"]) == 4

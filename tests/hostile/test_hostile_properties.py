@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -313,6 +314,7 @@ def stored(db: Path) -> tuple[list[tuple], dict[str, tuple[str, str | None]], di
         conn.close()
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data(), export=exports(), dialect=dialects())
 def test_valid_exports_in_every_dialect_import_exactly(

@@ -182,6 +182,7 @@ def _outcome(db: Path, export: Path) -> object:
     return summary, tables
 
 
+@pytest.mark.slow
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

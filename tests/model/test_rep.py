@@ -5,7 +5,6 @@ No Textual here: everything the rep screen decides is decided in ssi_tui.model.r
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 from pathlib import Path
 
@@ -222,18 +221,3 @@ def test_weakest_of_a_board_row_matches_the_history(db: Path) -> None:
     for row in board.rows:
         detail = load_rep(db, row.rep_id, as_of=dt.date(2026, 2, 9))
         assert weakest_of(row) is detail.weakest_pillar()
-
-
-def test_model_imports_neither_textual_nor_polars() -> None:
-    import ssi_tui.model.rep as rep
-
-    tree = ast.parse(Path(rep.__file__).read_text(encoding="utf-8"))
-    imported = {
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    }
-    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    roots = {name.split(".")[0] for name in imported}
-    assert not roots & {"textual", "polars", "rich"}

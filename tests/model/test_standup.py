@@ -6,7 +6,6 @@ expected numbers are worked out by hand in the comments from the rows below.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -257,15 +256,3 @@ def test_an_empty_database_gives_an_empty_standup(tmp_path: Path) -> None:
     empty = load_standup(path)
     assert empty.as_of is None and empty.board.rows == ()
     assert empty.on_target == () and empty.teams == () and empty.overall is None
-
-
-def test_the_model_never_imports_textual() -> None:
-    source = Path(__file__).resolve().parents[2] / "ssi_tui" / "model" / "standup.py"
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    imported: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            imported.add(node.module or "")
-    assert not any(name.split(".")[0] in {"textual", "rich", "polars"} for name in imported)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,6 +127,7 @@ snapshot = st.tuples(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=20,
     deadline=None,
@@ -223,6 +225,7 @@ def _days(conn: Any) -> list[dt.date]:
     ]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=15,
     deadline=None,

@@ -150,14 +150,15 @@ async def test_headline_shows_the_stored_values(sample_db: Path) -> None:
         assert f"{row.team} team average" in bars
 
 
-async def test_n_and_p_walk_the_whole_order_and_stop_at_both_ends(sample_db: Path) -> None:
-    app = Host(sample_db, index=0)
+async def test_n_and_p_walk_the_order_and_stop_at_both_ends(sample_db: Path) -> None:
+    """Each step shows the next (previous) rep of the order; a step past either end stays put
+    and says so. Three steps at each end prove it; walking all 30 reps proved nothing more."""
+    rows = load_board(sample_db).rows
+    app = Host(sample_db, index=len(rows) - 3)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         screen = await settle(pilot)
-        assert app.board is not None
-        rows = app.board.rows
-        assert name_shown(screen).startswith(rows[0].name)
-        for row in rows[1:]:
+        assert name_shown(screen).startswith(rows[-3].name)
+        for row in rows[-2:]:
             await pilot.press("n")
             assert name_shown(screen).startswith(row.name)
             assert digits_shown(screen) == format_total(row.ssi)
@@ -165,14 +166,23 @@ async def test_n_and_p_walk_the_whole_order_and_stop_at_both_ends(sample_db: Pat
         await pilot.pause()
         assert screen.rep_id == rows[-1].rep_id
         assert "last rep" in screen_text(pilot)
-        for row in reversed(rows[:-1]):
+        await pilot.press("p")
+        assert name_shown(screen).startswith(rows[-2].name)
+        assert app.screen is screen  # never went back to the host
+    app = Host(sample_db, index=2)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        screen = await settle(pilot)
+        for row in reversed(rows[:2]):
             await pilot.press("p")
             assert name_shown(screen).startswith(row.name)
+            assert digits_shown(screen) == format_total(row.ssi)
         await pilot.press("p")
         await pilot.pause()
         assert screen.rep_id == rows[0].rep_id
         assert "first rep" in screen_text(pilot)
-        assert app.screen is screen  # never went back to the host
+        await pilot.press("n")
+        assert name_shown(screen).startswith(rows[1].name)
+        assert app.screen is screen
 
 
 async def test_escape_dismisses_with_the_rep_last_shown(sample_db: Path) -> None:

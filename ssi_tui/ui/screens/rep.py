@@ -148,7 +148,7 @@ class RepScreen(Screen[str | None]):
 
     def _part(self, kind: type[WidgetType], selector: str | None = None) -> WidgetType:
         """The panel's widget of KIND (and SELECTOR), found once: the screen is kept between
-        Enters, and a dozen DOM walks (query_one) were ~4 ms of each Enter's first frame."""
+        Enters, and DOM walks slowed each Enter (docs/performance.md#the-drill-down)."""
         key = (kind, selector)
         widget = self._parts.get(key)
         if widget is None:
@@ -261,8 +261,8 @@ class RepScreen(Screen[str | None]):
         self._show_history_table(False)
         self._part(CoachingPanel).update(coaching_waiting())
         if rep_id in self._cache:
-            # Even when at hand, after the frame showing what the board knows: the charts, the
-            # table and the layout they change take ~50 ms, which would hold back that frame.
+            # Even when at hand, after the frame showing what the board knows: the charts and
+            # the table would hold back that frame (docs/performance.md#the-drill-down).
             self.call_after_refresh(self._show_cached, rep_id)
         self._read_histories()
 
@@ -325,8 +325,8 @@ class RepScreen(Screen[str | None]):
     def _show_history_table(self, shown: bool, waiting: str = WAITING) -> None:
         """The history table, or WAITING in its place (and as high) while there is none.
 
-        Hidden, not just emptied: emptying it changed its scrollbar, and Textual then laid out
-        the whole screen a second time before the drill-down's first frame (~10 ms an Enter).
+        Hidden, not just emptied: emptying it changes its scrollbar, and Textual then lays out
+        the whole screen twice before the first frame (docs/performance.md#the-drill-down).
         """
         table = self._part(HistoryTable)
         waiting_line = self._part(Static, "#history-waiting")

@@ -116,8 +116,8 @@ def _style(
     dim: bool | None = None,
     italic: bool | None = None,
 ) -> Style:
-    """A Rich style made once: a row is ~11 styled cells, and making a Style each time was a
-    third of drawing a row. None leaves an attribute to the style underneath, as Style does."""
+    """A Rich style made once, not per cell (docs/performance.md#the-board-table). None leaves
+    an attribute to the style underneath, as Style does."""
     return Style(color=color, bold=bold, dim=dim, italic=italic)
 
 

@@ -1,10 +1,7 @@
 """Every snapshot of one rep, newest first, each value with its change since the one before.
 
-Drawn line by line (Textual's line API), as the board's BoardTable is. It looks and moves as
-Textual's DataTable did (header, zebra stripes, a row cursor while it has the keys), but a
-DataTable measured each of a two-year history's ~600 cells through Rich when given them,
-then drew them: ~60 ms on the UI thread for each rep shown, every time `n` was pressed.
-Here a rep's rows become plain cells at once, and only the ~14 lines on screen are drawn.
+Looks and moves as Textual's DataTable (header, zebra stripes, a row cursor) but draws only
+the lines on screen, as BoardTable does, so `n` never waits (docs/performance.md#the-drill-down).
 """
 
 from __future__ import annotations

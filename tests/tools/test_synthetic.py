@@ -11,7 +11,7 @@ import pytest
 
 from tools import synthetic
 
-SAMPLE_CSV = Path(__file__).resolve().parent.parent / "sample_data" / "team_ssi.csv"
+SAMPLE_CSV = Path(__file__).resolve().parents[2] / "sample_data" / "team_ssi.csv"
 PILLAR_COLUMNS = ("brand", "people", "insights", "relationships")
 
 

@@ -14,8 +14,8 @@ import pytest
 
 from ssi_tui.cli.serve import app_command
 from ssi_tui.resources import sample_data_dir
-from tests.serve.support import keys, read_until, served
 from tests.ui.conftest import write_csv
+from tests.web.support import keys, read_until, served
 
 START_SECONDS = 30.0
 """How long a session's first frame may take (a cold interpreter imports Textual)."""

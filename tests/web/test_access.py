@@ -15,7 +15,7 @@ import pytest
 
 from ssi_tui.errors import SsiError
 from ssi_tui.web.access import Access, check_token, is_loopback
-from tests.serve.support import TOKEN, fake_session, logged, served
+from tests.web.support import TOKEN, fake_session, logged, served
 
 
 async def test_the_page_needs_the_token_which_becomes_a_cookie(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 from ssi_tui.cli.serve import app_command
 from ssi_tui.web.limits import MAX_COLUMNS, MAX_ROWS, QUIT_GRACE_SECONDS, TERM_GRACE_SECONDS
 from ssi_tui.web.session import SERVED_DRIVER
-from tests.serve.support import fake_session, logged, served
+from tests.web.support import fake_session, logged, served
 
 
 async def wait_for(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]
@@ -77,6 +77,7 @@ async def test_an_oversized_screen_is_clamped_before_it_reaches_the_session(
     assert sizes == [(MAX_COLUMNS, MAX_ROWS), (1, 24), (120, 40)]
 
 
+@pytest.mark.slow
 async def test_a_process_that_ignores_quit_and_sigterm_is_killed_when_its_tab_closes(
     tmp_path: Path,
 ) -> None:
