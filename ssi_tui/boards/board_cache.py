@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from pathlib import Path
 
-from ssi_tui import __version__
+from ssi_tui import __version__, store
 from ssi_tui.model.board import Board, LeaderboardRow, Trends
 
 ENV_VAR = "SSI_TUI_CACHE_DIR"
@@ -45,8 +45,8 @@ _ROW_FIELDS = tuple(f.name for f in fields(LeaderboardRow))
 _AS_OF = _ROW_FIELDS.index("as_of")
 _TRENDS = _ROW_FIELDS.index("trends")
 
-FileStamp = tuple[int, int, int, int]
-"""Size and modification time (ns) of the database file and of its write-ahead log."""
+FileStamp = store.ChangeStamp
+"""The store's change stamp (a DuckDB file: its and its write-ahead log's sizes and times)."""
 Kept = tuple[Board, tuple[object, ...]]
 ViewKey = dict[str, object]
 """A view as plain JSON values (BoardView.kept_key): what a kept board is filed under."""
@@ -64,17 +64,9 @@ def cache_dir() -> Path | None:
 
 
 def file_stamp(database: Path) -> FileStamp | None:
-    """What must not change for a kept board to still be right; None if the file is gone."""
-    try:
-        main = database.stat()
-    except OSError:
-        return None
-    try:
-        wal = database.with_name(database.name + ".wal").stat()
-        wal_stamp = (wal.st_size, wal.st_mtime_ns)
-    except OSError:
-        wal_stamp = (0, 0)
-    return (main.st_size, main.st_mtime_ns, *wal_stamp)
+    """What must not change for a kept board to still be right (the store's change stamp,
+    taken without opening the database); None if it is gone."""
+    return store.change_stamp(database)
 
 
 def _digest(value: object) -> str:

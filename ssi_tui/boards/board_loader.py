@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from rich.text import Text
 
+from ssi_tui import store
 from ssi_tui.boards.board_summary import summary_text
 from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.layout import RowMeasure, measure_rows
@@ -37,7 +38,6 @@ from ssi_tui.model.board import (
     read_board,
 )
 from ssi_tui.model.view import BoardView
-from ssi_tui.store import database as store
 from ssi_tui.text import fold
 
 READ_AHEAD_STEPS = 2

@@ -12,13 +12,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from ssi_tui import store
 from ssi_tui.boards import board_cache
 from ssi_tui.boards.board_loader import FoldCache, PreparedBoard, prepare
 from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.quiet_collector import collector_paused
 from ssi_tui.errors import SsiError
 from ssi_tui.model.view import BoardView
-from ssi_tui.store import database as store
 
 HEAD_START_SECONDS = 1.0
 """How long `ssi-tui DB` waits for the first board before it starts the app anyway."""

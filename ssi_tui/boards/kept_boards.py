@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ssi_tui import store
 from ssi_tui.boards import board_cache
 from ssi_tui.model.view import BoardView
-from ssi_tui.store import database as store
 
 
 def keep_boards_fresh(database: Path) -> int:

@@ -180,13 +180,13 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
 def upgrade_command(database: Path) -> None:
     """Bring a database made by an older ssi-tui up to this version's schema."""
-    from ssi_tui.store import database as store
+    from ssi_tui import store
 
     if not database.is_file():
         fail(f"{database}: no such database.")
     try:
         with store.open_write(database, create=False) as conn:
-            version = store.schema_version(conn)
+            version = conn.schema_version()
     except SsiError as error:
         fail(str(error))
     click.echo(f"{database}: schema version {version}, up to date.")

@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ssi_tui import store
 from ssi_tui.errors import SsiError
-from ssi_tui.store import database as store
 from ssi_tui.web.access import (
     Access,
     check_public_url,

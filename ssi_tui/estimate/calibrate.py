@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ssi_tui import resources
+from ssi_tui import store
 from ssi_tui.errors import SsiError
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.estimate.model import Model, PillarModel, with_weights
 from ssi_tui.estimate.nnls import nnls_with_budget
 from ssi_tui.estimate.scoring import Activity, score_pillar
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX
-from ssi_tui.store import database as store
 
 HOLDOUT = 0.25
 """Share of the weeks (the latest ones) kept out of the fit to measure it on."""
@@ -89,9 +88,7 @@ def load_pairs(db_path: str | Path, *, exclude: Sequence[str] = ()) -> list[Pair
     """
     excluded = [who.strip().lower() for who in exclude if who.strip()]
     with store.open_read(db_path) as conn:
-        cursor = conn.execute(resources.query("calibration_pairs"), {"excluded": excluded})
-        columns = [d[0] for d in cursor.description or ()]
-        records = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        records = conn.records("calibration_pairs", {"excluded": excluded})
     return [
         Pair(
             r["rep_id"],

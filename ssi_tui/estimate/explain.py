@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
-from ssi_tui import resources
+from ssi_tui import store
 from ssi_tui.errors import SsiError
 from ssi_tui.estimate.measures import MEASURE_KEYS
 from ssi_tui.estimate.model import Model, parse_model
 from ssi_tui.estimate.scoring import Estimate, score
-from ssi_tui.store import database as store
 
 SHOWN_DATES = 5
 """How many of a rep's activity dates an error names."""
@@ -47,17 +44,13 @@ class Explanation:
     """LinkedIn's own numbers for that date, when imported too."""
 
 
-def _records(
-    conn: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
-) -> list[dict[str, Any]]:
-    cursor = conn.execute(resources.query(name), params)
-    columns = [d[0] for d in cursor.description or ()]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+def _records(conn: store.Store, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return conn.records(name, params)
 
 
-def resolve_rep(conn: duckdb.DuckDBPyConnection, who: str) -> tuple[str, str, str | None]:
+def resolve_rep(conn: store.Store, who: str) -> tuple[str, str, str | None]:
     """(rep_id, name, team) of the rep WHO names: an exact id, else an exact name (any case)."""
-    matches = conn.execute(resources.query("rep_lookup"), [who, who, who]).fetchall()
+    matches = conn.rows("rep_lookup", [who, who, who])
     exact = [m for m in matches if m[0].lower() == who.lower()]
     if exact:
         return exact[0]
@@ -69,7 +62,7 @@ def resolve_rep(conn: duckdb.DuckDBPyConnection, who: str) -> tuple[str, str, st
     return matches[0]
 
 
-def _no_activity(conn: duckdb.DuckDBPyConnection, rep_id: str, date: dt.date | None) -> SsiError:
+def _no_activity(conn: store.Store, rep_id: str, date: dt.date | None) -> SsiError:
     dates = [r["snapshot_date"] for r in _records(conn, "activity_dates", {"rep_id": rep_id})]
     if not dates:
         return NoActivityError(f"'{rep_id}' has no activity metrics: nothing was estimated.")
@@ -81,7 +74,7 @@ def _no_activity(conn: duckdb.DuckDBPyConnection, rep_id: str, date: dt.date | N
 
 
 def explain_in(
-    conn: duckdb.DuckDBPyConnection,
+    conn: store.Store,
     rep_id: str,
     name: str,
     team: str | None,
@@ -135,7 +128,7 @@ def load_explanation(
 def load_for_rep(db_path: str | Path, rep_id: str, date: dt.date) -> Explanation | None:
     """Read-only, for the drill-down: REP_ID's estimate on DATE, or None without activity."""
     with store.open_read(db_path) as conn:
-        info = conn.execute(resources.query("rep_info"), {"rep_id": rep_id}).fetchall()
+        info = conn.rows("rep_info", {"rep_id": rep_id})
         if not info:
             return None
         name, team = info[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ssi_tui import store
 from ssi_tui.importing.import_report import (
     FileReport,
     ImportReport,
@@ -25,7 +26,6 @@ from ssi_tui.importing.import_report import (
 from ssi_tui.ingest import canonical_csv
 from ssi_tui.ingest.canonical_csv import Staged
 from ssi_tui.ingest.file_names import name_options
-from ssi_tui.store import database as store
 from ssi_tui.store import writer
 
 
@@ -106,7 +106,7 @@ def _write(
     """Stage, check and write in one connection; a new file appears only if all of it worked."""
     opener = store.open_write if db_path.exists() else store.create_whole
     with opener(db_path) as conn:
-        store.bound_memory(conn, sum(_size(path) for _, path, _ in staged))
+        conn.bound_memory(sum(_size(path) for _, path, _ in staged))
         if not canonical_csv.stage(conn, staged):
             raise _Declined
         return writer.write(conn, None, to_log, strict=strict)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui import store
 from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
 from ssi_tui.importing import import_skip
 from ssi_tui.importing.import_report import (
@@ -26,7 +27,6 @@ from ssi_tui.importing.import_report import (
 )
 from ssi_tui.importing.options import ImportOptions
 from ssi_tui.ingest.file_names import name_options
-from ssi_tui.store import database as store
 
 if TYPE_CHECKING:
     import polars as pl
@@ -355,7 +355,7 @@ def _write(
             # A new file appears whole or not at all: the writer may still refuse the batch.
             opener = store.open_write if db_path.exists() else store.create_whole
             with opener(db_path) as conn:
-                store.bound_memory(conn, snapshots.estimated_size())
+                conn.bound_memory(snapshots.estimated_size())
                 outcome.append(
                     writer.write(
                         conn, stream, read.to_log, activities=activities, strict=options.strict
@@ -427,7 +427,7 @@ def _store_facts(db_path: Path) -> tuple[set[str], int | None]:
     from ssi_tui.store import writer
 
     with store.open_read(db_path, allow_older=True) as conn:
-        return writer.known_hashes(conn), store.schema_version(conn)
+        return writer.known_hashes(conn), conn.schema_version()
 
 
 def _dry_run_counts(
@@ -437,7 +437,7 @@ def _dry_run_counts(
     from ssi_tui.store import writer
 
     with store.open_scratch(db_path) as conn:
-        if activities is not None and (store.schema_version(conn) or 0) < _ACTIVITIES_SCHEMA:
+        if activities is not None and (conn.schema_version() or 0) < _ACTIVITIES_SCHEMA:
             raise DatabaseError(
                 f"{db_path}: made by an older ssi-tui, without activity metrics; run"
                 f" `ssi-tui upgrade {db_path}` before a dry run of activity exports."

@@ -15,11 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ssi_tui import resources
 from ssi_tui.pillars import PILLAR_MAX, TOTAL_MAX, TOTAL_TOLERANCE
 
 if TYPE_CHECKING:
-    import duckdb
+    from ssi_tui.store import Store
 
 COLUMN_TYPES: dict[str, str] = {
     "date": "DATE",
@@ -82,38 +81,19 @@ def header_columns(path: Path) -> dict[str, str] | None:
     return {header: COLUMN_TYPES[header] for header in headers}
 
 
-def stage(conn: duckdb.DuckDBPyConnection, files: Staged) -> bool:
+def stage(conn: Store, files: Staged) -> bool:
     """Read FILES into the temp table `incoming`.
 
     True when every row is valid exactly as written, so `incoming` is what the Polars path
-    would have produced. False when any file fails to parse or any row fails a check: the
-    caller then takes the Polars path. Confines CONN to reading FILES, for good: give it a
-    connection of its own (the import's), stage once, and close it after (which also frees
-    `incoming`, hundreds of megabytes for a big file).
+    would have produced. False when any file fails to parse or any row fails a check, and when
+    the store cannot read files itself (only a local DuckDB file can: issue #24): the caller
+    then takes the Polars path. Confines CONN to reading FILES, for good: give it a connection
+    of its own (the import's), stage once, and close it after (which also frees `incoming`,
+    hundreds of megabytes for a big file).
     """
-    import duckdb
+    from ssi_tui.store import Capability
 
-    try:
-        # DuckDB may now read these files and no other (and never a URL): the connection stays
-        # as confined as the rest of the app, whose SQL never leaves its database.
-        conn.execute(resources.query("canonical_allow"), {"paths": [str(p) for _, p, _ in files]})
-        conn.execute(resources.query("canonical_settings"))
-        conn.execute(resources.query("canonical_incoming"))
-        for file_index, path, columns in files:
-            conn.execute(
-                resources.query("canonical_stage"),
-                {"file_index": file_index, "path": str(path), "columns": columns},
-            )
-        row = conn.execute(
-            resources.query("canonical_check"),
-            {
-                "pillar_max": PILLAR_MAX,
-                "total_max": TOTAL_MAX,
-                "tolerance": TOTAL_TOLERANCE + 1e-9,
-            },
-        ).fetchall()
-    except duckdb.OutOfMemoryException:
-        raise  # not the file's fault: the Polars path would need more memory still
-    except duckdb.Error:
+    if not conn.supports(Capability.CSV_FAST_PATH):
         return False
-    return row[0][0] == 0
+    checks = {"pillar_max": PILLAR_MAX, "total_max": TOTAL_MAX, "tolerance": TOTAL_TOLERANCE + 1e-9}
+    return conn.stage_csv(files, checks)

@@ -14,10 +14,9 @@ from operator import attrgetter, le
 from pathlib import Path
 from typing import Any, Literal
 
-from ssi_tui import resources
+from ssi_tui import store
 from ssi_tui.model.source import Source
 from ssi_tui.pillars import PILLAR_KEYS
-from ssi_tui.store import database as store
 
 SortKey = Literal[
     "ssi",
@@ -289,8 +288,8 @@ def no_such_team(team: str, teams: Sequence[str]) -> str:
     return f"no team called '{team}' (teams: {', '.join(teams) or 'none yet'})."
 
 
-def _query(conn, name: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[no-untyped-def]
-    return conn.execute(resources.query(name), params).fetchall()
+def _query(conn: store.Store, name: str, params: dict[str, object]) -> list[tuple]:
+    return conn.rows(name, params)
 
 
 def load_board(

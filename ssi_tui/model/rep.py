@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
-from ssi_tui import resources
+from ssi_tui import store
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import LeaderboardRow, Source
 from ssi_tui.pillars import PILLARS, Pillar
-from ssi_tui.store import database as store
 
 FALL_POINTS = 2.0
 """A pillar that lost at least this much over FALL_DAYS gets coaching."""
@@ -240,7 +239,7 @@ def read_reps(
     with store.open_read(db_path) as conn:
         for rep_id in rep_ids:
             params = {"rep_id": rep_id, "as_of": as_of, "source": source}
-            records = conn.execute(resources.query("rep_history"), params).fetchall()
+            records = conn.rows("rep_history", params)
             if not records:
                 yield rep_id, None
                 continue

@@ -11,10 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ssi_tui import resources
+from ssi_tui import store
 from ssi_tui.model.board import DEFAULT_TARGET, Board, LeaderboardRow, Source, load_board
 from ssi_tui.pillars import PILLAR_KEYS
-from ssi_tui.store import database as store
 
 TOTAL_KEYS: tuple[str, ...] = ("ssi", *PILLAR_KEYS)
 """The total, then the four pillars: what a team average holds."""
@@ -175,7 +174,7 @@ def load_streaks(
         "default_target": default_target,
     }
     with store.open_read(db_path) as conn:
-        records = conn.execute(resources.query("standup_streaks"), params).fetchall()
+        records = conn.rows("standup_streaks", params)
     return {rep_id: int(streak) for rep_id, _target, streak in records}
 
 

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ssi_tui import resources
+from ssi_tui import store
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import known_team, no_such_team
-from ssi_tui.store import database as store
 
 Scope = Literal["team", "rep"]
 
@@ -25,9 +24,7 @@ class StoredTarget:
 
 
 def _resolve_rep(conn, name_or_id: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    matches = conn.execute(
-        resources.query("rep_lookup"), [name_or_id, name_or_id, name_or_id]
-    ).fetchall()
+    matches = conn.rows("rep_lookup", [name_or_id, name_or_id, name_or_id])
     if not matches:
         raise SsiError(f"no rep with the id or name '{name_or_id}'.")
     exact_ids = [m for m in matches if m[0].lower() == name_or_id.lower()]
@@ -40,7 +37,7 @@ def _resolve_rep(conn, name_or_id: str) -> tuple[str, str]:  # type: ignore[no-u
 
 
 def _resolve_team(conn, team: str) -> str:  # type: ignore[no-untyped-def]
-    teams = [t for (t,) in conn.execute(resources.query("teams")).fetchall()]
+    teams = [t for (t,) in conn.rows("teams")]
     known = known_team(team, teams)
     if known is None:
         raise SsiError(no_such_team(team, teams))
@@ -57,17 +54,17 @@ def set_target(db: Path, scope: Scope, who: str, value: float | None) -> StoredT
         else:
             key = label = _resolve_team(conn, who)
         if value is None:
-            conn.execute(resources.query("target_clear"), [scope, key])
+            conn.run("target_clear", [scope, key])
         else:
-            conn.execute(resources.query("target_set"), [scope, key, value])
+            conn.run("target_set", [scope, key, value])
     return StoredTarget(scope, key, value if value is not None else float("nan"), label)
 
 
 def list_targets(db: Path) -> list[StoredTarget]:
     """Every stored target, teams first."""
     with store.open_read(db) as conn:
-        names = dict(conn.execute(resources.query("rep_names")).fetchall())
+        names = dict(conn.rows("rep_names"))
         return [
             StoredTarget(scope, key, target, names.get(key, key) if scope == "rep" else key)
-            for scope, key, target in conn.execute(resources.query("targets_all")).fetchall()
+            for scope, key, target in conn.rows("targets_all")
         ]

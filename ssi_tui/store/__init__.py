@@ -1,0 +1,77 @@
+"""The store: the one door to the history for every layer above (see interface.py).
+
+`open_read(location)` and its siblings pick the backend for LOCATION: today always a DuckDB
+file (duckdb_store.py). A second backend (a PostgreSQL URL, issue #24) is one more `Backend`
+chosen in `backend_for`, with its own schema and its spellings in queries/<dialect>/.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from ssi_tui.store import database
+from ssi_tui.store.database import BUSY_WAIT_SECONDS
+from ssi_tui.store.duckdb_store import DuckDBBackend
+from ssi_tui.store.interface import Backend, Capability, ChangeStamp, Store
+
+__all__ = [
+    "BUSY_WAIT_SECONDS",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Backend",
+    "Capability",
+    "ChangeStamp",
+    "Store",
+    "backend_for",
+    "change_stamp",
+    "create_whole",
+    "open_read",
+    "open_scratch",
+    "open_write",
+]
+
+_DUCKDB = DuckDBBackend()
+
+
+def __getattr__(name: str) -> object:
+    """MIGRATIONS and SCHEMA_VERSION: the schema's history, as database.py has it now."""
+    if name in ("MIGRATIONS", "SCHEMA_VERSION"):
+        return getattr(database, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def backend_for(location: str | Path) -> Backend:
+    """The backend that holds the history at LOCATION (a file path: DuckDB)."""
+    return _DUCKDB
+
+
+def open_read(
+    location: str | Path, *, wait: float = BUSY_WAIT_SECONDS, allow_older: bool = False
+) -> AbstractContextManager[Store]:
+    """Read-only, for the length of the block (see Backend.open_read)."""
+    return backend_for(location).open_read(location, wait=wait, allow_older=allow_older)
+
+
+def open_write(
+    location: str | Path, *, create: bool = True, wait: float = BUSY_WAIT_SECONDS
+) -> AbstractContextManager[Store]:
+    """Read-write, created and migrated as needed (see Backend.open_write)."""
+    return backend_for(location).open_write(location, create=create, wait=wait)
+
+
+def create_whole(location: str | Path) -> AbstractContextManager[Store]:
+    """A new history, whole or not at all (see Backend.create_whole)."""
+    return backend_for(location).create_whole(location)
+
+
+def open_scratch(
+    location: str | Path, *, allow_older: bool = True
+) -> AbstractContextManager[Store]:
+    """For a dry run, writing nothing (see Backend.open_scratch)."""
+    return backend_for(location).open_scratch(location, allow_older=allow_older)
+
+
+def change_stamp(location: str | Path) -> ChangeStamp | None:
+    """Changes when anyone writes the history at LOCATION; None when it is gone."""
+    return backend_for(location).change_stamp(location)

@@ -8,11 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ssi_tui import resources
-from ssi_tui.store import database as store
-
 if TYPE_CHECKING:
-    import duckdb
+    from ssi_tui.store.interface import Store
 
 SHOWN = 20
 """How many corrections and warnings a summary lists, before counting the rest."""
@@ -67,31 +64,25 @@ class Findings:
     """Per file index, the rows taken as an existing rep's by name."""
 
 
-def read(
-    conn: duckdb.DuckDBPyConnection, matched_by_name: dict[int, int], *, corrects: bool
-) -> Findings:
+def read(conn: Store, matched_by_name: dict[int, int], *, corrects: bool) -> Findings:
     """The findings of the batch staged on CONN (`staged`, `rep_changes`) but its warnings.
 
     CORRECTS: some staged row is 'updated' (else the corrections are not looked for: a big
     batch's look-ups took more than an import's memory bound)."""
-    corrections = (
-        conn.execute(resources.query("import_corrections"), {"limit": SHOWN}).fetchall()
-        if corrects
-        else []
-    )
-    teams = conn.execute(resources.query("import_teams_not_applied")).fetchall()
+    corrections = conn.rows("import_corrections", {"limit": SHOWN}) if corrects else []
+    teams = conn.rows("import_teams_not_applied")
     return Findings(
         corrections=[Correction(rep, d, c, old, new) for rep, d, c, old, new, _ in corrections],
         corrections_total=corrections[0][-1] if corrections else 0,
-        teams_set=store.first_row(conn, "import_teams_set")[0],  # type: ignore[index]
+        teams_set=conn.first_row("import_teams_set")[0],  # type: ignore[index]
         teams_not_applied=[TeamNotApplied(*row) for row in teams],
         matched_by_name=matched_by_name,
     )
 
 
-def with_warnings(conn: duckdb.DuckDBPyConnection, findings: Findings) -> Findings:
+def with_warnings(conn: Store, findings: Findings) -> Findings:
     """FINDINGS with the staged batch's typo-like values (import_warnings.sql)."""
-    rows = conn.execute(resources.query("import_warnings"), {"limit": SHOWN}).fetchall()
+    rows = conn.rows("import_warnings", {"limit": SHOWN})
     return replace(
         findings,
         warnings=[ValueWarning(*row[:-1]) for row in rows],

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ssi_tui import resources
-from ssi_tui.store import database as store
-
 if TYPE_CHECKING:
-    import duckdb
+    from ssi_tui.store.interface import Store
 
 
 class Refused(Exception):
@@ -27,21 +24,21 @@ class Refused(Exception):
         super().__init__("; ".join(message for _, _, message in problems))
 
 
-def resolve(conn: duckdb.DuckDBPyConnection) -> dict[int, int]:
+def resolve(conn: Store) -> dict[int, int]:
     """Make `resolved` (the batch under its reps' ids); per file index, rows matched by name.
 
     Raises Refused when a row could be several reps, or when two rows that became one rep's on
     one date disagree.
     """
-    conn.execute(resources.query("import_rep_map"))
-    if not store.first_row(conn, "import_rep_map_size")[0]:  # type: ignore[index]
-        conn.execute(resources.query("import_resolved_plain"))
+    conn.run("import_rep_map")
+    if not conn.first_row("import_rep_map_size")[0]:  # type: ignore[index]
+        conn.run("import_resolved_plain")
         return {}
-    ambiguous = conn.execute(resources.query("import_rep_ambiguous")).fetchall()
+    ambiguous = conn.rows("import_rep_ambiguous")
     if ambiguous:
         raise Refused([_ambiguity(*row) for row in ambiguous])
-    conn.execute(resources.query("import_resolved_mapped"))
-    conflicts = conn.execute(resources.query("import_resolved_conflicts")).fetchall()
+    conn.run("import_resolved_mapped")
+    conflicts = conn.rows("import_resolved_conflicts")
     if conflicts:
         raise Refused(
             [
@@ -54,7 +51,7 @@ def resolve(conn: duckdb.DuckDBPyConnection) -> dict[int, int]:
                 for file_index, name, date, _ in conflicts
             ]
         )
-    return dict(conn.execute(resources.query("import_matched_by_name")).fetchall())
+    return dict(conn.rows("import_matched_by_name"))
 
 
 def _ambiguity(

@@ -12,12 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import duckdb
-
-from ssi_tui import resources
 from ssi_tui.store import database as store
 from ssi_tui.store import import_findings, import_identity
 from ssi_tui.store.import_findings import Findings
+from ssi_tui.store.interface import Store
 
 _ALIASES_SCHEMA = store.MIGRATIONS.index("0006_rep_aliases") + 1
 """The first schema version with rep_aliases (a dry run reads older files as they are)."""
@@ -82,7 +80,7 @@ class ActivityBatch:
 
 
 def classify(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Store,
     incoming: ArrowStream | None,
     activities: ActivityBatch | None = None,
 ) -> Outcome:
@@ -94,61 +92,49 @@ def classify(
     Raises import_identity.Refused when the batch cannot be written.
     """
     with _as_incoming(conn, incoming):
-        conn.execute(resources.query("import_macros"))
-        if (store.schema_version(conn) or 0) < _ALIASES_SCHEMA:
-            conn.execute(resources.query("import_aliases_none"))
+        conn.run("import_macros")
+        if (conn.schema_version() or 0) < _ALIASES_SCHEMA:
+            conn.run("import_aliases_none")
         matched = import_identity.resolve(conn)
-        conn.execute(resources.query("import_classify"))
+        conn.run("import_classify")
         counts = _counts(conn)  # reads `incoming` too (its rows not staged are unchanged)
         findings = _findings(conn, matched, counts)
-        conn.execute(resources.query("import_unresolve"))
+        conn.run("import_unresolve")
     if activities is not None:
         counts.update(_classify_activities(conn, activities))
     return Outcome(counts, findings)
 
 
 @contextmanager
-def _as_incoming(conn: duckdb.DuckDBPyConnection, incoming: ArrowStream | None) -> Iterator[None]:
+def _as_incoming(conn: Store, incoming: ArrowStream | None) -> Iterator[None]:
     """INCOMING scannable as `incoming` for the length of the block (None: it already is)."""
     if incoming is None:
         yield
         return
-    conn.register("incoming", incoming)
-    try:
+    with conn.load("incoming", incoming):
         yield
-    finally:
-        conn.unregister("incoming")
 
 
-def _classify_activities(
-    conn: duckdb.DuckDBPyConnection, activities: ActivityBatch
-) -> dict[int, FileCounts]:
+def _classify_activities(conn: Store, activities: ActivityBatch) -> dict[int, FileCounts]:
     """Stage the activity rows; per activity file, what they (and their estimates) change."""
-    conn.register("incoming_activities", activities.rows)
-    try:
-        conn.execute(resources.query("activity_classify"))
-    finally:
-        conn.unregister("incoming_activities")
+    with conn.load("incoming_activities", activities.rows):
+        conn.run("activity_classify")
     return {
         file_index: FileCounts(added, updated, unchanged, reps, first, last)
-        for file_index, added, updated, unchanged, reps, first, last in conn.execute(
-            resources.query("activity_counts")
-        ).fetchall()
+        for file_index, added, updated, unchanged, reps, first, last in conn.rows("activity_counts")
     }
 
 
-def _counts(conn: duckdb.DuckDBPyConnection) -> dict[int, FileCounts]:
+def _counts(conn: Store) -> dict[int, FileCounts]:
     """Per file, what the batch does to the store (its rows not in `staged` are unchanged)."""
     counts: dict[int, FileCounts] = {}
-    for file_index, added, updated, unchanged, reps, first, last in conn.execute(
-        resources.query("import_counts")
-    ).fetchall():
+    for file_index, added, updated, unchanged, reps, first, last in conn.rows("import_counts"):
         counts[file_index] = FileCounts(added, updated, unchanged, reps, first, last)
     return counts
 
 
 def write(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Store,
     incoming: ArrowStream | None,
     files: list[FileToLog],
     *,
@@ -163,80 +149,72 @@ def write(
     nothing written.
     """
     now = now or dt.datetime.now().replace(microsecond=0)
-    with _as_incoming(conn, incoming):
-        conn.begin()
-        try:
-            first_import = bool(store.first_row(conn, "import_store_empty")[0])  # type: ignore[index]
-            conn.execute(resources.query("import_macros"))
-            matched = import_identity.resolve(conn)
-            counts = _stage(conn, first_import=first_import)
-            findings = _findings(conn, matched, counts)
-            if strict and findings.warnings_total:
-                raise StrictRefusal(findings)  # rolled back below
-            # A batch the store already holds row for row leaves the board as it is: its
-            # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
-            # 10,000 reps).
-            snapshots_changed = any(c.added or c.updated for c in counts.values())
-            if activities is not None:
-                counts.update(_classify_activities(conn, activities))
-            _log_files(conn, files, counts, now)
-            for name in (
-                "import_update_reps",
-                "import_insert_reps",
-                "import_aliases_add",
-                "import_update_snapshots",
-                "import_insert_snapshots",
-                # A first import's rows have their points already (import_insert_snapshots).
-                *(["board_own_refresh"] if snapshots_changed and not first_import else []),
-                *(["board_best_refresh"] if snapshots_changed else []),
-            ):
-                conn.execute(resources.query(name))
-            if activities is not None:
-                _write_activities(conn, activities)
-            if first_import:  # its view of the batch goes before the batch is unregistered
-                conn.execute(resources.query("import_unstage_new"))
-            conn.execute(resources.query("import_unresolve"))
-            conn.commit()
-        except BaseException:
-            conn.rollback()  # also drops that view, still before the batch is unregistered
-            raise
+    # Rolled back (which drops that view too) before the batch is unloaded.
+    with _as_incoming(conn, incoming), conn.transaction():
+        first_import = bool(conn.first_row("import_store_empty")[0])  # type: ignore[index]
+        conn.run("import_macros")
+        matched = import_identity.resolve(conn)
+        counts = _stage(conn, first_import=first_import)
+        findings = _findings(conn, matched, counts)
+        if strict and findings.warnings_total:
+            raise StrictRefusal(findings)  # rolled back below
+        # A batch the store already holds row for row leaves the board as it is: its
+        # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
+        # 10,000 reps).
+        snapshots_changed = any(c.added or c.updated for c in counts.values())
+        if activities is not None:
+            counts.update(_classify_activities(conn, activities))
+        _log_files(conn, files, counts, now)
+        for name in (
+            "import_update_reps",
+            "import_insert_reps",
+            "import_aliases_add",
+            "import_update_snapshots",
+            "import_insert_snapshots",
+            # A first import's rows have their points already (import_insert_snapshots).
+            *(["board_own_refresh"] if snapshots_changed and not first_import else []),
+            *(["board_best_refresh"] if snapshots_changed else []),
+        ):
+            conn.run(name)
+        if activities is not None:
+            _write_activities(conn, activities)
+        if first_import:  # its view of the batch goes before the batch is unregistered
+            conn.run("import_unstage_new")
+        conn.run("import_unresolve")
     return Outcome(counts, findings)
 
 
-def _findings(
-    conn: duckdb.DuckDBPyConnection, matched: dict[int, int], counts: dict[int, FileCounts]
-) -> Findings:
+def _findings(conn: Store, matched: dict[int, int], counts: dict[int, FileCounts]) -> Findings:
     """What the staged batch does besides its counts (import_findings.py); leaves
     `rep_changes`, which import_update_reps.sql writes."""
-    conn.execute(resources.query("import_rep_changes"))
+    conn.run("import_rep_changes")
     corrects = any(c.updated for c in counts.values())
     findings = import_findings.read(conn, matched, corrects=corrects)
     return import_findings.with_warnings(conn, findings)
 
 
-def _stage(conn: duckdb.DuckDBPyConnection, *, first_import: bool) -> dict[int, FileCounts]:
+def _stage(conn: Store, *, first_import: bool) -> dict[int, FileCounts]:
     """`staged`: the rows of the batch that change the store, and how; per file, the counts."""
     # Into an empty store every row is added: no need to copy the batch into a temp table
     # to compare it with nothing (a million rows staged cost more than inserting them).
     if first_import:
-        conn.execute(resources.query("import_stage_new"))
+        conn.run("import_stage_new")
     else:
-        conn.execute(resources.query("import_classify"))
+        conn.run("import_classify")
     return _counts(conn)
 
 
 def _log_files(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Store,
     files: list[FileToLog],
     counts: dict[int, FileCounts],
     now: dt.datetime,
 ) -> None:
     """One import-log row per file; `import_files` maps each file index to its import id."""
-    conn.execute(resources.query("import_files_table"))
+    conn.run("import_files_table")
     for file in files:
         c = counts.get(file.file_index, FileCounts())
-        row = store.first_row(
-            conn,
+        row = conn.first_row(
             "import_log",
             [
                 file.file_name,
@@ -249,19 +227,19 @@ def _log_files(
             ],
         )
         assert row is not None
-        conn.execute(resources.query("import_files_add"), [file.file_index, row[0]])
+        conn.run("import_files_add", [file.file_index, row[0]])
 
 
-def _write_activities(conn: duckdb.DuckDBPyConnection, activities: ActivityBatch) -> None:
+def _write_activities(conn: Store, activities: ActivityBatch) -> None:
     """Upsert the staged activity rows, keeping the model that scored them."""
-    conn.execute(
-        resources.query("estimate_model_add"),
+    conn.run(
+        "estimate_model_add",
         [activities.model_hash, activities.model_name, activities.model_text],
     )
     for name in ("activity_update", "activity_insert", "activity_unstage"):
-        conn.execute(resources.query(name))
+        conn.run(name)
 
 
-def known_hashes(conn: duckdb.DuckDBPyConnection) -> set[str]:
+def known_hashes(conn: Store) -> set[str]:
     """Content hashes of every file already imported."""
-    return {h for (h,) in conn.execute(resources.query("known_hashes")).fetchall()}
+    return {h for (h,) in conn.rows("known_hashes")}

@@ -115,12 +115,16 @@ def test_nothing_evaluates_spawns_or_connects() -> None:
 
 
 def _named_query(node: ast.AST) -> bool:
-    """resources.query(NAME) with NAME a literal, a variable, or f"migrations/{...}"."""
-    if not (isinstance(node, ast.Call) and _dotted(node.func) in ("resources.query", "query")):
+    """resources.query(NAME) (or query_for(NAME, dialect)) with NAME a literal, a variable, or
+    f"migrations/{...}"."""
+    if not isinstance(node, ast.Call):
         return False
-    if len(node.args) != 1:
+    if _dotted(node.func) in ("resources.query", "query"):
+        if len(node.args) != 1:
+            return False
+    elif _dotted(node.func) != "resources.query_for" or len(node.args) != 2:
         return False
-    (name,) = node.args
+    name = node.args[0]
     if isinstance(name, ast.Constant | ast.Name):
         return isinstance(name, ast.Name) or isinstance(name.value, str)
     if isinstance(name, ast.JoinedStr):
@@ -143,9 +147,38 @@ def sql_calls() -> list[tuple[str, int, ast.Call]]:
     return calls
 
 
+STORE_QUERIES = ("run", "rows", "records", "first_row")
+"""The store interface's methods (ssi_tui/store/interface.py), each given a query's NAME."""
+
+
+def store_calls() -> list[tuple[str, int, ast.Call]]:
+    """Calls of the store's query methods with a literal first argument."""
+    calls = []
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in STORE_QUERIES
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                calls.append((str(path.relative_to(ROOT)), node.lineno, node))
+    return calls
+
+
 def test_every_statement_is_a_named_query_file() -> None:
     calls = sql_calls()
-    assert len(calls) > 20
+    assert len(calls) > 5  # the store's own (everything else goes through it, by name)
+    assert len(store_calls()) > 20
+    not_names = [
+        f"{where}:{line}: {ast.unparse(call)[:80]}"
+        for where, line, call in store_calls()
+        if not re.fullmatch(r"[a-z0-9_/]+", call.args[0].value)
+    ]
+    assert not_names == []
     built = [
         f"{where}:{line}: {ast.unparse(call)[:80]}"
         for where, line, call in calls
@@ -162,6 +195,7 @@ def test_every_literal_query_name_exists() -> None:
         and _named_query(call.args[0])
         and isinstance(call.args[0].args[0], ast.Constant)
     }
+    names |= {call.args[0].value for _w, _l, call in store_calls()}
     assert names
     for name in names:
         assert (resources.queries_dir() / f"{name}.sql").is_file(), name
@@ -185,6 +219,7 @@ def test_the_import_fast_path_reads_the_named_exports_and_nothing_else(tmp_path:
     import duckdb
 
     from ssi_tui.ingest import canonical_csv
+    from ssi_tui.store.duckdb_store import DuckDBStore
 
     export = tmp_path / "team.csv"
     export.write_text(
@@ -199,7 +234,7 @@ def test_the_import_fast_path_reads_the_named_exports_and_nothing_else(tmp_path:
     assert columns is not None
     conn = duckdb.connect()
     try:
-        assert canonical_csv.stage(conn, [(0, export, columns)])
+        assert canonical_csv.stage(DuckDBStore(conn, None), [(0, export, columns)])
         with pytest.raises(duckdb.PermissionException):
             conn.execute(
                 resources.query("canonical_stage"),

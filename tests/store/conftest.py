@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from ssi_tui.store import Backend
 from tests.db_helpers import TableDump, dump_tables
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -35,3 +37,22 @@ def history_db(history_template: Path, tmp_path: Path) -> Path:
     db = tmp_path / "team.duckdb"
     shutil.copyfile(history_template, db)
     return db
+
+
+@dataclass(frozen=True)
+class StoreFactory:
+    """One backend under test, and where to put a history of its own for each test."""
+
+    backend: Backend
+    new_location: Callable[[], str | Path]
+    """A place for a history that does not exist yet."""
+
+
+@pytest.fixture(params=["duckdb"])
+def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
+    """Each backend the store contract (test_store_contract.py) holds for: a second one (a
+    PostgreSQL server, issue #24) is one more param here, with its own new_location."""
+    from ssi_tui.store.duckdb_store import DuckDBBackend
+
+    counter = iter(range(1_000))
+    return StoreFactory(DuckDBBackend(), lambda: tmp_path / f"history{next(counter)}.duckdb")

@@ -19,9 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import ssi_tui.store
 from ssi_tui.model.board import read_board
 from ssi_tui.store import database as store
 from ssi_tui.store import writer
+from ssi_tui.store.duckdb_store import DuckDBStore
 from tests.store.old_schema import as_version_3
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -77,7 +79,7 @@ def _batch(snapshots: list[Snapshot]) -> _Frame:
 
 
 def _write(db: Path, number: int, snapshots: list[Snapshot]) -> None:
-    with store.open_write(db) as conn:
+    with ssi_tui.store.open_write(db) as conn:
         log = [writer.FileToLog(0, f"batch{number}.csv", f"hash{number}", 0)]
         writer.write(conn, _batch(snapshots), log)
 
@@ -97,7 +99,7 @@ def _reference(conn: Any, as_of: dt.date, team: str | None, source: str, exclude
 
 def _shown(conn: Any, as_of: dt.date, team: str | None, source: str, excluded: list[str]):  # type: ignore[no-untyped-def]
     board = read_board(
-        conn,
+        DuckDBStore(conn, None),
         as_of=as_of,
         team=team,
         source=source,
@@ -162,7 +164,7 @@ def test_rollup_board_equals_the_full_scan(
         for source in ("best", "official", "estimated"):
             dates = (REFERENCE / "snapshot_dates_scan.sql").read_text()
             expected_dates = tuple(d for (d,) in conn.execute(dates, {"source": source}).fetchall())
-            assert read_board(conn, source=source).dates == expected_dates  # type: ignore[arg-type]
+            assert read_board(DuckDBStore(conn, None), source=source).dates == expected_dates  # type: ignore[arg-type]
 
 
 def test_rollup_is_rebuilt_for_a_rep_who_gains_a_second_source(tmp_path: Path) -> None:
@@ -175,7 +177,7 @@ def test_rollup_is_rebuilt_for_a_rep_who_gains_a_second_source(tmp_path: Path) -
         for source in ("best", "official", "estimated"):
             expected = _reference(conn, as_of, None, source, [])
             assert _shown(conn, as_of, None, source, []) == expected
-        (best,) = read_board(conn, as_of=as_of).rows
+        (best,) = read_board(DuckDBStore(conn, None), as_of=as_of).rows
         assert (best.source, best.ssi, best.change) == ("official", 95.0, 95.0 - 61.0)
 
 
