@@ -172,7 +172,10 @@ def counts_text(new: int, corrected: int, unchanged: int, rejected: int = 0) -> 
 
 def file_summary(file: FileReport) -> str:
     """One file's outcome after its name: rows, reps, dates and rows matched by name."""
-    span = f", {file.first_date} to {file.last_date}" if file.first_date else ""
+    span = ""
+    if file.first_date:
+        one_day = file.first_date == file.last_date
+        span = f", {file.first_date}" if one_day else f", {file.first_date} to {file.last_date}"
     matched = f", {file.matched_by_name} matched by name" if file.matched_by_name else ""
     return (
         f"{counts_text(file.added, file.updated, file.unchanged, file.rejected)}"

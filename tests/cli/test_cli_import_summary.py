@@ -108,7 +108,7 @@ def test_the_summary_counts_rows_matched_by_name_and_reps_in_the_singular(
     assert result.exit_code == 0, result.output
     assert (
         f"{IDENTITY / 'sheet_jon_only.csv'}: 1 new, 0 corrected, 0 unchanged"
-        " (1 rep, 2026-11-23 to 2026-11-23, 1 matched by name)"
+        " (1 rep, 2026-11-23, 1 matched by name)"
     ) in result.stdout.splitlines()
     assert "1 row matched an existing rep by name" in result.stdout.splitlines()
 
