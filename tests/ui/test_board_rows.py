@@ -128,3 +128,28 @@ async def test_an_exported_markdown_marks_the_sort_shown_and_its_figure(
     lines = (tmp_path / "out.md").read_text(encoding="utf-8").splitlines()
     assert "| Δ 4 wk ▲ |" in lines[0] and "SSI ▼" not in lines[0]
     assert lines[2].startswith("| 1 | Cy |") and "| -4.0 |" in lines[2]
+
+
+def _backgrounds(pilot, y: int) -> set:  # type: ignore[no-untyped-def]
+    """The background colours of the table's line Y, as drawn."""
+    table = pilot.app.screen.query_one(BoardTable)
+    return {segment.style.bgcolor for segment in table.render_line(y) if segment.style}
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+async def test_the_cursor_row_is_drawn_apart_from_the_others(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """Every cell drew the table's own background over the cursor's: no row looked chosen."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = SsiApp(sample_db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert pilot.app.screen.query_one(BoardTable).cursor == 2
+        cursor_line = _backgrounds(pilot, 2)
+        assert cursor_line != _backgrounds(pilot, 1)
+        assert cursor_line != _backgrounds(pilot, 3)
+        assert len(cursor_line) == 1, "the cursor's background runs across the whole row"

@@ -207,8 +207,12 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     BoardTable { height: 1fr; overflow-x: hidden; }
-    BoardTable > .board-table--cursor { background: $accent 50%; }
-    BoardTable:focus > .board-table--cursor { background: $accent; }
+    BoardTable > .board-table--cursor { background: $block-cursor-blurred-background; }
+    BoardTable:focus > .board-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
     """
     COMPONENT_CLASSES = {"board-table--cursor"}
 
@@ -343,9 +347,12 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
             if len(self._cache) > 400:
                 self._cache.clear()
             self._cache[id(row)] = (row, strip)
+        strip = strip.extend_cell_length(self.size.width, base).crop(0, self.size.width)
         if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("board-table--cursor"))
-        return strip.extend_cell_length(self.size.width, base).crop(0, self.size.width)
+            # Over each cell's own style (which carries the table's background), not under it.
+            cursor = self.get_component_rich_style("board-table--cursor", partial=True)
+            strip = Strip(Segment.apply_style(strip, post_style=cursor), strip.cell_length)
+        return strip
 
     def _render_row(self, row: LeaderboardRow, base: Style) -> Strip:
         """ROW's line on BASE, the widget's own style."""
