@@ -136,6 +136,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "build strong relationships",
         "building relationships",
         "relationships score",
+        "relations",  # the board's own column title
     ),
     "industry_rank": (
         "industry_rank",

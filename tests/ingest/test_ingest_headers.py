@@ -11,6 +11,7 @@ from ssi_tui.ingest.headers import (
     match_headers,
     normalise_header,
 )
+from ssi_tui.pillars import PILLARS, Pillar
 
 # Every alias the spec names, with the canonical column it must map to.
 SPEC_ALIASES: list[tuple[str, str]] = [
@@ -140,3 +141,10 @@ def test_unknown_headers_are_listed_and_required_ones_reported_missing() -> None
 def test_two_headers_claiming_one_column_are_reported() -> None:
     match = match_headers(["total", "Social Selling Index"])
     assert match.duplicates == {"ssi": ["total", "Social Selling Index"]}
+
+
+@pytest.mark.parametrize("pillar", PILLARS, ids=lambda p: p.key)
+def test_the_boards_own_column_titles_are_matched(pillar: Pillar) -> None:
+    """A sheet headed as the board is ('Relations') was refused for want of a column."""
+    assert canonical_name(pillar.short) == pillar.key
+    assert canonical_name(pillar.label) == pillar.key
