@@ -1,9 +1,8 @@
 """The board last shown for a view of a database, kept on disk for the next start.
 
-A stand-up opens the app on the same file, with the same options, day after day. Reading the
-first board means importing DuckDB (~0.1 s), opening the file and a query over every rep
-(~0.5 s at 10,000 reps); a board kept from the last start is read back in a few tens of ms.
-It is used only while the file is exactly as it was when the board was read: same size and
+A stand-up opens the app on the same file, with the same options, day after day: a kept board
+is read back far faster than DuckDB reads a new one (figures: docs/performance.md, "Kept
+boards"). It is used only while the file is exactly as it was when the board was read: same size and
 modification time of the file and of its write-ahead log, so any import since (from any
 process) makes it stale. The app still opens the file right after its first frame (to read
 the weeks either side and to watch for imports), so nothing read later comes from here.

@@ -276,8 +276,8 @@ def bound_memory(conn: duckdb.DuckDBPyConnection, input_bytes: int) -> None:
     Only for a connection to a database file (an in-memory one has no folder to spill beside).
 
     An import of less than SMALL_IMPORT_BYTES (INPUT_BYTES: its files, or its batch) runs on
-    one thread: each thread keeps buffers of its own, and a second one gained nothing at 1,000
-    reps x 104 weeks (10 MB) but cost 15-20 MB, 1.3x DuckDB's own load of the file.
+    one thread: each thread keeps buffers of its own, and for a small import a second one
+    costs memory and gains no time (docs/performance.md, "Import").
     """
     if input_bytes < SMALL_IMPORT_BYTES:
         conn.execute(resources.query("import_one_thread"))
