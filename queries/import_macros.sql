@@ -30,3 +30,9 @@ CREATE OR REPLACE TEMP MACRO kept_at_precision(incoming, stored) AS
         THEN stored
         ELSE incoming
     END;
+-- looks_like_typo: VALUE moved by more than half of the rep's PREVIOUS value, and is as far
+-- from the one BEFORE that when there is one: a lone outlier (Brand 1.34 after 13.5), never
+-- the return to normal after it (13.6 after 1.34 and 13.5).
+CREATE OR REPLACE TEMP MACRO looks_like_typo(value, previous, before) AS
+    abs(value - previous) > previous / 2
+    AND (before IS NULL OR abs(value - before) > before / 2);

@@ -28,7 +28,8 @@ class Correction:
 
 @dataclass(frozen=True)
 class ValueWarning:
-    """A value imported that moved by more than half of the rep's previous one."""
+    """A value imported that moved by more than half of the rep's previous one, and of the one
+    before that when there is one (import_warnings.sql)."""
 
     file_index: int
     line: int | None

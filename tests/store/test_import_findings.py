@@ -141,3 +141,50 @@ def test_a_typo_within_one_file_is_warned_at_its_line(tmp_path: Path) -> None:
     report = run_import(tmp_path / "team.duckdb", [weeks])
 
     assert [(w.line, w.column) for w in report.warnings] == [(3, "brand")]
+
+
+def _week(path: Path, rows: list[tuple[str, float]]) -> Path:
+    """A file of Ann's weeks, (date, brand) each, the other pillars steady: our own CSV (the
+    fast path) or a TSV (the Polars path), by PATH's suffix."""
+    sep = "\t" if path.suffix == ".tsv" else ","
+    lines = ["date,rep_id,name,team,ssi,brand,people,insights,relationships"]
+    ann = "ann.lee@acme.example,Ann Lee,"
+    lines += [f"{d},{ann},{44 + brand:g},{brand},15,14,15" for d, brand in rows]
+    path.write_text("\n".join(line.replace(",", sep) for line in lines) + "\n", encoding="utf-8")
+    return path
+
+
+@PATHS
+def test_the_correct_value_after_a_typo_is_not_warned(tmp_path: Path, suffix: str) -> None:
+    """A lone outlier is warned; the return to normal after it is not (nor refused by
+    --strict), though it too moved by more than half of its previous value."""
+    db = tmp_path / "team.duckdb"
+    run_import(db, [_week(tmp_path / f"a{suffix}", [("2026-11-30", 13.5)])])
+    typo = run_import(db, [_week(tmp_path / f"b{suffix}", [("2026-12-04", 1.34)])])
+    fixed = tmp_path / f"c{suffix}"
+    _week(fixed, [("2026-12-07", 13.6)])
+    strict = run_import(db, [fixed], ImportOptions(strict=True, dry_run=True))
+    back = run_import(db, [fixed])
+
+    assert [w.message for w in typo.warnings] == [
+        "Ann Lee, 2026-12-04: brand 1.34 moved by more than half of 13.5 (2026-11-30); a typo?"
+    ]
+    assert (strict.warnings_total, back.warnings_total, back.total("added")) == (0, 0, 1)
+
+
+@PATHS
+def test_a_typo_after_two_normal_weeks_is_warned_in_one_file_or_across_files(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The value before the previous one is the batch's own, or the stored one."""
+    weeks = [("2026-11-23", 13.4), ("2026-11-30", 13.5), ("2026-12-07", 1.34), ("2026-12-14", 13.6)]
+    one = run_import(tmp_path / "one.duckdb", [_week(tmp_path / f"all{suffix}", weeks)])
+    across = tmp_path / "across.duckdb"
+    run_import(across, [_week(tmp_path / f"first{suffix}", weeks[:2])])
+    rest = run_import(across, [_week(tmp_path / f"rest{suffix}", weeks[2:])])
+
+    for report in (one, rest):
+        assert report.warnings_total == 1
+        assert report.warnings[0].message == (
+            "Ann Lee, 2026-12-07: brand 1.34 moved by more than half of 13.5 (2026-11-30); a typo?"
+        )
