@@ -38,7 +38,9 @@ async def test_a_sheet_with_unknown_headers_imports_once_they_are_mapped(
         await pilot.press("i", *str(export), "enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "no 'people' column" in _problems(pilot)
-        assert '--map "HEADER=people"' in _problems(pilot)
+        # The dialog names its own box, not the CLI's option.
+        assert "with Headers to map: HEADER=people" in _problems(pilot)
+        assert "--map" not in _problems(pilot)
         await pilot.click("#map")
         await pilot.press(*"Prospecting=people, stand-up score = ssi", "enter")
         await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
@@ -68,3 +70,50 @@ async def test_a_faulty_mapping_is_shown_and_nothing_is_written(
         assert "Headers to map: unknown column 'peple'" in _problems(pilot)
         assert pilot.app.screen.query_one("#import").disabled
     assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
+
+
+async def test_a_mapped_header_no_file_has_is_named_as_the_box_spells_it(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "sheet.csv"
+    export.write_text(SHEET, encoding="utf-8")
+    async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "tab", *"Prospecting=people; Prospectin=people")
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        assert "Headers to map: Prospectin=people: no file has a header" in _problems(pilot)
+        assert "--map" not in _problems(pilot)
+
+
+async def test_tab_enter_after_a_good_preview_imports_and_cancel_says_nothing_was(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """The keys a manager presses: path, tab, mapping, enter (the preview), enter again imports,
+    as the focus is on Import. Tab then enter lands on Cancel, which says nothing was imported
+    (it once closed silently, and the manager thought the week was in)."""
+    before = hashlib.sha256(sample_db.read_bytes()).hexdigest()
+    export = tmp_path / "sheet.csv"
+    export.write_text(SHEET, encoding="utf-8")
+    async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "tab", *"Prospecting=people", "enter")
+        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await pilot.pause()
+        assert pilot.app.focused is pilot.app.screen.query_one("#import")
+        await pilot.press("tab", "enter")
+        assert not isinstance(pilot.app.screen, ImportScreen)
+        said = [(n.title, n.message) for n in pilot.app._notifications]
+        assert ("Import cancelled", "Nothing imported.") in said
+        await pilot.app.workers.wait_for_complete()
+    assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
+    async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "tab", *"Prospecting=people", "enter")
+        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for_board(pilot, loads=2)
+        assert not isinstance(pilot.app.screen, ImportScreen)
+        assert shown_names(pilot)[0] == "Zed Top"
+        await pilot.app.workers.wait_for_complete()
