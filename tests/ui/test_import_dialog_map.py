@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens import import_dialog
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
 
@@ -117,3 +122,35 @@ async def test_tab_enter_after_a_good_preview_imports_and_cancel_says_nothing_wa
         assert not isinstance(pilot.app.screen, ImportScreen)
         assert shown_names(pilot)[0] == "Zed Top"
         await pilot.app.workers.wait_for_complete()
+
+
+async def test_escape_while_the_import_writes_does_not_close_the_dialog(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing then would say 'Nothing imported.' while the import goes on writing."""
+    real_import = import_dialog.run_import
+    started = threading.Event()
+
+    def slow_import(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not args[2].dry_run:
+            started.set()
+            time.sleep(0.5)
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "run_import", slow_import)
+    export = tmp_path / "sheet.csv"
+    export.write_text(SHEET, encoding="utf-8")
+    async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i", *str(export), "tab", *"Prospecting=people", "enter")
+        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await pilot.pause()
+        await pilot.press("enter")
+        await _wait_for(pilot, started.is_set)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ImportScreen)
+        await wait_for_board(pilot, loads=2)
+        said = [n.title for n in pilot.app._notifications]
+        assert "Import finished" in said and "Import cancelled" not in said
+        await pilot.app.workers.wait_for_complete()
+    assert load_board(sample_db).rows[0].name == "Zed Top"
