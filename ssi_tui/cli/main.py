@@ -170,10 +170,11 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
 
         title = f"SSI leaderboard as of {board.as_of or '—'}" + (f" · {team}" if team else "")
         console = Console()
+        width: int | None = console.width
         if not console.is_terminal:
             # Piped or redirected: never squeeze names into 80 columns; print the natural width.
-            console = Console(width=10_000)
-        console.print(formats.to_table(rows, title, view.sort))
+            console, width = Console(width=10_000), None
+        console.print(formats.to_table(rows, title, view.sort, width))
 
 
 @cli.command("upgrade")

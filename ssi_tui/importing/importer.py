@@ -272,6 +272,7 @@ def _read_file(
         date_format=options.date_format,
         default_date=options.default_date,
         header_line=raw.header_line,
+        map_hint=options.map_hint,
     )
     result.problems = raw.locate(result.problems)
     read.units[raw.file] = raw.unit
@@ -296,7 +297,9 @@ def _combine_batches(
 
     problems = read.problems
     if read.read_all and report.files and options.header_map:
-        problems += _mapped_headers_not_found(options.header_map, read.mapped_seen)
+        problems += _mapped_headers_not_found(
+            options.header_map, read.mapped_seen, options.map_hint
+        )
     snapshots, conflicts = _combine(read.snapshots, drop_duplicate_snapshots, report, read.units)
     problems += conflicts
     activities, conflicts = _combine(read.activities, drop_duplicate_activities, report, read.units)
@@ -365,11 +368,14 @@ def _write(
     fill_findings(report, outcome[0].findings, read.units)
 
 
-def _mapped_headers_not_found(header_map: HeaderMap, seen: set[str]) -> list[Problem]:
-    """A --map header that no file of the import has: most likely a typo, said before any write."""
+def _mapped_headers_not_found(
+    header_map: HeaderMap, seen: set[str], map_hint: str
+) -> list[Problem]:
+    """A mapped header that no file of the import has: most likely a typo, said before any
+    write, the pair spelled by MAP_HINT as the user gave it."""
     return [
         Problem(
-            f'--map "{header}={column}"',
+            map_hint.format(pair=f"{header}={column}"),
             f"no file has a header '{header}' (case, spaces and punctuation ignored);"
             " expected a header of one of the files",
         )

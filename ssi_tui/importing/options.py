@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ssi_tui.ingest.headers import MAP_HINT
+
 if TYPE_CHECKING:
     from ssi_tui.ingest.header_map import HeaderMap
 
@@ -29,6 +31,8 @@ class ImportOptions:
     """The sheet of workbooks to read."""
     header_map: HeaderMap | None = None
     """Headers named explicitly (--map); a mapped header in no file read is an error."""
+    map_hint: str = MAP_HINT
+    """How messages spell a mapping pair (`{pair}`): the CLI's `--map`, or the dialog's box."""
     model_path: str | Path | None = None
     """The model that scores activity exports (None: the shipped one)."""
 

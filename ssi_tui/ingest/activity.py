@@ -20,6 +20,7 @@ from ssi_tui.ingest.columns import FILE, LINE
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.file_names import date_from_file_name
 from ssi_tui.ingest.headers import (
+    MAP_HINT,
     OPTIONAL,
     REQUIRED,
     canonical_name,
@@ -107,15 +108,16 @@ def _header_problems(
     missing: list[str],
     duplicates: dict[str, list[str]],
     header_line: int | None,
+    map_hint: str,
 ) -> list[Problem]:
     problems = [
         Problem(
             file,
             "no 'date' column, no --date, and no YYYY-MM-DD date in the file name: add a date"
             " column, pass --date YYYY-MM-DD, or name the file like activity_2026-05-19.csv"
-            + f"; {missing_column_message(name, headers)}"
+            + f"; {missing_column_message(name, headers, map_hint)}"
             if name == "date"
-            else f"no '{name}' column; {missing_column_message(name, headers)}",
+            else f"no '{name}' column; {missing_column_message(name, headers, map_hint)}",
             line=header_line,
         )
         for name in missing
@@ -136,6 +138,7 @@ def validate_activities(
     default_date: dt.date | None = None,
     date_hint: str | None = None,
     header_line: int | None = 1,
+    map_hint: str = MAP_HINT,
 ) -> Validated:
     """Check every rule on every row of an activity export; valid rows in ACTIVITY_COLUMNS.
 
@@ -151,7 +154,7 @@ def validate_activities(
         more = f" and {rest} more" if rest > 0 else ""
         notices.append(f"{file}: ignored unknown column(s): {shown}{more}")
     file_problems = _header_problems(
-        file, headers, match.missing(("date", "name")), match.duplicates, header_line
+        file, headers, match.missing(("date", "name")), match.duplicates, header_line, map_hint
     )
     if file_problems:
         return Validated(no_rows(ACTIVITY_COLUMNS), file_problems, raw.height, notices)

@@ -273,9 +273,14 @@ _SHOWN_HEADERS = 12
 _SHOWN_HEADER_CHARS = 40
 
 
-def missing_column_message(column: str, headers: Sequence[str]) -> str:
+MAP_HINT = '--map "{pair}"'
+"""How messages spell a mapping pair: the CLI's option; the import dialog passes its own box."""
+
+
+def missing_column_message(column: str, headers: Sequence[str], map_hint: str = MAP_HINT) -> str:
     """What to do about a missing COLUMN: the HEADERS the file has, the spellings we accept for
-    it, and the --map that names it explicitly (the header most like one of them, if any)."""
+    it, and the mapping that names it explicitly (the header most like one of them, if any),
+    spelled by MAP_HINT as the user gives mappings (`--map`, or the dialog's box)."""
     shown = [_shorten(h) for h in headers[:_SHOWN_HEADERS]]
     rest = len(headers) - len(shown)
     seen = ", ".join(shown) + (f" and {rest} more" if rest > 0 else "") if shown else "none"
@@ -284,7 +289,7 @@ def missing_column_message(column: str, headers: Sequence[str]) -> str:
     example = _likely_header(column, headers) or "HEADER"
     return (
         f"headers seen: {seen}; accepted for '{column}': {accepted};"
-        f' or say which header holds it with --map "{example}={column}"'
+        f" or say which header holds it with {map_hint.format(pair=f'{example}={column}')}"
     )
 
 

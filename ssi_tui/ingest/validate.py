@@ -18,7 +18,13 @@ from ssi_tui.ingest import cells, cleaning
 from ssi_tui.ingest.columns import FILE, LINE, SNAPSHOT_COLUMNS, VALUE_COLUMNS
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.file_names import date_from_file_name
-from ssi_tui.ingest.headers import OPTIONAL, REQUIRED, match_headers, missing_column_message
+from ssi_tui.ingest.headers import (
+    MAP_HINT,
+    OPTIONAL,
+    REQUIRED,
+    match_headers,
+    missing_column_message,
+)
 from ssi_tui.pillars import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX, TOTAL_TOLERANCE
 
 
@@ -82,6 +88,7 @@ def validate(
     default_date: dt.date | None = None,
     date_hint: str | None = None,
     header_line: int | None = 1,
+    map_hint: str = MAP_HINT,
 ) -> Validated:
     """Check every rule on every row; return the valid rows and every problem found.
 
@@ -89,7 +96,8 @@ def validate(
     are not ISO; a file without a date column is dated DEFAULT_DATE, else by an ISO date in
     its name. Cells that fail as written get one cleaning pass (ingest/cleaning.py) and a
     second check, which sets DATE_HINT: callers leave it alone. A missing or doubled column is
-    reported at HEADER_LINE (None where there is no header line, as in JSON).
+    reported at HEADER_LINE (None where there is no header line, as in JSON), with the mapping
+    that would fix it spelled by MAP_HINT (headers.missing_column_message).
     """
     headers = [c for c in raw.columns if c != LINE]
     match = match_headers(headers)
@@ -111,9 +119,9 @@ def validate(
             file,
             "no 'date' column, no --date, and no YYYY-MM-DD date in the file name: add a date"
             " column, pass --date YYYY-MM-DD, or name the file like ssi_2026-05-19.csv"
-            + f"; {missing_column_message(name, headers)}"
+            + f"; {missing_column_message(name, headers, map_hint)}"
             if name == "date"
-            else f"no '{name}' column; {missing_column_message(name, headers)}",
+            else f"no '{name}' column; {missing_column_message(name, headers, map_hint)}",
             line=header_line,
         )
         for name in match.missing()

@@ -92,7 +92,7 @@ def _signed(value: float | None) -> str:
 
 def _week_change(row: LeaderboardRow) -> str:
     """The week's change, or for a stale row (see LeaderboardRow.weeks_old) how old it is: in
-    Markdown, which has no as-of column."""
+    Markdown, and in a narrow terminal's table, which have no as-of column."""
     return f"– ({row.age} old)" if row.stale else _signed(row.change)
 
 
@@ -199,17 +199,38 @@ def to_html(rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi") -> st
     )
 
 
-def to_table(rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi") -> Any:
+NAME_ROOM = 6
+"""Characters a name and a team keep in a terminal's table before the As-of column gives way."""
+
+
+def to_table(
+    rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi", width: int | None = None
+) -> Any:
     """A Rich table; names go in as Text, so markup in them is shown, not interpreted. The SORT
     column is marked; sorted by improvement or % of target, that figure is a column; a stale
-    row is dimmed, with its age."""
+    row is dimmed, with its age. In a terminal WIDTH columns wide where names and teams would
+    get fewer than NAME_ROOM characters, the As-of column is left out (numbers are never cut)
+    and a stale row says its age in Δ week instead, as Markdown does."""
+    from rich.console import Console
+
+    if width is None:
+        return _table(rows, title, sort, as_of=True)
+    probe = _table(rows, title, sort, as_of=True, cut=NAME_ROOM)
+    natural = Console(width=10_000).measure(probe).maximum
+    return _table(rows, title, sort, as_of=natural <= width)
+
+
+def _table(
+    rows: Sequence[LeaderboardRow], title: str, sort: str, *, as_of: bool, cut: int | None = None
+) -> Any:
+    """The table of to_table, with or without AS_OF; CUT (to measure) shortens names and teams."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     figure = {"improvement": "Δ 4 wk", "target": "% target"}.get(sort)
     header = ["#", "Name", "Team", "SSI", *(p.short for p in PILLARS), "Δ week"]
-    header = _marked([*header, *[figure] * bool(figure), "As of"], sort)
+    header = _marked([*header, *[figure] * bool(figure), *["As of"] * as_of], sort)
     # In a narrow terminal names and teams give way (wrapped, then cut), numbers do not; rules
     # only under the header, and two spaces between cells, leave names room at 80 columns.
     table = Table(
@@ -231,13 +252,13 @@ def to_table(rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi") -> A
         figures = {"improvement": [_signed(r.change_4w)], "target": [f"{r.pct_of_target:.1f}"]}
         table.add_row(
             str(r.rank),
-            Text(printable(r.name)),
-            Text(printable(r.team or "")),
+            Text(printable(r.name)[:cut]),
+            Text(printable(r.team or "")[:cut]),
             _ssi_cell(r),
             *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
-            _signed(r.change),
+            _signed(r.change) if as_of else _week_change(r),
             *figures.get(sort, []),
-            _as_of(r),
+            *[_as_of(r)] * as_of,
             style="dim" if r.stale else None,
         )
     return table

@@ -98,3 +98,43 @@ def test_the_table_at_80_columns_cuts_names_never_numbers(invoke: Invoke, tmp_pa
         )
         for number in [f"{row.ssi:.0f}", *numbers]:
             assert f" {number} " in line, line
+
+
+@pytest.mark.parametrize("sort", ["ssi", "improvement", "target"])
+def test_every_sort_at_80_columns_keeps_names_readable_and_numbers_whole(
+    invoke: Invoke, tmp_path: Path, sort: str
+) -> None:
+    """`--sort improvement` (and `target`) add a column; names and teams were cut to one letter
+    while `As of` kept its width. Now `As of` gives way first."""
+    from ssi_tui.importing.importer import run_import
+    from ssi_tui.model.board import load_board
+    from ssi_tui.resources import sample_data_dir
+
+    db = tmp_path / "team.duckdb"
+    run_import(db, [sample_data_dir()])
+    terminal = {"COLUMNS": "80", "LINES": "24", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    result = invoke("leaderboard", db, "--sort", sort, env=terminal)
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert max(len(line) for line in text.splitlines()) <= 80, text
+    for row in load_board(db).rows:
+        name = re.escape(row.name.split()[0][:5])  # a name may wrap at its space
+        line = next(
+            (line for line in text.splitlines() if re.match(rf"\s*{row.rank}\s+{name}", line)),
+            None,
+        )
+        assert line is not None, f"{row.name} cut below 5 letters:\n{text}"
+        numbers = [f"{row.ssi:.0f}", *(f"{row.value(k):.2f}" for k in ("brand", "people"))]
+        for number in numbers:
+            assert f" {number} " in line, line
+
+
+def test_a_piped_table_keeps_the_as_of_column(invoke: Invoke, tmp_path: Path) -> None:
+    from ssi_tui.importing.importer import run_import
+    from ssi_tui.resources import sample_data_dir
+
+    db = tmp_path / "team.duckdb"
+    run_import(db, [sample_data_dir()])
+    result = invoke("leaderboard", db, "--sort", "improvement", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "As of" in result.stdout and "Δ 4 wk" in result.stdout

@@ -365,6 +365,19 @@ def test_a_stale_row_has_null_changes_and_says_how_old_it_is(invoke, history_db:
     assert (first["name"], first["change"], first["as_of"]) == ("Ana Lima", "", "2026-01-19")
 
 
+def test_a_narrow_terminal_leaves_out_as_of_and_says_the_age_in_the_week_column(
+    invoke, history_db: Path
+) -> None:
+    """Where names would be cut to a few letters, the As-of column goes first; a stale row then
+    says its age where its week's change would be, as Markdown does."""
+    terminal = {"COLUMNS": "80", "LINES": "24", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+    result = invoke("leaderboard", history_db, "--as-of", "2026-02-02", env=terminal)
+    table = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert "As of" not in table and max(len(line) for line in table.splitlines()) <= 80, table
+    ana = next(line for line in table.splitlines() if "Ana Lima" in line)
+    assert "– (2w old)" in ana and "2026-01-19" not in ana
+
+
 @pytest.fixture
 def improving_db(invoke, tmp_path: Path) -> Path:
     """Five weekly snapshots: Ana +8 over four weeks, Bo +2, Cy -4."""

@@ -24,8 +24,14 @@ READING = {
     "header_map": parse_header_map(["Prospecting=people"]),
 }
 """Options that change what a file reads as."""
-WRITING = {"dry_run": True, "skip_invalid": True, "strict": True}
-"""Options that change what is done with the rows, not what they are."""
+WRITING = {
+    "dry_run": True,
+    "skip_invalid": True,
+    "strict": True,
+    "map_hint": "Headers to map: {pair}",
+}
+"""Options that change what is done with the rows (or how messages spell a mapping), not what
+they are: the dialog's import of a file is the CLI's."""
 
 
 def _key(options: ImportOptions) -> str:

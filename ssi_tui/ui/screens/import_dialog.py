@@ -128,6 +128,9 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without importing")]
 
+    MAP_HINT = "Headers to map: {pair}"
+    """How the import's messages name a mapping pair here: this dialog's box, not `--map`."""
+
     def __init__(self, database: Path, start_path: str = "") -> None:
         super().__init__()
         self.database = database
@@ -182,7 +185,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     def preview(self, path: str, header_map: HeaderMap) -> None:
         """Dry run: validate and count against the database, writing nothing."""
         try:
-            options = ImportOptions(dry_run=True, header_map=header_map)
+            options = ImportOptions(dry_run=True, header_map=header_map, map_hint=self.MAP_HINT)
             report = run_import(self.database, [os.path.expanduser(path)], options)
         except InvalidExportError as error:
             self.post_message(_Previewed(None, [str(p) for p in error.problems]))
@@ -235,7 +238,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
             self.post_message(_Progress(done, total, what))
 
         try:
-            options = ImportOptions(header_map=header_map)
+            options = ImportOptions(header_map=header_map, map_hint=self.MAP_HINT)
             report = run_import(
                 self.database, [os.path.expanduser(path)], options, progress=progress
             )
@@ -267,4 +270,9 @@ class ImportScreen(ModalScreen[ImportDone | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        """Close, saying so: a manager who pressed tab past Import must not think it imported.
+        Not while an import is writing (it finishes, and the board says what it did)."""
+        if self.has_class("importing"):
+            return
+        self.app.notify("Nothing imported.", title="Import cancelled", markup=False)
         self.dismiss(None)
