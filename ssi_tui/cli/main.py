@@ -16,6 +16,7 @@ from ssi_tui import __version__
 from ssi_tui.cli.open_app import options_from, run_app
 from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
+from ssi_tui.model.board import SORT_KEYS
 from ssi_tui.model.source import Source
 
 
@@ -97,19 +98,7 @@ def open_command(database: Path, **flags: Any) -> None:
 @click.option("--team", metavar="NAME", help="Only this team.")
 @click.option(
     "--sort",
-    type=click.Choice(
-        [
-            "ssi",
-            "brand",
-            "people",
-            "insights",
-            "relationships",
-            "change",
-            "name",
-            "target",
-            "improvement",
-        ]
-    ),
+    type=click.Choice(SORT_KEYS),
     default="ssi",
     show_default=True,
     help="target: % of target; improvement: 4-week change.",
