@@ -33,6 +33,7 @@ MIGRATIONS: tuple[str, ...] = (
     "0004_board_points",
     "0005_points_in_snapshots",
     "0006_rep_aliases",
+    "0007_changes",
 )
 """Each entry is queries/migrations/NAME.sql; schema version N = the first N applied."""
 SCHEMA_VERSION = len(MIGRATIONS)

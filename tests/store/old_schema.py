@@ -7,8 +7,33 @@ from pathlib import Path
 import duckdb
 
 
+def as_version_6(db: Path) -> None:
+    """Take away what schema version 7 added: the change history, rep leaving dates, and
+    snapshots without pillars."""
+    conn = duckdb.connect(str(db))
+    try:
+        for table in (
+            "changes",
+            "superseded_snapshots",
+            "superseded_activities",
+            "superseded_reps",
+            "superseded_aliases",
+        ):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP SEQUENCE change_id_seq")
+        conn.execute("ALTER TABLE imports DROP COLUMN change_id")
+        conn.execute("ALTER TABLE reps DROP COLUMN left_on")
+        for table in ("snapshots", "best_points"):
+            for pillar in ("brand", "people", "insights", "relationships"):
+                conn.execute(f"ALTER TABLE {table} ALTER COLUMN {pillar} SET NOT NULL")
+        conn.execute("UPDATE ssi_meta SET value = '6' WHERE key = 'schema_version'")
+    finally:
+        conn.close()
+
+
 def as_version_5(db: Path) -> None:
-    """Take away what schema version 6 added: the ids reps adopted (rep_aliases)."""
+    """Take away what schema versions 6 and 7 added: the ids reps adopted (rep_aliases)."""
+    as_version_6(db)
     conn = duckdb.connect(str(db))
     try:
         conn.execute("DROP TABLE rep_aliases")

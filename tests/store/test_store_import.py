@@ -330,7 +330,7 @@ def test_import_into_a_newer_database_is_refused_and_writes_nothing(
     history_db: Path, dump: Dump
 ) -> None:
     conn = duckdb.connect(str(history_db))
-    conn.execute("UPDATE ssi_meta SET value = '7' WHERE key = 'schema_version'")
+    conn.execute("UPDATE ssi_meta SET value = '99' WHERE key = 'schema_version'")
     conn.close()
     before = dump(history_db)
     with pytest.raises(DatabaseError, match="newer"):
