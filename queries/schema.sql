@@ -124,7 +124,7 @@ CREATE SEQUENCE change_id_seq START 1;
 
 CREATE TABLE changes (
     change_id INTEGER PRIMARY KEY DEFAULT nextval('change_id_seq'),
-    kind      VARCHAR NOT NULL,   -- import, typed, pasted, rename, merge, team, leave, delete, undo
+    kind      VARCHAR NOT NULL,   -- files, typed, pasted, rename, merge, team, leave, delete, undo
     made_at   TIMESTAMP NOT NULL,
     summary   VARCHAR NOT NULL,   -- one line for `ssi-tui history`
     added     INTEGER NOT NULL DEFAULT 0,   -- snapshots it added

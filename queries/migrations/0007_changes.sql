@@ -9,7 +9,7 @@ CREATE SEQUENCE change_id_seq START 1;
 
 CREATE TABLE changes (
     change_id INTEGER PRIMARY KEY DEFAULT nextval('change_id_seq'),
-    kind      VARCHAR NOT NULL,   -- import, typed, pasted, rename, merge, team, leave, delete, undo
+    kind      VARCHAR NOT NULL,   -- files, typed, pasted, rename, merge, team, leave, delete, undo
     made_at   TIMESTAMP NOT NULL,
     summary   VARCHAR NOT NULL,   -- one line for `ssi-tui history`
     added     INTEGER NOT NULL DEFAULT 0,   -- snapshots it added
@@ -26,7 +26,7 @@ ALTER TABLE imports ADD COLUMN change_id INTEGER;
 -- The imports made before version 7: one change per run (its files share imported_at).
 INSERT INTO changes (kind, made_at, summary, added, corrected)
 SELECT
-    'import',
+    'files',
     imported_at,
     CASE WHEN count(*) = 1 THEN min(file_name) ELSE count(*) || ' files' END,
     sum(rows_added),

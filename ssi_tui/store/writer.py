@@ -19,6 +19,8 @@ from ssi_tui.store.interface import Store
 
 _ALIASES_SCHEMA = store.MIGRATIONS.index("0006_rep_aliases") + 1
 """The first schema version with rep_aliases (a dry run reads older files as they are)."""
+_CHANGES_SCHEMA = store.MIGRATIONS.index("0007_changes") + 1
+"""The first schema version with the change history."""
 
 
 class ArrowStream(Protocol):
@@ -242,4 +244,5 @@ def _write_activities(conn: Store, activities: ActivityBatch) -> None:
 
 def known_hashes(conn: Store) -> set[str]:
     """Content hashes of every file already imported."""
-    return {h for (h,) in conn.rows("known_hashes")}
+    older = (conn.schema_version() or 0) < _CHANGES_SCHEMA
+    return {h for (h,) in conn.rows("known_hashes_v6" if older else "known_hashes")}
