@@ -101,8 +101,8 @@ class PreparedBoard:
         return rows
 
     def make_orders(self, cancelled: Callable[[], bool] = lambda: False) -> None:
-        """Every sort key's order, as its key first sorts (in a worker: at 10,000 reps each
-        takes 20-60 ms, which a sort key would otherwise wait for). Stops once CANCELLED()."""
+        """Every sort key's order, made in a worker before a sort key has to wait for it.
+        Stops once CANCELLED()."""
         for key in SORT_KEYS:
             if cancelled():
                 return
@@ -286,7 +286,7 @@ class BoardSource:
 
     def complete(self) -> tuple[BoardView, PreparedBoard] | None:
         """The whole board whose first page the head start gave (see PreparedBoard.partial),
-        and its view: from the kept board, on the spot (~0.15 s at 10,000 reps). None when
+        and its view: from the kept board, on the spot. None when
         there is none to complete, or it must be read from the file (the page is dropped, so
         load() reads it)."""
         head_start, self._completing = self._completing, None

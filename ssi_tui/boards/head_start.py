@@ -23,9 +23,8 @@ from ssi_tui.model.view import BoardView
 HEAD_START_SECONDS = 1.0
 """How long `ssi-tui DB` waits for the first board before it starts the app anyway."""
 PAGE_ROWS = 200
-"""The rows of a kept board read for the first frame: more than a terminal shows at once. At
-10,000 reps reading back the whole board took a third of the start; its first page takes ~1 ms.
-"""
+"""The rows of a kept board read for the first frame: more than a terminal shows at once, far
+less than the whole board (docs/performance.md, "Kept boards")."""
 
 
 class HeadStart:
@@ -126,8 +125,8 @@ class HeadStart:
         return whole
 
     def keep(self) -> None:
-        """Keep the board read from the file for the next start (called once the app is closed:
-        writing it costs ~0.1 s at 10,000 reps, which the first frame should not wait for)."""
+        """Keep the board read from the file for the next start (called once the app is closed,
+        so the first frame never waits for the write)."""
         if self.from_cache or self._stamp is None or not self._done.is_set():
             return
         if board_cache.file_stamp(self.database) != self._stamp:

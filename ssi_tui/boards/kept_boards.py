@@ -18,7 +18,7 @@ from ssi_tui.model.view import BoardView
 def keep_boards_fresh(database: Path) -> int:
     """Read again the boards kept for DATABASE's views; return how many were read.
 
-    Costs the import one board read per view kept (~0.3 s at 10,000 reps); a file with no
+    Costs the import one board read per view kept (docs/performance.md); a file with no
     kept boards (never opened in the app, or the cache turned off) costs nothing. Never
     fails: the import is done, and without a fresh board the next start reads the file.
     """

@@ -21,7 +21,7 @@ TICK_SECONDS = 1.0
 IDLE_SECONDS = 3.0
 """No input for this long: a full collection may run."""
 FULL_EVERY_SECONDS = 30.0
-"""At most one full collection in this long (they cost 0.2–0.5 s at 10,000 reps)."""
+"""At most one full collection in this long (each is a visible pause on a large board)."""
 
 
 class QuietCollector:

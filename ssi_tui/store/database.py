@@ -22,8 +22,8 @@ from ssi_tui.errors import DatabaseError
 if TYPE_CHECKING:
     import duckdb
 
-# DuckDB is imported by the functions that open or query a file, not here: importing it takes
-# ~0.1 s, and a warm start (see board_cache.py) shows its first frame without it.
+# DuckDB is imported by the functions that open or query a file, not here: a warm start (see
+# board_cache.py) shows its first frame without it (docs/performance.md).
 
 APP_ID = "ssi-tui"
 MIGRATIONS: tuple[str, ...] = (
@@ -249,12 +249,8 @@ def open_write(
 
 
 IMPORT_MEMORY_MB = 256
-"""DuckDB's memory for one import (see import_memory.sql): flat whatever the export's size.
-
-At 10,000 reps x 104 weeks an import stays within 1.15x the peak memory of DuckDB's own CSV
-load (benchmarks/run.py), where unbounded it took 1.7-2.1x, for 5-10% more time. Three million
-rows (30,000 reps) peaked at 0.35 GB instead of 1.2 GB, for about 30% more time.
-"""
+"""DuckDB's memory for one import (see import_memory.sql): flat whatever the export's size,
+for a little more time (docs/performance.md, "Import")."""
 
 IMPORT_MEMORY_MB_PER_THREAD = 32
 """At least this much per DuckDB thread: each holds buffers of its own (reading the CSV, its

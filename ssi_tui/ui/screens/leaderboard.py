@@ -158,9 +158,9 @@ class LeaderboardScreen(Screen[None]):
     def _read_boards_ahead(self, views: list[BoardView]) -> None:
         worker = get_current_worker()
         # The board shown first: its filter text (the first board goes up without it) and
-        # every sort order, before a `/` or a sort key has to wait for them (~0.2 s each at
-        # 10,000 reps). Taken here, not passed as an argument: a finished Worker keeps its
-        # arguments until a full garbage collection.
+        # every sort order, before a `/` or a sort key has to wait for them. Taken here, not
+        # passed as an argument: a finished Worker keeps its arguments until a full garbage
+        # collection.
         shown = self._prepared
         if shown is not None:
             shown.search_text  # noqa: B018
@@ -196,8 +196,8 @@ class LeaderboardScreen(Screen[None]):
     def _complete_board(self) -> None:
         """Put up the whole board whose first page the first frame showed.
 
-        On the UI thread, on purpose: read back from the kept board, it takes ~0.15 s at
-        10,000 reps, and any key pressed meanwhile then acts on the whole board.
+        On the UI thread, on purpose: it is quick (docs/performance.md), and any key pressed
+        meanwhile then acts on the whole board.
         """
         completed = self._boards.complete()
         if completed is None:
@@ -235,8 +235,7 @@ class LeaderboardScreen(Screen[None]):
         if summary_key != self._summary_key:
             self._summary_key = summary_key
             if needle:
-                # Averaging the reps a short filter matches (thousands of 10,000) takes 10-20 ms:
-                # after the frame showing them, not in it.
+                # Averaging the reps a short filter matches: after the frame showing them.
                 self.call_after_refresh(self._summarise_filtered, summary_key, self.shown)
             else:
                 self.query_one(Summary).show(prepared.summary(self.database.name, view.target))
@@ -435,8 +434,8 @@ class LeaderboardScreen(Screen[None]):
         self.app.push_screen(screen, self._rep_closed)
 
     def _order_shown(self) -> tuple[str, ...]:
-        """The ids of the reps shown, in order (n and p walk them), made once per list shown:
-        walking 10,000 rows scattered in memory takes ~5 ms, a tenth of an Enter's frame."""
+        """The ids of the reps shown, in order (n and p walk them), made once per list shown
+        rather than on every Enter (docs/performance.md)."""
         cached = self._shown_ids
         if cached is None or cached[0] is not self.shown:
             cached = self._shown_ids = (self.shown, tuple(r.rep_id for r in self.shown))
