@@ -135,7 +135,7 @@ def workbook_with_formulas(folder: Path, name: str) -> Path:
 
 
 def names(dump: Dump) -> set[str]:
-    return {name for (_rep_id, name, _team) in dump["reps"]}
+    return {row[1] for row in dump["reps"]}
 
 
 def stores_name(name: str) -> Callable[[Dump, Dump], None]:

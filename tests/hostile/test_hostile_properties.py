@@ -39,6 +39,7 @@ from ssi_tui.ingest.headers import ALIASES, canonical_name
 from ssi_tui.ingest.validate import validate
 from ssi_tui.model.board import load_board
 from tests.hostile.support import write_xlsx
+from tests.sharding import in_shards
 
 EXAMPLES = int(os.environ.get("SSI_TUI_HYPOTHESIS_EXAMPLES", "40"))
 """Modest by default (CI budget); raise it for a long local hunt."""
@@ -309,7 +310,9 @@ def stored(db: Path) -> tuple[list[tuple], dict[str, tuple[str, str | None]], di
                 "SELECT rep_id, snapshot_date::VARCHAR, ssi FROM snapshots"
             ).fetchall()
         }
-        reps = {r: (n, t) for r, n, t in conn.execute("SELECT * FROM reps").fetchall()}
+        reps = {
+            r: (n, t) for r, n, t in conn.execute("SELECT rep_id, name, team FROM reps").fetchall()
+        }
         return rows, reps, totals
     finally:
         conn.close()
@@ -322,7 +325,7 @@ def _tidy(name: str) -> str:
 
 
 @pytest.mark.slow
-@SETTINGS
+@in_shards(SETTINGS)
 @given(data=st.data(), export=exports(), dialect=dialects())
 def test_valid_exports_in_every_dialect_import_exactly(
     data: st.DataObject, export: tuple[list[Snapshot], list[str]], dialect: Dialect

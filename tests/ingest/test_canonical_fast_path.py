@@ -28,6 +28,7 @@ from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing import import_fast
 from ssi_tui.importing.importer import run_import
 from ssi_tui.importing.options import ImportOptions
+from tests.sharding import in_shards
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL_HEADER = (
@@ -184,11 +185,13 @@ def _outcome(db: Path, export: Path) -> object:
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+@in_shards(
+    settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 )
 @given(content=exports())
 def test_the_fast_path_imports_exactly_what_the_polars_path_imports(content: bytes) -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.board import load_board
 from tests.db_helpers import query
+from tests.sharding import in_shards
 
 EXAMPLES = int(os.environ.get("SSI_TUI_HYPOTHESIS_EXAMPLES", "20"))
 """Modest by default (CI budget): each example runs a few small imports."""
@@ -85,12 +86,14 @@ def _write(path: Path, rows: tuple[Row, ...], sep: str, id_column: bool, date: s
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.mark.slow  # ~15-30 s: each example runs up to four imports
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+@pytest.mark.slow  # each example runs up to four imports
+@in_shards(
+    settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 )
 @given(files=FILES)
 def test_one_rep_per_person_whatever_the_order_and_spelling_of_imports(
