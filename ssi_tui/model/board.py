@@ -147,10 +147,11 @@ class LeaderboardRow:
     name: str
     team: str | None
     ssi: float
-    brand: float
-    people: float
-    insights: float
-    relationships: float
+    brand: float | None
+    """A pillar; None when the snapshot gave its total alone (never 0: not given)."""
+    people: float | None
+    insights: float | None
+    relationships: float | None
     change: float | None
     """Total minus the latest total on or before (this snapshot's date - 7 days); None when the
     row is stale (see weeks_old)."""
