@@ -65,9 +65,7 @@ def test_html_shows_a_dash_in_each_pillar_cell(invoke, total_alone_db: Path) -> 
 
 
 @pytest.mark.parametrize("pillar", PILLARS)
-def test_a_pillar_sort_puts_the_total_alone_last(
-    invoke, total_alone_db: Path, pillar: str
-) -> None:
+def test_a_pillar_sort_puts_the_total_alone_last(invoke, total_alone_db: Path, pillar: str) -> None:
     data = json.loads(output(invoke, total_alone_db, "--format", "json", "--sort", pillar))
     assert data[-1]["name"] == "Ana Lima"
     values = [d[pillar] for d in data[:-1]]
