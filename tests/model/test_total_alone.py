@@ -16,6 +16,7 @@ import pytest
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.board import MISSED_WEEK, LeaderboardRow, load_board, sort_rows
 from ssi_tui.model.rep import coaching_for, load_rep, peer_averages, pillar_values, weakest_of
+from ssi_tui.model.standup import load_standup, team_averages
 from ssi_tui.pillars import PILLAR_KEYS
 from tests.db_helpers import forget_pillars
 
@@ -139,3 +140,28 @@ def test_a_rep_who_never_gave_pillars_gets_no_weakest_pillar(db: Path, tmp_path:
     detail = load_rep(copy, "cy@x.example", as_of=LAST_WEEK)
     assert detail.weakest_pillar() is None
     assert coaching_for(detail) == []
+
+
+def test_stand_up_team_averages_leave_a_total_alone_out(db: Path) -> None:
+    standup = load_standup(db, as_of=LAST_WEEK)
+    [east] = standup.teams
+    assert east.count == 3
+    assert east.ssi == pytest.approx((rows_total(db) + 60 + 40) / 3)  # every total counts
+    assert east.value("brand") == pytest.approx((15 + 10) / 2)  # Ann's pillars not given
+    assert team_averages([])[1] is None
+
+
+def test_a_team_of_totals_alone_has_no_pillar_average(db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(db, copy)
+    for rep in ("bob@x.example", "cy@x.example"):
+        forget_pillars(copy, rep, LAST_WEEK.isoformat())
+    [east] = load_standup(copy, as_of=LAST_WEEK).teams
+    assert [east.value(key) for key in PILLAR_KEYS] == [None] * 4
+    assert east.ssi is not None
+
+
+def rows_total(db: Path) -> float:
+    return next(r.ssi for r in load_board(db).rows if r.name == "Ann")
