@@ -144,6 +144,17 @@ def pillar_values(values: Snapshot | LeaderboardRow) -> dict[str, float | None]:
     return {p.key: _number(values, p.key) for p in PILLARS}
 
 
+def not_given_note(values: Snapshot | LeaderboardRow, date: dt.date) -> str | None:
+    """What the drill-down says of the pillars a snapshot did not give; None when all four are
+    given. 'Pillars not given for 2026-12-06 (a total alone)'."""
+    missing = [p.short for p in PILLARS if _number(values, p.key) is None]
+    if not missing:
+        return None
+    if len(missing) == len(PILLARS):
+        return f"Pillars not given for {date.isoformat()} (a total alone)"
+    return f"{', '.join(missing)} not given for {date.isoformat()}"
+
+
 def weakest_of(values: Snapshot | LeaderboardRow) -> Pillar | None:
     """The pillar with the lowest value (ties: LinkedIn's pillar order); None unless all four
     are given, since a pillar not given might be the lowest.
