@@ -9,6 +9,7 @@ made totals alone: she stays first by total.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import shutil
 from pathlib import Path
@@ -28,6 +29,7 @@ from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars
 from tests.db_helpers import forget_pillars
 from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
+from tests.ui.snapshot_apps.rep_app import RepApp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ANA = "ana@acme.example"
@@ -208,3 +210,32 @@ async def test_no_color_at_80x24_still_shows_the_dashes_and_the_note(
         assert "Pillars not given for 2026-01-19" in screen_text(pilot)
         await pilot.press("escape", "q")
     assert app.return_code == 0
+
+
+# -- snapshots: the sample team, Maria Garcia (second by total) giving the total alone on
+# 2026-10-26 and 2026-11-16 (the as-of date) ------------------------------------------------
+
+SAMPLE_AS_OF = dt.date(2026, 11, 16)
+
+
+@pytest.fixture
+def sample_total_alone_db(sample_db: Path) -> Path:
+    forget_pillars(sample_db, "maria.garcia@acme.example", "2026-10-26", "2026-11-16")
+    return sample_db
+
+
+def test_snapshot_board(snap_compare, sample_total_alone_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        SsiApp(sample_total_alone_db, as_of=SAMPLE_AS_OF),
+        terminal_size=(120, 30),
+        run_before=wait_for_board,
+    )
+
+
+def test_snapshot_drill_down(snap_compare, sample_total_alone_db: Path) -> None:  # type: ignore[no-untyped-def]
+    async def loaded(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+
+    assert snap_compare(
+        RepApp(sample_total_alone_db, 1), terminal_size=(160, 45), run_before=loaded
+    )
