@@ -36,8 +36,8 @@ class Pair:
     rep_id: str
     date: dt.date
     activity: dict[str, float | None]
-    official: dict[str, float | None]
-    """ssi and the four pillars (a pillar None: the official snapshot gave its total alone)."""
+    official: dict[str, float]
+    """ssi and the four pillars."""
 
     @property
     def week(self) -> tuple[int, int]:
@@ -217,9 +217,9 @@ def calibrate(
 ) -> Calibration:
     """Fit START's base and weights per pillar on the training weeks of PAIRS.
 
-    Only pairs where every term of the pillar is known, and the official pillar given, are
-    used for that pillar (a missing measure says nothing about its weight). A pillar with too
-    few of them keeps START's weights. Raises SsiError when there is nothing to fit on at all.
+    Only pairs where every term of the pillar is known are used for that pillar (a missing
+    measure says nothing about its weight). A pillar with too few of them keeps START's
+    weights. Raises SsiError when there is nothing to fit on at all.
     """
     if not pairs:
         raise SsiError(
@@ -231,12 +231,7 @@ def calibrate(
     fitted: dict[str, tuple[float, tuple[float, ...]]] = {}
     rows: dict[str, tuple[list[Pair], list[Pair]]] = {}
     for pillar in start.pillars:
-        # An official total alone (its pillars not given) says nothing about a pillar.
-        complete = [
-            p
-            for p in pairs
-            if _complete(pillar, p.activity) and p.official.get(pillar.key) is not None
-        ]
+        complete = [p for p in pairs if _complete(pillar, p.activity)]
         train = [p for p in complete if p.week not in held]
         rows[pillar.key] = (train, [p for p in complete if p.week in held])
         result = _fit_pillar(pillar, train)
