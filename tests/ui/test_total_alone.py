@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 
 from ssi_tui.importing.importer import run_import
@@ -25,8 +26,10 @@ from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.screens.standup import StandupScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
+from ssi_tui.ui.widgets.coaching import NO_PILLARS, CoachingPanel
 from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars
+from ssi_tui.ui.widgets.standup_rows import pillar_cell
 from tests.db_helpers import forget_pillars
 from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
 from tests.ui.snapshot_apps.rep_app import RepApp
@@ -65,6 +68,12 @@ BARS = "▁▂▃▄▅▆▇█"
 def _pillar_cells(line: str) -> list[str]:
     """The words of a board line after its % of target: each pillar's value and sparkline."""
     return line.split("%", 1)[1].split()
+
+
+def screen_of(pilot: Pilot) -> RepScreen:  # type: ignore[type-arg]
+    screen = pilot.app.screen
+    assert isinstance(screen, RepScreen)
+    return screen
 
 
 def _line_of(pilot: Pilot, name: str) -> str:  # type: ignore[type-arg]
@@ -161,6 +170,31 @@ async def test_the_drill_down_of_a_rep_with_pillars_says_nothing_of_it(
         await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
         text = screen_text(pilot)
         assert "Cleo Wu" in text and "not given" not in text
+
+
+async def test_a_rep_who_never_gave_pillars_has_a_drill_down_without_them(
+    total_alone_db: Path,
+) -> None:
+    forget_pillars(total_alone_db, "eve@acme.example", "2026-01-05")  # her only snapshot
+    async with SsiApp(total_alone_db).run_test(size=(160, 45)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("G", "enter")  # Eve Park, last by total
+        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+        await pilot.pause(0.2)
+        text = screen_text(pilot)
+        assert "Eve Park" in text and "Pillars not given for 2026-01-05 (a total alone)" in text
+        coaching = screen_of(pilot).query_one(CoachingPanel)
+        lines = [coaching.render_line(y).text for y in range(coaching.size.height)]
+        assert NO_PILLARS in " ".join(" ".join(lines).split())
+        assert "1 snapshot without pillars" in text
+
+
+def test_a_stand_up_pillar_cell_not_given_is_a_dash_without_a_bar() -> None:
+    cell = pillar_cell(None, 6, "green")
+    assert cell.plain == f"{NOT_GIVEN:>5}" + " " * 7
+    dash = next(seg for seg in Console().render(cell) if seg.text.strip() == NOT_GIVEN)
+    assert dash.style is not None and dash.style.dim
+    assert pillar_cell(12.5, 6, "green").plain.startswith(" 12.5 ███")
 
 
 @pytest.mark.parametrize("kind", ["markdown", "csv"])
