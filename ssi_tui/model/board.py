@@ -41,7 +41,8 @@ _BARS = "▁▂▃▄▅▆▇█"
 BEFORE_FIRST = " "
 """A week before the rep's first snapshot: nothing to draw."""
 MISSED_WEEK = "·"
-"""A week without a snapshot after the rep's first one."""
+"""A week without a snapshot after the rep's first one; in a pillar's trend, also a week whose
+snapshot gave the total alone (a gap, never a bar of 0)."""
 _WEEK_BITS = 10
 _WEEK_MASK = (1 << _WEEK_BITS) - 1
 PILLAR_TOP, TOTAL_TOP = 25.0, 100.0
