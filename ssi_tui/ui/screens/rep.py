@@ -43,7 +43,7 @@ from ssi_tui.text import printable
 from ssi_tui.ui.messages import HistoryFailed, HistoryLoaded
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep_bindings import REP_BINDINGS
-from ssi_tui.ui.widgets.coaching import NO_PILLARS, NO_SNAPSHOTS, CoachingPanel
+from ssi_tui.ui.widgets.coaching import CoachingPanel
 from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars
@@ -318,8 +318,7 @@ class RepScreen(Screen[str | None]):
         self._part(TrendChart).show(detail, row.target if row is not None else self.target)
         self._part(HistoryTable).show(detail)
         self._show_history_table(True)
-        empty = NO_PILLARS if detail.history else NO_SNAPSHOTS
-        self._part(CoachingPanel).show(coaching_for(detail), empty=empty)
+        self._part(CoachingPanel).show(coaching_for(detail), snapshots=bool(detail.history))
 
     def _show_bars(
         self, values: LeaderboardRow | Snapshot, date: dt.date, peers: PeerAverages
