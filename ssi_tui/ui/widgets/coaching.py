@@ -51,7 +51,7 @@ class CoachingPanel(Static):
     CoachingPanel { height: auto; }
     """
 
-    def show(self, items: Sequence[Coaching], *, snapshots: bool = True) -> None:
+    def show(self, items: Sequence[Coaching], *, snapshots: bool) -> None:
         """Show the coaching for ITEMS (from ssi_tui.model.rep.coaching_for), or why there is
         none: no SNAPSHOTS at all, or only snapshots without pillars."""
         self.update(coaching_renderable(items, empty=NO_PILLARS if snapshots else NO_SNAPSHOTS))
