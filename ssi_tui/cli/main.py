@@ -318,6 +318,15 @@ def _register_model_commands() -> None:
 _register_model_commands()
 
 
+def _register_reps_commands() -> None:
+    from ssi_tui.cli.reps_commands import reps_command
+
+    cli.add_command(reps_command)
+
+
+_register_reps_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="ssi-tui")

@@ -51,8 +51,12 @@ class MergePlan:
     @property
     def summary(self) -> str:
         """One line for the history: who into whom, and what moved."""
+        return self.describe("Merged")
+
+    def describe(self, verb: str) -> str:
+        """The summary after VERB (`Merged`, or a dry run's `Would merge`)."""
         (from_id, from_name), (into_id, into_name) = self.from_rep, self.into_rep
-        text = f"Merged {from_name} ({from_id}) into {into_name} ({into_id}): {self.moved} moved"
+        text = f"{verb} {from_name} ({from_id}) into {into_name} ({into_id}): {self.moved} moved"
         if self.same:
             text += f", {self.same} the same on both"
         if self.conflicts:
