@@ -33,9 +33,13 @@ def reps_command() -> None:
 
 
 def _done(database: Path, change: Any) -> None:
-    """What the change did, and how to take it back."""
+    """What the change did, and how to take it back; the boards kept for the app's next start
+    (boards/board_cache.py) read again, as `ssi-tui import` does."""
+    from ssi_tui.boards.kept_boards import keep_boards_fresh
+
     click.echo(plain(change.summary) + ".")
     click.echo(f"Undo with `ssi-tui undo {plain(str(database))} {change.change_id}`.")
+    keep_boards_fresh(database)
 
 
 @reps_command.command("list")

@@ -8,9 +8,13 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.cli.main import cli
+from ssi_tui.model.view import BoardView
 from tests.cli.conftest import Invoke
 from tests.db_helpers import TableDump, query
 
@@ -231,3 +235,18 @@ def test_merge_of_identical_days_keeps_one_row(
     assert query(history_db, "SELECT count(*) FROM snapshots WHERE rep_id LIKE 'bob%'") == [(3,)]
     names = invoke("reps", "list", history_db, "--format", "json").output
     assert "Bobby Stone" not in names
+
+
+def test_a_board_kept_for_the_next_start_follows_a_roster_change(
+    invoke: Invoke, history_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    view = BoardView(None)
+    earlier = HeadStart(history_db, view)
+    assert earlier.result() is not None
+    earlier.keep()
+    invoke("reps", "rename", history_db, "Ana Lima", "Ana Lima-Souza")
+    kept = HeadStart(history_db, view)
+    assert kept.from_cache  # read again by the rename, not left stale
+    result = kept.result()
+    assert result is not None and result.board.rows[0].name == "Ana Lima-Souza"
