@@ -182,8 +182,12 @@ def write(
             "import_update_snapshots",
             "import_insert_snapshots",
             # A first import's rows have their points already (import_insert_snapshots).
-            *(["board_own_refresh"] if snapshots_changed and not first_import else []),
-            *(["board_best_refresh"] if snapshots_changed else []),
+            *(
+                ["board_own_refresh", "board_points_rewrite"]
+                if snapshots_changed and not first_import
+                else []
+            ),
+            *(["board_best_refresh", "board_best_rebuild"] if snapshots_changed else []),
         ):
             conn.run(name)
         if activities is not None:
