@@ -4,6 +4,7 @@ Ana, Bob, Gil in Enterprise; Cleo, Dev, Eve in SMB; see tests/store/test_store_b
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -250,3 +251,42 @@ def test_a_board_kept_for_the_next_start_follows_a_roster_change(
     assert kept.from_cache  # read again by the rename, not left stale
     result = kept.result()
     assert result is not None and result.board.rows[0].name == "Ana Lima-Souza"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("ssi_tui.store.undo") is None,
+    reason="undo module missing (store/undo.py, branch i23-history)",
+)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("rename", "Ana Lima", "Ana Lima-Souza"),
+        ("team", "SMB", "Ana Lima", "Gil Moss"),
+        ("leave", "Gil Moss", "--date", "2026-01-12"),
+        ("delete", "Gil Moss", "--yes"),
+        ("merge", "Bobby Stone", "Bob Stone", "--keep", "from"),
+    ],
+)
+def test_undo_of_a_reps_command_gives_back_the_printed_board_byte_for_byte(
+    invoke: Invoke, history_db: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    from ssi_tui import store
+    from ssi_tui.store import undo
+
+    _second_bob(tmp_path, invoke, history_db, "54,14,13,13,14")
+    dates = ("2026-01-05", "2026-01-12", "2026-01-15", "2026-01-19")
+
+    def printed() -> list[str]:
+        return [
+            invoke("leaderboard", history_db, "--as-of", day, "--format", "csv").output
+            for day in dates
+        ]
+
+    before = printed()
+    result = invoke("reps", command[0], history_db, *command[1:])
+    assert result.exit_code == 0, result.output
+    assert printed() != before
+    change_id = int(result.output.rsplit(" ", 1)[1].rstrip("`.\n"))
+    with store.open_write(history_db) as conn:
+        undo.undo(conn, change_id)
+    assert printed() == before
