@@ -111,7 +111,8 @@ def merge(conn: Store, from_who: str, into_who: str, keep: Keep | None = None) -
         conn.run("roster_merge_pair", params)
         conn.run("roster_merge")
         conn.run("roster_touch", {"rep_id": plan.into_rep[0]})
-        conn.run("roster_points")
+        for name in ("roster_points", "board_points_rewrite", "board_best_rebuild"):
+            conn.run(name)
         replaced = len(plan.conflicts) if keep == "from" else 0
         changes.set_counts(
             conn,
