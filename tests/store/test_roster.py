@@ -13,6 +13,7 @@ from ssi_tui.errors import SsiError
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model import roster
 from ssi_tui.model.board import load_board
+from ssi_tui.model.standup import load_standup
 from tests.db_helpers import TableDump, query
 
 D = dt.date.fromisoformat
@@ -129,6 +130,19 @@ def test_a_new_team_is_made_by_moving_a_rep_into_it(history_db: Path) -> None:
     assert load_board(history_db).teams == ("Enterprise", "Mid Market", "SMB")
 
 
+def test_a_blank_team_takes_the_rep_out_of_any_team(history_db: Path) -> None:
+    done = roster.move_to_team(history_db, "  ", ["Bob Stone"])
+    assert done.summary == "Took Bob Stone (bob@acme.example) off teams"
+    assert query(history_db, "SELECT team FROM reps WHERE rep_id = 'bob@acme.example'") == [(None,)]
+
+
+def test_renaming_to_the_same_name_changes_nothing(history_db: Path, dump: Dump) -> None:
+    before = dump(history_db)
+    with pytest.raises(SsiError, match="is already called that"):
+        roster.rename(history_db, "ana@acme.example", " Ana  Lima ")
+    assert dump(history_db) == before
+
+
 def test_leave_keeps_a_rep_on_the_boards_up_to_that_date_only(history_db: Path) -> None:
     done = roster.leave(history_db, "Gil Moss", D("2026-01-15"))
     assert query(
@@ -140,6 +154,15 @@ def test_leave_keeps_a_rep_on_the_boards_up_to_that_date_only(history_db: Path) 
     # Their history is kept: every snapshot is still there.
     gils = "SELECT count(*) FROM snapshots WHERE rep_id = 'gil@acme.example'"
     assert query(history_db, gils) == [(3,)]
+
+
+def test_the_stand_up_leaves_out_a_rep_after_they_left(history_db: Path) -> None:
+    roster.leave(history_db, "Ana Lima", D("2026-01-15"))
+    standup = load_standup(history_db, as_of=D("2026-01-19"))
+    assert "Ana Lima" not in [row.name for row in standup.board.rows]
+    assert "Ana Lima" not in [row.name for row in standup.gainers]
+    earlier = load_standup(history_db, as_of=D("2026-01-12"))
+    assert "Ana Lima" in [row.name for row in earlier.board.rows]
 
 
 def test_the_week_after_a_rep_left_ranks_the_others_last_week_as_they_stood(
