@@ -438,6 +438,7 @@ class LeaderboardScreen(Screen[None]):
             screen = RepScreen(
                 self.database, self.board, order, table.cursor, target=self.view.target
             )
+            screen.on_roster_change = self.roster_changed
             # Installed, so that leaving it keeps it for the next Enter (see show_board).
             self.app.install_screen(screen, f"rep-{id(self)}")
             self._rep_screen = screen

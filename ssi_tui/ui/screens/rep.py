@@ -8,7 +8,7 @@ from the database in a thread worker, which posts a message that fills the rest.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import TypeVar
@@ -117,6 +117,8 @@ class RepScreen(Screen[str | None]):
         """Whether the history table had the focus when hidden (it gets it back when shown)."""
         self._styled_for: object = None
         """The app's CSS generation this screen was last fully styled for (see _resumed)."""
+        self.on_roster_change: Callable[[], None] | None = None
+        """Called after a roster change made here (the leaderboard reads its board again)."""
         self._take(board, order, index, target)
 
     def _take(self, board: Board, order: Sequence[str], index: int, target: float) -> None:
@@ -485,11 +487,8 @@ class RepScreen(Screen[str | None]):
             title="Rep changed",
             markup=False,
         )
-        from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, LeaderboardScreen):
-                screen.roster_changed()
+        if self.on_roster_change is not None:
+            self.on_roster_change()
         if edited.gone:
             self.dismiss(edited.shown_next)
 
