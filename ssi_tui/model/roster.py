@@ -59,25 +59,30 @@ def plan_merge(db: Path, from_who: str, into_who: str) -> MergePlan:
 
 
 def rename(db: Path, who: str, new_name: str) -> RosterChange:
+    """Rename WHO to NEW_NAME: one change."""
     with store.open_write(db, create=False) as conn:
         return roster.rename(conn, who, new_name)
 
 
 def move_to_team(db: Path, team: str, reps: list[str]) -> RosterChange:
+    """Move REPS to TEAM: one change."""
     with store.open_write(db, create=False) as conn:
         return roster.move_to_team(conn, team, reps)
 
 
 def leave(db: Path, who: str, left_on: dt.date) -> RosterChange:
+    """WHO left on LEFT_ON: one change."""
     with store.open_write(db, create=False) as conn:
         return roster.leave(conn, who, left_on)
 
 
 def merge(db: Path, from_who: str, into_who: str, keep: Keep | None = None) -> RosterChange:
+    """Merge FROM_WHO into INTO_WHO (MergeConflicts unless KEEP when they disagree)."""
     with store.open_write(db, create=False) as conn:
         return roster_merge.merge(conn, from_who, into_who, keep)
 
 
 def delete(db: Path, who: str) -> RosterChange:
+    """Delete WHO with every snapshot: one change."""
     with store.open_write(db, create=False) as conn:
         return roster.delete(conn, who)

@@ -134,8 +134,8 @@ def leave(conn: Store, who: str, left_on: dt.date) -> RosterChange:
 def snapshot_count(conn: Store, who: str) -> tuple[str, str, int]:
     """(rep_id, name, snapshots): what deleting WHO would remove, for the confirmation."""
     rep_id, name = find_rep(conn, who)
-    counts = {r.rep_id: r.snapshots for r in roster(conn)}
-    return rep_id, name, counts.get(rep_id, 0)
+    row = conn.first_row("roster_snapshot_count", {"rep_id": rep_id})
+    return rep_id, name, int(row[0]) if row else 0
 
 
 def delete(conn: Store, who: str) -> RosterChange:
