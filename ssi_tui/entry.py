@@ -14,6 +14,7 @@ COMMANDS: frozenset[str] = frozenset(
     (
         "config",
         "demo",
+        "history",
         "import",
         "leaderboard",
         "model",
@@ -21,6 +22,7 @@ COMMANDS: frozenset[str] = frozenset(
         "reps",
         "serve",
         "target",
+        "undo",
         "upgrade",
     )
 )

@@ -97,9 +97,7 @@ def undo(conn: Store, change_id: int | None = None) -> UndoResult:
         target = _target(conn, change_id)
         _refuse_clashes(conn, target)
         plan = _plan(conn, target)
-        undo_id = changes.begin(
-            conn, ChangeKind.UNDO, f"undo of #{target.change_id} {target.summary}"
-        )
+        undo_id = changes.begin(conn, ChangeKind.UNDO, f"undo of {target.describe()}")
         conn.run("undo_ids", {"target": target.change_id, "undo": undo_id})
         for name in (
             "undo_snapshots",
@@ -143,6 +141,12 @@ def _target(conn: Store, change_id: int | None) -> ChangeInfo:
         )
     if target.undone_by is not None:
         raise UndoRefused(f"Change {target.describe()} was undone already, by #{target.undone_by}.")
+    unrecorded = conn.first_row("undo_unrecorded", [target.change_id])
+    if target.corrected and unrecorded and unrecorded[0]:
+        raise UndoRefused(
+            f"Change {target.describe()} was made by an older ssi-tui, which did not keep the"
+            f" values it corrected: it cannot be undone. Import the earlier values again instead."
+        )
     return target
 
 

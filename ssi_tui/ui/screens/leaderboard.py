@@ -379,6 +379,18 @@ class LeaderboardScreen(Screen[None]):
         self._stamp = database_stamp(self.database)
         self.action_reload()
 
+    def action_history(self) -> None:
+        from ssi_tui.ui.screens.history import HistoryScreen
+
+        self.workers.cancel_group(self, "read-ahead")  # an undo needs the file to itself
+        self.app.push_screen(HistoryScreen(self.database), self._history_closed)
+
+    def _history_closed(self, undone: bool | None) -> None:
+        """After an undo: show the data as it is now."""
+        if undone:
+            self._stamp = database_stamp(self.database)
+            self.action_reload()
+
     def action_export(self) -> None:
         from ssi_tui.ui.screens.export_dialog import ExportScreen
 
