@@ -4,7 +4,6 @@ Ana, Bob, Gil in Enterprise; Cleo, Dev, Eve in SMB; see tests/store/test_store_b
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -253,10 +252,6 @@ def test_a_board_kept_for_the_next_start_follows_a_roster_change(
     assert result is not None and result.board.rows[0].name == "Ana Lima-Souza"
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("ssi_tui.store.undo") is None,
-    reason="undo module missing (store/undo.py, branch i23-history)",
-)
 @pytest.mark.parametrize(
     "command",
     [
@@ -267,12 +262,9 @@ def test_a_board_kept_for_the_next_start_follows_a_roster_change(
         ("merge", "Bobby Stone", "Bob Stone", "--keep", "from"),
     ],
 )
-def test_undo_of_a_reps_command_gives_back_the_printed_board_byte_for_byte(
+def test_ssi_tui_undo_of_a_reps_command_gives_back_the_printed_board_byte_for_byte(
     invoke: Invoke, history_db: Path, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    from ssi_tui import store
-    from ssi_tui.store import undo
-
     _second_bob(tmp_path, invoke, history_db, "54,14,13,13,14")
     dates = ("2026-01-05", "2026-01-12", "2026-01-15", "2026-01-19")
 
@@ -286,7 +278,11 @@ def test_undo_of_a_reps_command_gives_back_the_printed_board_byte_for_byte(
     result = invoke("reps", command[0], history_db, *command[1:])
     assert result.exit_code == 0, result.output
     assert printed() != before
-    change_id = int(result.output.rsplit(" ", 1)[1].rstrip("`.\n"))
-    with store.open_write(history_db) as conn:
-        undo.undo(conn, change_id)
+    hint = result.output.splitlines()[-1]  # Undo with `ssi-tui undo DB N`.
+    assert hint.startswith(f"Undo with `ssi-tui undo {history_db} ") and hint.endswith("`.")
+    change_id = hint.removesuffix("`.").rsplit(" ", 1)[1]
+    listed = invoke("history", history_db, "--format", "json").output
+    assert {"id": int(change_id), "kind": command[0]}.items() <= json.loads(listed)[0].items()
+    undone = invoke("undo", history_db, change_id)
+    assert undone.exit_code == 0, undone.output
     assert printed() == before

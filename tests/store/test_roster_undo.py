@@ -4,7 +4,6 @@ every board exactly as before the change: the roster's writers keep to the chang
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,12 +14,8 @@ import ssi_tui.store
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model import formats, roster
 from ssi_tui.model.board import load_board
+from ssi_tui.store import undo
 from tests.db_helpers import TableDump, dump_tables
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("ssi_tui.store.undo") is None,
-    reason="undo module missing (store/undo.py, branch i23-history)",
-)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 D = dt.date.fromisoformat
@@ -84,8 +79,6 @@ def boards_csv(db: Path) -> list[str]:
 
 
 def _undo(db: Path, change_id: int) -> None:
-    from ssi_tui.store import undo
-
     with ssi_tui.store.open_write(db) as conn:
         undo.undo(conn, change_id)
 
