@@ -11,15 +11,18 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.options import ViewOptions
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.history import HistoryScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.screens.rep_edit import RepEditScreen
+from ssi_tui.ui.screens.undo_dialog import UndoConfirmScreen
 from tests.db_helpers import query
-from tests.ui.helpers import screen_text, shown_names, wait_for_board
+from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
 from tests.ui.snapshot_apps.rep_app import RepApp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -228,3 +231,35 @@ def test_snapshot_of_the_dialog(snap_compare, sample_db: Path) -> None:  # type:
         await pilot.pause()
 
     assert snap_compare(RepApp(sample_db, 0), terminal_size=(100, 30), run_before=open_dialog)
+
+
+async def test_a_merge_made_in_the_app_is_undone_from_its_history_screen(
+    history_db: Path,
+) -> None:
+    """Merge Bob into Ana (keeping Ana's numbers), then H, u, y: the board as it was."""
+    async with SsiApp(history_db).run_test(size=SIZE) as pilot:
+        await wait_for_board(pilot)
+        board_before = visible_lines(pilot)
+        await _edit(pilot, 3)  # Bob Stone
+        pilot.app.screen.query_one("#into").focus()
+        await _type(pilot, "Ana Lima")
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: "Keep theirs" in screen_text(pilot))
+        pilot.app.screen.query_one("#keep-into").focus()
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, LeaderboardScreen))
+        await _wait_for(pilot, lambda: "Bob Stone" not in shown_names(pilot))
+        assert visible_lines(pilot) != board_before
+        await pilot.press("H")
+        history = pilot.app.screen
+        assert isinstance(history, HistoryScreen)
+        await _wait_for(pilot, lambda: history.query_one(DataTable).row_count == 2)
+        await pilot.press("u")
+        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
+        assert "Would undo #2 merge 'Merged Bob Stone" in screen_text(pilot)
+        await pilot.press("y")
+        await _wait_for(pilot, lambda: history.undone_any)
+        await pilot.press("escape")
+        await _wait_for(pilot, lambda: "Bob Stone" in shown_names(pilot))
+        await pilot.pause()
+        assert visible_lines(pilot) == board_before
