@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.options import ViewOptions
@@ -151,7 +151,9 @@ async def test_merge_lists_conflicts_then_keeps_one_side_and_goes_back_to_the_bo
     async with SsiApp(history_db).run_test(size=SIZE) as pilot:
         await _edit(pilot, 3)  # Bob Stone: 50 and 55 on the days Ana has 60 and 65
         pilot.app.screen.query_one("#into").focus()
-        await _type(pilot, "Ana Lima")
+        await _type(pilot, "an")
+        await pilot.press("tab")  # completed from the roster
+        assert pilot.app.screen.query_one("#into", Input).value == "Ana Lima"
         await pilot.press("enter")
         await _wait_for(pilot, lambda: "2026-01-19 official: 55 (from) vs 65" in screen_text(pilot))
         assert "keep one side's with a Keep button" in screen_text(pilot)
