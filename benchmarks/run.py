@@ -22,6 +22,12 @@ Figures (per size):
                 headless) vs a minimal Textual app showing one label, measured identically:
                 with a board kept (the file unchanged since the last start, or changed by an
                 ssi-tui import, which keeps it fresh), and with none (read from the file).
+  undo          (issue #23) into a new database: the first import, a weekly import of 10,000
+                rows (the file's last week, a week later), its undo (target: no longer than
+                that import), a correcting import of the last week (every row's relationships
+                0.1 higher: each stored row kept in superseded_snapshots), what those kept rows
+                cost (the file's growth and the import's peak RSS, beside the weekly import's),
+                its undo, and the undo of the whole first import (target: at most twice it).
   interactions  in-process (App.run_test + Pilot), press -> first frame that shows the change:
                 sort key, as-of week, one filter keystroke, drill-down (Enter) and the rep
                 history arriving in it, then the next rep's (n); median of several presses.
@@ -322,6 +328,122 @@ def _check_reimport(db: Path, rows_in_file: int) -> None:
         raise RuntimeError(f"re-import was not all-unchanged: {rows[-1]}")
 
 
+def _next_week(csv: Path, out: Path, *, correct: bool) -> int:
+    """The file's last week written to OUT: a week later (a weekly import), or, when CORRECT,
+    on its own date with every relationships value and total 0.1 higher (a correcting import,
+    each row replacing a stored one). Returns the number of rows."""
+    import csv as csvlib
+    import datetime as dt
+
+    with csv.open(encoding="utf-8", newline="") as source:
+        reader = csvlib.reader(source)
+        header = next(reader)
+        date, ssi, relationships = (header.index(c) for c in ("date", "ssi", "relationships"))
+        last, rows = "", []
+        for row in reader:
+            if row[date] > last:
+                last, rows = row[date], []
+            if row[date] == last:
+                rows.append(row)
+    for row in rows:
+        if correct:
+            bump = 0.1 if float(row[relationships]) <= 24.9 else -0.1
+            row[relationships] = f"{float(row[relationships]) + bump:.2f}"
+            row[ssi] = f"{float(row[ssi]) + bump:.2f}"
+        else:
+            row[date] = (dt.date.fromisoformat(row[date]) + dt.timedelta(days=7)).isoformat()
+    with out.open("w", encoding="utf-8", newline="") as target:
+        writer = csvlib.writer(target, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return len(rows)
+
+
+def _file_mb(db: Path) -> float:
+    """The database's size on disk (with its write-ahead log), in MB."""
+    wal = db.with_name(db.name + ".wal")
+    return (db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)) / 1e6
+
+
+def bench_undo(results: Results, reps: int, csv: Path, work: Path, repeat: int) -> None:
+    """Undo of a weekly import, of a correcting one and of the first import, each against the
+    import it undoes; and what keeping the corrected rows costs (issue #23's Numbers)."""
+    weekly, fixing = work / f"weekly_{reps}.csv", work / f"fixing_{reps}.csv"
+    week_rows = _next_week(csv, weekly, correct=False)
+    _next_week(csv, fixing, correct=True)
+    db = work / f"undo_{reps}.duckdb"
+    cache = work / "cache-undo"
+    ssi = [sys.executable, "-m", "ssi_tui"]
+    runs: dict[str, list[dict[str, object]]] = {
+        k: [] for k in ("first", "week", "undo_week", "fix", "undo_fix", "undo_first")
+    }
+    growth: list[float] = []
+    for _ in range(repeat):
+        _remove_db(db)
+        shutil.rmtree(cache, ignore_errors=True)
+        runs["first"].append(measure([*ssi, "import", str(db), str(csv), "-q"], cache))
+        runs["week"].append(measure([*ssi, "import", str(db), str(weekly), "-q"], cache))
+        runs["undo_week"].append(measure([*ssi, "undo", str(db)], cache))
+        before = _file_mb(db)
+        runs["fix"].append(measure([*ssi, "import", str(db), str(fixing), "-q"], cache))
+        growth.append(_file_mb(db) - before)
+        _check_kept(db, week_rows)
+        runs["undo_fix"].append(measure([*ssi, "undo", str(db)], cache))
+        runs["undo_first"].append(measure([*ssi, "undo", str(db)], cache))
+    _remove_db(db)
+    weekly.unlink()
+    fixing.unlink()
+
+    def best(kind: str) -> float:
+        return min(float(r["wall"]) for r in runs[kind])  # type: ignore[arg-type]
+
+    def peak(kind: str) -> float:
+        return max(float(r["rss_mb"]) for r in runs[kind])  # type: ignore[arg-type]
+
+    rows = f"{week_rows:,} rows"
+    results.add(reps, f"weekly import ({rows})", best("week"), "s", "first import", best("first"))
+    results.add(
+        reps, "undo of the weekly import", best("undo_week"), "s", "weekly import",
+        best("week"), "<=1x",
+    )  # fmt: skip
+    results.add(
+        reps, f"correcting import ({rows})", best("fix"), "s", "weekly import", best("week"),
+        note="every row corrected: each old row kept in superseded_snapshots",
+    )  # fmt: skip
+    results.add(
+        reps, "  its file growth", min(growth), "MB", "", None,
+        note=f"{min(growth) * 1e6 / week_rows:.0f} bytes a corrected row (new values and old)",
+    )  # fmt: skip
+    results.add(
+        reps, "  its peak RSS", peak("fix"), "MB", "weekly import", peak("week"),
+        note="the kept rows' cost in memory",
+    )  # fmt: skip
+    results.add(
+        reps, "undo of the correcting import", best("undo_fix"), "s", "correcting import",
+        best("fix"), "<=1x",
+    )  # fmt: skip
+    results.add(
+        reps, "undo of the first import", best("undo_first"), "s", "first import",
+        best("first"), "<=2x", note=f"peak RSS {peak('undo_first'):.0f} MB",
+    )  # fmt: skip
+
+
+def _check_kept(db: Path, rows: int) -> None:
+    """The correcting import must have corrected every row of its week, and kept each."""
+    import duckdb
+
+    conn = duckdb.connect(str(db), read_only=True)
+    try:
+        (kept,) = conn.execute(
+            "SELECT count(*) FROM superseded_snapshots"
+            " WHERE change_id = (SELECT max(change_id) FROM changes)"
+        ).fetchone()  # type: ignore[misc]
+    finally:
+        conn.close()
+    if kept != rows:
+        raise RuntimeError(f"the correcting import kept {kept} rows, not {rows}")
+
+
 def startup_once(kind: str, db: Path | None, cache: str = "off") -> tuple[float, float]:
     """(spawn -> first frame, spawn -> exit) of one headless start, in seconds.
 
@@ -559,7 +681,7 @@ def _fmt(value: float | None, unit: str) -> str:
     if unit == "s":
         return f"{value:.2f} s"
     if unit == "MB":
-        return f"{value:.0f} MB"
+        return f"{value:.0f} MB" if value >= 10 else f"{value:.2f} MB"
     return f"{value:.0f} ms"
 
 
@@ -623,7 +745,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per subprocess figure (3)")
     parser.add_argument("--presses", type=int, default=5, help="presses per interaction (5)")
     parser.add_argument(
-        "--skip", default="", help="comma-separated parts to skip: import,startup,interactions"
+        "--skip",
+        default="",
+        help="comma-separated parts to skip: import,undo,startup,interactions",
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.reps.split(",") if s]
@@ -640,6 +764,8 @@ def main(argv: list[str] | None = None) -> int:
             csv = data_file(data_dir, reps, args.weeks)
             if "import" not in skip:
                 bench_import(results, reps, args.weeks, csv, work, args.repeat)
+            if "undo" not in skip:
+                bench_undo(results, reps, csv, work, args.repeat)
             db = work / f"board_{reps}.duckdb"
             if not db.exists():
                 from ssi_tui.importing.importer import run_import

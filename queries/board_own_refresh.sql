@@ -4,7 +4,8 @@
 -- The usual weekly import only appends: its new rows are later than every stored one, so only
 -- they and the latest stored row (whose `until` moves) are worked out again, from the stored
 -- row in force 28 days before that one (the oldest a new point's four-week change can reach).
--- A correction, or a date in the past, has its rep and source worked out whole.
+-- A correction, or a date in the past, has its rep and source worked out whole. This lists
+-- those series in `touched_series`; board_points_rewrite.sql works them out.
 CREATE OR REPLACE TEMP TABLE touched_series AS
 WITH series AS (
     SELECT rep_id, source, bool_and(status = 'added') AS appends, min(snapshot_date) AS first_new
@@ -42,32 +43,3 @@ SELECT n.rep_id, n.source, NULL, NULL
 FROM series AS n
 LEFT JOIN stored AS t USING (rep_id, source)
 WHERE NOT n.appends OR t.last_stored >= n.first_new;
-
-UPDATE snapshots AS s
-SET until = p.until, change = p.change, change_4w = p.change_4w
-FROM (
-    SELECT
-        rep_id, source, snapshot_date, "from",
-        coalesce(lead(snapshot_date) OVER w, DATE '9999-12-31') AS until,
-        round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 7 PRECEDING), 3)
-            AS change,
-        round(ssi - last_value(ssi) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND 28 PRECEDING), 3)
-            AS change_4w
-    FROM (
-        SELECT s.rep_id, s.source, s.snapshot_date, s.ssi, t."from",
-               s.snapshot_date - DATE '1970-01-01' AS day
-        FROM snapshots AS s
-        JOIN touched_series AS t USING (rep_id, source)
-        WHERE t.since IS NULL OR s.snapshot_date >= t.since
-    )
-    WINDOW w AS (PARTITION BY rep_id, source ORDER BY day)
-) AS p
-WHERE s.rep_id = p.rep_id
-  AND s.source = p.source
-  AND s.snapshot_date = p.snapshot_date
-  AND (p."from" IS NULL OR p.snapshot_date >= p."from")
-  AND (s.until IS DISTINCT FROM p.until
-       OR s.change IS DISTINCT FROM p.change
-       OR s.change_4w IS DISTINCT FROM p.change_4w);
-
-DROP TABLE touched_series;

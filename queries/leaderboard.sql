@@ -15,12 +15,14 @@
 --   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
 --                above 0 the row is stale and change, change_4w are NULL (not from weeks before)
 --   target     = the rep's own target, else their team's, else $default_target
+--   left_on    = a rep who left (reps.left_on) is on the boards up to that date, not after it
 -- $source: 'official', 'estimated', or 'best' (official where it exists, else estimated).
 -- $with_trends: FALSE leaves the *_trend columns NULL (the CLI prints no sparklines).
 WITH shown AS (
-    SELECT rep_id, name, team
+    SELECT rep_id, name, team, left_on
     FROM reps
     WHERE ($team IS NULL OR team = $team)
+      AND (left_on IS NULL OR left_on >= $as_of - 7)
       AND NOT list_contains($excluded, lower(rep_id))
       AND NOT list_contains($excluded, lower(name))
 ),
@@ -59,6 +61,7 @@ current AS (
     FROM recent AS p
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of AND p.until > $as_of
+      AND (s.left_on IS NULL OR s.left_on >= $as_of)
 ),
 previous AS (
     SELECT
@@ -67,6 +70,7 @@ previous AS (
     FROM recent AS p
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of - 7 AND p.until > $as_of - 7
+      AND (s.left_on IS NULL OR s.left_on >= $as_of - 7)
 ),
 -- Each point of the last twelve weeks, shifted into its week's place in its half (see
 -- *_recent, *_older above) where it is its week's last on or before $as_of: the next point is

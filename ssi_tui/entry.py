@@ -11,7 +11,20 @@ import sys
 from pathlib import Path
 
 COMMANDS: frozenset[str] = frozenset(
-    ("config", "demo", "import", "leaderboard", "model", "open", "serve", "target", "upgrade")
+    (
+        "config",
+        "demo",
+        "history",
+        "import",
+        "leaderboard",
+        "model",
+        "open",
+        "reps",
+        "serve",
+        "target",
+        "undo",
+        "upgrade",
+    )
 )
 """The click group's command names (a test holds this to cli.cli.commands)."""
 

@@ -318,6 +318,25 @@ def _register_model_commands() -> None:
 _register_model_commands()
 
 
+def _register_reps_commands() -> None:
+    from ssi_tui.cli.reps_commands import reps_command
+
+    cli.add_command(reps_command)
+
+
+_register_reps_commands()
+
+
+def _register_history_commands() -> None:
+    from ssi_tui.cli.history_commands import history_command, undo_command
+
+    cli.add_command(history_command)
+    cli.add_command(undo_command)
+
+
+_register_history_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="ssi-tui")

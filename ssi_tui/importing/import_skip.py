@@ -4,9 +4,9 @@ Re-importing a file the database already holds (a scheduled job, a second try) i
 answered without DuckDB (see docs/performance.md#import): after each import the keys the file
 held are remembered with its stamp (size and modification time, as a kept board is), and an
 import whose every file is among them is answered from here while the file is unchanged.
-Keys are never removed from a database, so a remembered key is still there at that stamp; a
-file changed by anything else (another program, a restored copy) has another stamp, and the
-import opens it as before.
+A remembered key is still there at that stamp: a file changed by anything else (another
+program, a restored copy, an undo) has another stamp, and the import opens it as before; an
+undo also forgets the keys outright (`forget`), since it is the one write that removes keys.
 
 Best effort, like the kept boards: no cache folder, or anything unreadable in it, only means
 the import asks the database. Imports nothing heavy.
@@ -51,3 +51,12 @@ def remember(database: Path, keys: Iterable[str]) -> None:
     text = json.dumps([FORMAT, __version__, list(stamp), sorted(keys)], separators=(",", ":"))
     with contextlib.suppress(OSError):
         board_cache.write_private(board_cache.folder_of(folder, database) / _NAME, text.encode())
+
+
+def forget(database: Path) -> None:
+    """Forget the keys remembered for DATABASE (an undo took some of its files out)."""
+    folder = board_cache.cache_dir()
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):
+        (board_cache.folder_of(folder, database) / _NAME).unlink(missing_ok=True)

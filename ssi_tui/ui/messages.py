@@ -11,6 +11,8 @@ from ssi_tui.model.view import BoardView
 
 if TYPE_CHECKING:
     from ssi_tui.model.rep import RepDetail
+    from ssi_tui.store.history import ChangeInfo
+    from ssi_tui.store.undo import UndoPlan, UndoResult
 
 
 class BoardLoaded(Message):
@@ -49,4 +51,44 @@ class HistoryFailed(Message):
     def __init__(self, rep_id: str, error: str) -> None:
         self.rep_id = rep_id
         self.error = error
+        super().__init__()
+
+
+class ChangesLoaded(Message):
+    """A worker read the change history (for the History screen), newest first."""
+
+    def __init__(self, changes: list[ChangeInfo]) -> None:
+        self.changes = changes
+        super().__init__()
+
+
+class ChangesLoadFailed(Message):
+    """The change history could not be read (busy, removed, an older file)."""
+
+    def __init__(self, error: str) -> None:
+        self.error = error
+        super().__init__()
+
+
+class UndoPlanned(Message):
+    """A worker worked out what an undo would do (shown for confirmation)."""
+
+    def __init__(self, plan: UndoPlan) -> None:
+        self.plan = plan
+        super().__init__()
+
+
+class UndoFailed(Message):
+    """An undo was refused (a later change first, an undo, undone already) or failed."""
+
+    def __init__(self, error: str) -> None:
+        self.error = error
+        super().__init__()
+
+
+class UndoDone(Message):
+    """A worker made an undo."""
+
+    def __init__(self, result: UndoResult) -> None:
+        self.result = result
         super().__init__()

@@ -100,6 +100,12 @@ BOARD_BINDINGS: list[BindingType] = [
     ),
     Binding("r", "reload", "Reload", tooltip="Read the database again", show=False),
     Binding("i", "import_exports", "Import", tooltip="Import exports into this database"),
+    Binding(
+        "H",
+        "history",
+        "History",
+        tooltip="Every change to the data (imports, entries, roster, undos); undo one",
+    ),
     Binding("e", "export", "Export", tooltip="Save the rows shown as Markdown or CSV"),
     Binding(
         "ctrl+s",

@@ -187,6 +187,9 @@ class LeaderboardScreen(Screen[None]):
         self._prepared = prepared
         self.board = prepared.board
         self.refresh_rows(keep_rep=keep_rep, measure=prepared.measure)
+        drill_down = self._rep_screen
+        if drill_down is not None and drill_down in self.app.screen_stack:
+            drill_down.follow_board(prepared.board, self._order_shown())
         if prepared.partial:  # a warm start's first page: the whole board after this frame
             self.call_after_refresh(self._complete_board)
             return
@@ -348,6 +351,12 @@ class LeaderboardScreen(Screen[None]):
         current = self.query_one(BoardTable).current
         self.load(current.rep_id if current else None)
 
+    def roster_changed(self) -> None:
+        """A roster change made in the app: read the board again now (an open drill-down
+        follows it, see _show), not at the next look at the file."""
+        self._stamp = database_stamp(self.database)
+        self.action_reload()
+
     def action_import_exports(self) -> None:
         from ssi_tui.ui.screens.import_dialog import ImportScreen
 
@@ -368,6 +377,18 @@ class LeaderboardScreen(Screen[None]):
         )
         self._stamp = database_stamp(self.database)
         self.action_reload()
+
+    def action_history(self) -> None:
+        from ssi_tui.ui.screens.history import HistoryScreen
+
+        self.workers.cancel_group(self, "read-ahead")  # an undo needs the file to itself
+        self.app.push_screen(HistoryScreen(self.database), self._history_closed)
+
+    def _history_closed(self, undone: bool | None) -> None:
+        """After an undo: show the data as it is now."""
+        if undone:
+            self._stamp = database_stamp(self.database)
+            self.action_reload()
 
     def action_export(self) -> None:
         from ssi_tui.ui.screens.export_dialog import ExportScreen
@@ -428,6 +449,7 @@ class LeaderboardScreen(Screen[None]):
             screen = RepScreen(
                 self.database, self.board, order, table.cursor, target=self.view.target
             )
+            screen.on_roster_change = self.roster_changed
             # Installed, so that leaving it keeps it for the next Enter (see show_board).
             self.app.install_screen(screen, f"rep-{id(self)}")
             self._rep_screen = screen

@@ -9,7 +9,7 @@ from the database in a thread worker, which posts a message that fills the rest.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import TypeVar
@@ -43,6 +43,8 @@ from ssi_tui.text import printable
 from ssi_tui.ui.messages import HistoryFailed, HistoryLoaded
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep_bindings import REP_BINDINGS
+from ssi_tui.ui.screens.rep_edit import RepEdited, RepEditScreen
+from ssi_tui.ui.served import is_absent, remove_absent_bindings
 from ssi_tui.ui.widgets.coaching import CoachingPanel
 from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
@@ -118,6 +120,8 @@ class RepScreen(Screen[str | None]):
         """Whether the history table had the focus when hidden (it gets it back when shown)."""
         self._styled_for: object = None
         """The app's CSS generation this screen was last fully styled for (see _resumed)."""
+        self.on_roster_change: Callable[[], None] | None = None
+        """Called after a roster change made here (the leaderboard reads its board again)."""
         self._take(board, order, index, target)
 
     def _take(self, board: Board, order: Sequence[str], index: int, target: float) -> None:
@@ -187,7 +191,18 @@ class RepScreen(Screen[str | None]):
                     yield table
         yield SteadyFooter()
 
+    @property
+    def _served(self) -> bool:
+        """A served (browser) session: it never writes (ui/served.py)."""
+        options = getattr(self.app, "options", None)
+        return bool(getattr(options, "served", False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A served session never runs what it must not reach, whatever asks for it."""
+        return not is_absent(action, self._served)
+
     def on_mount(self) -> None:
+        remove_absent_bindings(self, self._served)
         self._apply_width(self.size.width)
         self._show_position()
         rep_id = self.rep_id
@@ -450,6 +465,45 @@ class RepScreen(Screen[str | None]):
             "end": target.scroll_end,
         }[how]
         scroll(animate=False)
+
+    def follow_board(self, board: Board, order: Sequence[str]) -> None:
+        """The board was read again (a roster change, an import): the same rep, on it."""
+        rep_id = self.rep_id
+        if rep_id is None or rep_id not in order:  # e.g. they left before the board's date
+            order, index = self.order, self.index
+        else:
+            index = list(order).index(rep_id)
+        self._take(board, order, index, self.target)
+        if self._built:
+            self._show_current()
+
+    def action_edit_rep(self) -> None:
+        """The Edit rep dialog (rep_edit.py) for the rep shown."""
+        rep_id = self.rep_id
+        if rep_id is None:
+            return
+        if self.board.anonymised:
+            self.notify("Show names (a on the board) to edit a rep.", timeout=3)
+            return
+        row = self._rows.get(rep_id)
+        detail = self.detail if self.detail and self.detail.rep_id == rep_id else None
+        name = row.name if row else detail.name if detail else rep_id
+        team = row.team if row else detail.team if detail else None
+        self.app.push_screen(RepEditScreen(self.db_path, rep_id, name, team), self._edited)
+
+    def _edited(self, edited: RepEdited | None) -> None:
+        """After a roster change: say what it did, and show the board (and this rep) anew."""
+        if edited is None:
+            return
+        self.notify(
+            f"{edited.summary}. Undo: ssi-tui undo {self.db_path.name} {edited.change_id}",
+            title="Rep changed",
+            markup=False,
+        )
+        if self.on_roster_change is not None:
+            self.on_roster_change()
+        if edited.gone:
+            self.dismiss(edited.shown_next)
 
     def action_close(self) -> None:
         """Back to the board, telling it which rep was shown last."""

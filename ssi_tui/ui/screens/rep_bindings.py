@@ -27,6 +27,12 @@ REP_BINDINGS: list[BindingType] = [
         tooltip="Enter or leave the history table (arrows then move in it)",
     ),
     Binding(
+        "e",
+        "edit_rep",
+        "Edit rep",
+        tooltip="Rename, move, mark as left, merge or delete this rep",
+    ),
+    Binding(
         "pagedown",
         "scroll_panel('page_down')",
         "Scroll down",
