@@ -9,6 +9,7 @@ before their four numbers still reads right. Pure Python: no Polars, no Textual.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import deque
 from collections.abc import Mapping
@@ -108,6 +109,13 @@ class SsiPage:
         """Whether it holds a snapshot: a total, read or summed from all four pillars."""
         return self.total_or_sum is not None
 
+    def entry_fields(self) -> dict[str, float]:
+        """The values read, keyed as a typed entry's fields (`ssi`, `brand`… `network_avg`)."""
+        fields = {TOTAL: self.total, **self.pillars}
+        fields |= dict(zip(RANKS, (self.industry_rank, self.network_rank), strict=True))
+        fields |= dict(zip(AVERAGES, (self.industry_avg, self.network_avg), strict=True))
+        return {key: value for key, value in fields.items() if value is not None}
+
     def not_found(self) -> list[str]:
         """What is missing for a whole snapshot, in words: "the total", "the pillars" or the
         names of the pillars missing."""
@@ -185,6 +193,14 @@ def _numbers(text: str) -> list[_Number]:
             )
         )
     return found
+
+
+def decode_page(data: bytes) -> str:
+    """A saved or piped page as text: UTF-16 with its BOM (Notepad's "Unicode"), else UTF-8
+    (BOM or not); a byte that is neither stands for an unknown character, never an error."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def normalise(text: str) -> str:

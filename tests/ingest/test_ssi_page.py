@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ssi_tui.ingest.ssi_page import SsiPage, number_text, read_ssi_page
+from ssi_tui.ingest.ssi_page import SsiPage, decode_page, number_text, read_ssi_page
 from ssi_tui.pillars import PILLAR_KEYS, PILLARS
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "ssi_page"
@@ -248,3 +248,31 @@ def test_any_order_and_line_breaks_read_the_same(
     for token in [token for block in blocks for token in block]:
         text += token + data.draw(_SEPARATORS)
     assert _values(read_ssi_page(text)) == expected
+
+
+def test_entry_fields_are_the_values_read_under_an_entrys_names() -> None:
+    page = read_ssi_page((PAGES / "partial_page.txt").read_text(encoding="utf-8"))
+    assert page.entry_fields() == {"ssi": 58, "industry_rank": 18, "industry_avg": 41}
+    full = read_ssi_page((PAGES / "windows_crlf.txt").read_text(encoding="utf-8"))
+    assert full.entry_fields() == {
+        "ssi": 67,
+        "brand": 20.998,
+        "people": 15.2,
+        "insights": 13.5,
+        "relationships": 17.3,
+        "industry_rank": 9,
+        "network_rank": 14,
+        "industry_avg": 38,
+        "network_avg": 29.5,
+    }
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_a_saved_page_decodes_in_the_encodings_editors_save(encoding: str) -> None:
+    text = (PAGES / "full_page.txt").read_text(encoding="utf-8")
+    assert decode_page(text.encode(encoding)) == text
+
+
+def test_bytes_that_are_not_text_do_not_stop_the_reading() -> None:
+    page = read_ssi_page(decode_page(b"Messaging \x9d\xff 3\n58 out of 100 \x9d"))
+    assert page.total == 58

@@ -1,0 +1,85 @@
+"""The entry form's "Paste the SSI page" box: a copied SSI page in, the form's fields out.
+
+Whatever lands in the box (a terminal paste, ctrl+v, typing) is read in a worker
+(ingest/ssi_page.py); the box then says what it read and what it could not find, literally,
+and posts `PasteArea.Read` for the form to fill its fields with.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from ssi_tui.ingest.ssi_page import SsiPage, read_ssi_page
+from ssi_tui.text import printable
+
+PLACEHOLDER = "Paste the SSI page here: on linkedin.com/sales/ssi select all, copy, paste."
+
+
+class PasteArea(Vertical):
+    """A TextArea for the pasted page and, under it, the line saying what was read."""
+
+    DEFAULT_CSS = """
+    PasteArea { height: auto; }
+    PasteArea TextArea { height: 4; }
+    PasteArea #paste-read { color: $text-muted; height: auto; }
+    PasteArea.unreadable #paste-read { color: $error; }
+    """
+
+    class Read(Message):
+        """The pasted text was read: PAGE holds the values found (the form fills its fields)."""
+
+        def __init__(self, page: SsiPage) -> None:
+            self.page = page
+            super().__init__()
+
+    class _Parsed(Message):
+        def __init__(self, text: str, page: SsiPage) -> None:
+            self.text, self.page = text, page
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        area = TextArea(id="paste-text", soft_wrap=True, show_line_numbers=False)
+        area.placeholder = PLACEHOLDER
+        area.border_title = "Paste the SSI page"
+        yield area
+        yield Static("", id="paste-read")
+
+    @property
+    def text(self) -> str:
+        """What the box holds."""
+        return self.query_one("#paste-text", TextArea).text
+
+    def clear(self) -> None:
+        """Empty the box and its line (the form, after saving, is ready for the next rep)."""
+        self.query_one("#paste-text", TextArea).clear()
+        self._show(None)
+
+    @on(TextArea.Changed, "#paste-text")
+    def _pasted(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        if not text.strip():
+            self._show(None)
+            return
+        self._read(text)
+
+    @work(thread=True, exclusive=True, group="paste-read")
+    def _read(self, text: str) -> None:
+        self.post_message(self._Parsed(text, read_ssi_page(text)))
+
+    def on_paste_area__parsed(self, message: PasteArea._Parsed) -> None:
+        message.stop()
+        if message.text != self.text:
+            return  # the box changed since: its own reading follows
+        self._show(message.page)
+        self.post_message(self.Read(message.page))
+
+    def _show(self, page: SsiPage | None) -> None:
+        line = "" if page is None else page.describe()
+        self.set_class(page is not None and not page.is_snapshot, "unreadable")
+        self.query_one("#paste-read", Static).update(Text(printable(line)))
