@@ -188,3 +188,15 @@ def test_a_total_alone_after_pillars_is_not_a_warning_for_the_blank_pillars(
     # Pillars after a total alone: a value is never compared with an unknown one.
     report = run_import(db, [_csv(tmp_path, "2026-12-14,Ann Lee,68,17,17,17,17\n", name="w3.csv")])
     assert report.as_dict()["warnings"] == []
+
+
+def test_a_total_alone_equal_to_the_stored_one_keeps_the_stored_pillars(tmp_path: Path) -> None:
+    db = tmp_path / "team.duckdb"
+    run_import(db, [_csv(tmp_path, "2026-12-07,Ann Lee,66.4,16,17,16.4,17\n", name="export.csv")])
+    report = run_import(db, [_csv(tmp_path, "2026-12-07,Ann Lee,66,,,,\n", name="said.csv")])
+    assert (report.total("added"), report.total("updated"), report.total("unchanged")) == (0, 0, 1)
+    assert [row[2:7] for row in snapshots(db)] == [(66.4, 16.0, 17.0, 16.4, 17.0)]
+    # Another total: the stored pillars no longer add up to it, so they become unknown.
+    report = run_import(db, [_csv(tmp_path, "2026-12-07,Ann Lee,68,,,,\n", name="fixed.csv")])
+    assert report.total("updated") == 1
+    assert [row[2:7] for row in snapshots(db)] == [(68.0, None, None, None, None)]
