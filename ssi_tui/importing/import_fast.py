@@ -27,6 +27,7 @@ from ssi_tui.ingest import canonical_csv
 from ssi_tui.ingest.canonical_csv import Staged
 from ssi_tui.ingest.file_names import name_options
 from ssi_tui.store import writer
+from ssi_tui.store.changes import ChangeKind
 
 
 class _Declined(Exception):
@@ -42,13 +43,15 @@ def try_import(
     dry_run: bool,
     progress: ProgressCallback | None = None,
     strict: bool = False,
+    change_kind: ChangeKind = ChangeKind.FILES,
     **options: object,
 ) -> ImportReport | None:
     """Import FILES as run_import would, or return None (nothing changed) to let it.
 
     KNOWN holds the content keys already imported and SCHEMA_VERSION the file's version (None
     when there is no file yet); OPTIONS are the reading options that go into content keys.
-    STRICT refuses values that look like typos, as run_import does.
+    STRICT refuses values that look like typos, as run_import does; CHANGE_KIND is what the
+    import is in the history.
     """
 
     headers = [canonical_csv.header_columns(path) for path in files]
@@ -87,7 +90,9 @@ def try_import(
     try:
         with write_outcome(report, strict=strict) as outcome:
             outcome.append(
-                _classify(db_path, staged) if dry_run else _write(db_path, staged, to_log, strict)
+                _classify(db_path, staged)
+                if dry_run
+                else _write(db_path, staged, to_log, strict, change_kind)
             )
     except _Declined:
         return None
@@ -101,7 +106,11 @@ def try_import(
 
 
 def _write(
-    db_path: Path, staged: Staged, to_log: list[writer.FileToLog], strict: bool
+    db_path: Path,
+    staged: Staged,
+    to_log: list[writer.FileToLog],
+    strict: bool,
+    change_kind: ChangeKind,
 ) -> writer.Outcome:
     """Stage, check and write in one connection; a new file appears only if all of it worked."""
     opener = store.open_write if db_path.exists() else store.create_whole
@@ -109,7 +118,7 @@ def _write(
         conn.bound_memory(sum(_size(path) for _, path, _ in staged))
         if not canonical_csv.stage(conn, staged):
             raise _Declined
-        return writer.write(conn, None, to_log, strict=strict)
+        return writer.write(conn, None, to_log, strict=strict, change_kind=change_kind)
 
 
 def _size(path: Path) -> int:

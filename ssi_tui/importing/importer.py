@@ -125,6 +125,7 @@ def run_import(
             dry_run=options.dry_run,
             progress=progress,
             strict=options.strict,
+            change_kind=options.change_kind,
             **reading,
         )
     if report is None:
@@ -361,7 +362,12 @@ def _write(
                 conn.bound_memory(snapshots.estimated_size())
                 outcome.append(
                     writer.write(
-                        conn, stream, read.to_log, activities=activities, strict=options.strict
+                        conn,
+                        stream,
+                        read.to_log,
+                        activities=activities,
+                        strict=options.strict,
+                        change_kind=options.change_kind,
                     )
                 )
     fill_counts(report, read.to_log, outcome[0].counts, dry_run=options.dry_run)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ssi_tui.ingest.headers import MAP_HINT
+from ssi_tui.store.changes import ChangeKind
 
 if TYPE_CHECKING:
     from ssi_tui.ingest.header_map import HeaderMap
@@ -35,6 +36,8 @@ class ImportOptions:
     """How messages spell a mapping pair (`{pair}`): the CLI's `--map`, or the dialog's box."""
     model_path: str | Path | None = None
     """The model that scores activity exports (None: the shipped one)."""
+    change_kind: ChangeKind = ChangeKind.FILES
+    """What the import is in the history (`ssi-tui history`): files, or a typed or pasted entry."""
 
     def content_options(self) -> dict[str, object]:
         """The options that change what a file reads as: part of its content key, so the same

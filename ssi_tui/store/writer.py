@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ssi_tui.store import changes, import_findings, import_identity
 from ssi_tui.store import database as store
-from ssi_tui.store import import_findings, import_identity
+from ssi_tui.store.changes import ChangeKind
 from ssi_tui.store.import_findings import Findings
 from ssi_tui.store.interface import Store
 
@@ -143,12 +144,16 @@ def write(
     activities: ActivityBatch | None = None,
     now: dt.datetime | None = None,
     strict: bool = False,
+    change_kind: ChangeKind = ChangeKind.FILES,
+    summary: str | None = None,
 ) -> Outcome:
     """Upsert the batch (and ACTIVITIES, with their model) and log each file, all or nothing.
 
-    INCOMING None means the batch is already the temp table `incoming` (see classify). Raises
-    import_identity.Refused, or StrictRefusal when STRICT and a value looks like a typo, with
-    nothing written.
+    The whole write is one change of CHANGE_KIND in the history (store/changes.py; SUMMARY
+    defaults to the file name, or "N files"): what it replaces is kept in the superseded_*
+    tables, so undo.py can put it back. INCOMING None means the batch is already the temp table
+    `incoming` (see classify). Raises import_identity.Refused, or StrictRefusal when STRICT and
+    a value looks like a typo, with nothing written.
     """
     now = now or dt.datetime.now().replace(microsecond=0)
     # Rolled back (which drops that view too) before the batch is unloaded.
@@ -164,13 +169,16 @@ def write(
         # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
         # 10,000 reps).
         snapshots_changed = any(c.added or c.updated for c in counts.values())
+        snapshots_corrected = any(c.updated for c in counts.values())
         if activities is not None:
             counts.update(_classify_activities(conn, activities))
-        _log_files(conn, files, counts, now)
+        change_id = changes.begin(conn, change_kind, summary or _summary(files), now=now)
+        _log_files(conn, files, counts, now, change_id)
+        _write_reps(conn, change_id)
+        # A first import corrects nothing: it keeps no copies (and stays as fast as it was).
+        if snapshots_corrected:
+            conn.run("import_supersede_snapshots", [change_id])
         for name in (
-            "import_update_reps",
-            "import_insert_reps",
-            "import_aliases_add",
             "import_update_snapshots",
             "import_insert_snapshots",
             # A first import's rows have their points already (import_insert_snapshots).
@@ -179,11 +187,42 @@ def write(
         ):
             conn.run(name)
         if activities is not None:
-            _write_activities(conn, activities)
+            _write_activities(conn, activities, change_id)
         if first_import:  # its view of the batch goes before the batch is unregistered
             conn.run("import_unstage_new")
+        _count_change(conn, change_id, counts)
         conn.run("import_unresolve")
     return Outcome(counts, findings)
+
+
+def _summary(files: list[FileToLog]) -> str:
+    """The history's line for an import of FILES: the file's name, or how many."""
+    return files[0].file_name if len(files) == 1 else f"{len(files)} files"
+
+
+def _write_reps(conn: Store, change_id: int) -> None:
+    """The batch's names, teams, new reps and adopted aliases, each change kept under
+    CHANGE_ID as the change contract asks (what was there, or that nothing was)."""
+    conn.run("import_supersede_reps", [change_id])
+    conn.run("import_update_reps")
+    conn.run("import_reps_before")
+    conn.run("import_insert_reps")
+    conn.run("import_created_reps", [change_id])
+    conn.run("import_reps_before_drop")
+    conn.run("import_supersede_aliases", [change_id])
+    conn.run("import_aliases_add")
+
+
+def _count_change(conn: Store, change_id: int, counts: dict[int, FileCounts]) -> None:
+    """The change's counts for `ssi-tui history`: rows added and corrected, reps touched."""
+    reps = conn.first_row("change_reps_counted", [change_id])
+    changes.set_counts(
+        conn,
+        change_id,
+        added=sum(c.added for c in counts.values()),
+        corrected=sum(c.updated for c in counts.values()),
+        reps=int(reps[0]) if reps else 0,
+    )
 
 
 def _findings(conn: Store, matched: dict[int, int], counts: dict[int, FileCounts]) -> Findings:
@@ -211,6 +250,7 @@ def _log_files(
     files: list[FileToLog],
     counts: dict[int, FileCounts],
     now: dt.datetime,
+    change_id: int,
 ) -> None:
     """One import-log row per file; `import_files` maps each file index to its import id."""
     conn.run("import_files_table")
@@ -226,18 +266,21 @@ def _log_files(
                 c.unchanged,
                 file.rows_rejected,
                 now,
+                change_id,
             ],
         )
         assert row is not None
         conn.run("import_files_add", [file.file_index, row[0]])
 
 
-def _write_activities(conn: Store, activities: ActivityBatch) -> None:
-    """Upsert the staged activity rows, keeping the model that scored them."""
+def _write_activities(conn: Store, activities: ActivityBatch, change_id: int) -> None:
+    """Upsert the staged activity rows, keeping the model that scored them (and, under
+    CHANGE_ID, the rows they correct)."""
     conn.run(
         "estimate_model_add",
         [activities.model_hash, activities.model_name, activities.model_text],
     )
+    conn.run("activity_supersede", [change_id])
     for name in ("activity_update", "activity_insert", "activity_unstage"):
         conn.run(name)
 

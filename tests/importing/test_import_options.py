@@ -14,6 +14,7 @@ from ssi_tui.importing import importer
 from ssi_tui.importing.import_report import file_content_key
 from ssi_tui.importing.options import ImportOptions
 from ssi_tui.ingest.header_map import HeaderMap, parse_header_map
+from ssi_tui.store.changes import ChangeKind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -29,6 +30,7 @@ WRITING = {
     "skip_invalid": True,
     "strict": True,
     "map_hint": "Headers to map: {pair}",
+    "change_kind": ChangeKind.TYPED,
 }
 """Options that change what is done with the rows (or how messages spell a mapping), not what
 they are: the dialog's import of a file is the CLI's."""
