@@ -318,6 +318,15 @@ def _register_model_commands() -> None:
 _register_model_commands()
 
 
+def _register_paste_command() -> None:
+    from ssi_tui.cli.paste_command import paste_command
+
+    cli.add_command(paste_command)
+
+
+_register_paste_command()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="ssi-tui")

@@ -58,8 +58,6 @@ def paste_command(
         )
         sys.exit(EXIT_NOT_STORED)
     _store(database, rep, snapshot_date or dt.date.today(), page.entry_fields(), new_rep)
-    if not page.pillars:
-        click.echo("The pillars were not given: the total is stored alone.")
 
 
 def _store(
@@ -82,7 +80,7 @@ def _store(
         fail(str(error))
     for warning in outcome.warnings:
         click.echo(f"Warning: {plain(warning)}", err=True)
-    click.echo(plain(f"{outcome.describe()} (pasted)."))
+    click.echo(plain(f"{outcome.describe()}."))
     if outcome.status != "unchanged":
         # The boards `ssi-tui DB` keeps for its next start (board_cache.py) are stale now.
         from ssi_tui.boards.kept_boards import keep_boards_fresh
