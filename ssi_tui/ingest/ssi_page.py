@@ -38,7 +38,9 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "industry_rank": (r"industry\s+(?:ssi\s+)?rank(?:ing)?",),
     "network_rank": (r"network\s+(?:ssi\s+)?rank(?:ing)?",),
     "industry_avg": (
-        r"(?:people|members)\s+in\s+your\s+industry\s+have\s+an\s+average\s+"
+        # "People in your industry", or in "the Software Development industry".
+        r"(?:people|members)\s+in\s+(?:your|the(?:\s+[^\W\d_][\w&'’.-]*){1,6})\s+industry"
+        r"\s+have\s+an\s+average\s+"
         r"(?:ssi|social\s+selling\s+index)(?:\s+score)?\s+of",
         r"industry\s+average(?:\s+ssi)?",
     ),

@@ -276,3 +276,11 @@ def test_a_saved_page_decodes_in_the_encodings_editors_save(encoding: str) -> No
 def test_bytes_that_are_not_text_do_not_stop_the_reading() -> None:
     page = read_ssi_page(decode_page(b"Messaging \x9d\xff 3\n58 out of 100 \x9d"))
     assert page.total == 58
+
+
+def test_the_industry_may_be_named() -> None:
+    page = read_ssi_page(
+        "Industry SSI rank\nTop 18%\n"
+        "People in the Software Development industry have an average SSI of 41."
+    )
+    assert (page.industry_rank, page.industry_avg) == (18, 41)
