@@ -8,6 +8,7 @@ from the database in a thread worker, which posts a message that fills the rest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
@@ -29,7 +30,9 @@ from ssi_tui.model.rep import (
     PeerAverages,
     RepDetail,
     RepNotFoundError,
+    Snapshot,
     coaching_for,
+    not_given_note,
     peer_averages,
     pillar_values,
     read_reps,
@@ -291,7 +294,7 @@ class RepScreen(Screen[str | None]):
             return
         facts = headline_facts(row, len(self.board.rows), self.board.as_of, row.target)
         headline.show(row.name, row.team, row.public_id, row.ssi, facts)
-        bars.show(pillar_values(row), self._peer_averages(row.team), weakest_of(row).key)
+        self._show_bars(row, row.as_of, self._peer_averages(row.team))
 
     def _show_detail(self, detail: RepDetail) -> None:
         """Chart, history and coaching from the rep's history."""
@@ -308,15 +311,25 @@ class RepScreen(Screen[str | None]):
             if latest is not None:
                 bars = self._part(PillarBars)
                 bars.display = True
-                peers = self._peer_averages(detail.team)
-                bars.show(pillar_values(latest), peers, weakest_of(latest).key)
+                self._show_bars(latest, latest.date, self._peer_averages(detail.team))
                 if latest.source == "estimated":
                     self._part(EstimateBreakdown).show_for(self.db_path, detail.rep_id, latest.date)
         row = self._rows.get(detail.rep_id)
         self._part(TrendChart).show(detail, row.target if row is not None else self.target)
         self._part(HistoryTable).show(detail)
         self._show_history_table(True)
-        self._part(CoachingPanel).show(coaching_for(detail))
+        self._part(CoachingPanel).show(coaching_for(detail), snapshots=bool(detail.history))
+
+    def _show_bars(
+        self, values: LeaderboardRow | Snapshot, date: dt.date, peers: PeerAverages
+    ) -> None:
+        """The pillar bars of VALUES (a board row or a snapshot of DATE), saying which pillars
+        it did not give; the weakest flagged only when all four are given."""
+        weakest = weakest_of(values)
+        note = not_given_note(values, date)
+        self._part(PillarBars).show(
+            pillar_values(values), peers, weakest.key if weakest else None, note
+        )
 
     def _show_history_table(self, shown: bool, waiting: str = WAITING) -> None:
         """The history table, or WAITING in its place (and as high) while there is none.
