@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.widgets import Input
+
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.entry_form import EntryFormScreen
 from tests.ui.helpers import wait_for_board
@@ -23,6 +25,8 @@ def test_entry_form(snap_compare, sample_db: Path) -> None:  # type: ignore[no-u
             if "Brand" in str(form.query_one("#problems").render()):
                 break
         await pilot.app.workers.wait_for_complete()
+        for field in form.query(Input):
+            field.cursor_blink = False  # a steady cursor: the same picture at any moment
         await pilot.pause()
 
     assert snap_compare(
