@@ -8,8 +8,9 @@
 --                as-of week, from each week's last point on or before $as_of, packed 10 bits a
 --                week: weeks ago 0-5 in *_recent, 6-11 in *_older (BIGINTs: a HUGEINT each
 --                made the fetch twice as slow). Bits 10w.. of a half hold its week w: 0 = a
---                week before the rep's first snapshot, 1 = a week without one after it, else
---                2 + the value in tenths. Scaled and spelled out as bars by board.Trends only
+--                week before the rep's first snapshot, 1 = a week without one after it (or
+--                whose last snapshot gave a total alone: a NULL pillar adds nothing, so that
+--                pillar's week is a gap, never a 0), else 2 + the value in tenths. Scaled and spelled out as bars by board.Trends only
 --                for the rows on screen, on either scale.
 --   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
 --                above 0 the row is stale and change, change_4w are NULL (not from weeks before)

@@ -8,6 +8,9 @@ PILLAR_MAX = 25.0
 TOTAL_MAX = 100.0
 TOTAL_TOLERANCE = 1.0
 """LinkedIn rounds the total it shows, so it may differ from the pillar sum by up to this."""
+NOT_GIVEN = "–"
+"""What every screen and output shows for a pillar a snapshot does not give (a total alone):
+the pillar is unknown, never 0."""
 
 
 @dataclass(frozen=True)
@@ -79,3 +82,8 @@ PILLARS: tuple[Pillar, ...] = (
 
 PILLAR_KEYS: tuple[str, ...] = tuple(p.key for p in PILLARS)
 PILLARS_BY_KEY: dict[str, Pillar] = {p.key: p for p in PILLARS}
+
+
+def pillar_text(value: float | None, digits: int = 2) -> str:
+    """A pillar as shown (`15.50`), or NOT_GIVEN when the snapshot gave only its total."""
+    return NOT_GIVEN if value is None else f"{value:.{digits}f}"

@@ -36,3 +36,18 @@ def query(db: Path, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def forget_pillars(db: Path, rep_id: str, *dates: str) -> None:
+    """Make DB's snapshots of REP_ID on DATES totals alone (pillars NULL: not given), as an
+    entry of the total alone leaves them; best_points too, where the rep has a 'best' board."""
+    conn = duckdb.connect(str(db))
+    try:
+        for table, day in (("snapshots", "snapshot_date"), ("best_points", "d")):
+            conn.execute(
+                f"UPDATE {table} SET brand = NULL, people = NULL, insights = NULL,"
+                f" relationships = NULL WHERE rep_id = ? AND {day} IN (SELECT unnest(?::DATE[]))",
+                [rep_id, list(dates)],
+            )
+    finally:
+        conn.close()

@@ -13,12 +13,14 @@ from operator import attrgetter
 from rich.text import Text
 
 from ssi_tui.model.board import Board, LeaderboardRow
-from ssi_tui.pillars import PILLARS
+from ssi_tui.pillars import PILLARS, pillar_text
 from ssi_tui.text import printable
 
 
 def _average(rows: Sequence[LeaderboardRow], key: str) -> float | None:
-    return sum(map(attrgetter(key), rows)) / len(rows) if rows else None
+    """The mean of KEY over the rows that give it: a total alone leaves its pillars out."""
+    values = [value for value in map(attrgetter(key), rows) if value is not None]
+    return sum(values) / len(values) if values else None
 
 
 def summary_text(
@@ -39,7 +41,7 @@ def summary_text(
     parts.append(Text(f"{len(rows)} rep{'s' if len(rows) != 1 else ''}"))
     total = _average(rows, "ssi")
     if total is not None:
-        averages = " ".join(f"{p.short} {_average(rows, p.key):.1f}" for p in PILLARS)
+        averages = " ".join(f"{p.short} {pillar_text(_average(rows, p.key), 1)}" for p in PILLARS)
         parts.append(Text(f"avg SSI {total:.1f} ({averages})"))
         on_target = sum(1 for r in rows if r.ssi >= r.target)
         targets = {r.target for r in rows}

@@ -318,6 +318,15 @@ def _register_model_commands() -> None:
 _register_model_commands()
 
 
+def _register_entry_commands() -> None:
+    from ssi_tui.cli.entry_commands import add_command
+
+    cli.add_command(add_command)
+
+
+_register_entry_commands()
+
+
 def _register_paste_command() -> None:
     from ssi_tui.cli.paste_command import paste_command
 

@@ -41,7 +41,8 @@ _BARS = "▁▂▃▄▅▆▇█"
 BEFORE_FIRST = " "
 """A week before the rep's first snapshot: nothing to draw."""
 MISSED_WEEK = "·"
-"""A week without a snapshot after the rep's first one."""
+"""A week without a snapshot after the rep's first one; in a pillar's trend, also a week whose
+snapshot gave the total alone (a gap, never a bar of 0)."""
 _WEEK_BITS = 10
 _WEEK_MASK = (1 << _WEEK_BITS) - 1
 PILLAR_TOP, TOTAL_TOP = 25.0, 100.0
@@ -147,10 +148,11 @@ class LeaderboardRow:
     name: str
     team: str | None
     ssi: float
-    brand: float
-    people: float
-    insights: float
-    relationships: float
+    brand: float | None
+    """A pillar; None when the snapshot gave its total alone (never 0: not given)."""
+    people: float | None
+    insights: float | None
+    relationships: float | None
     change: float | None
     """Total minus the latest total on or before (this snapshot's date - 7 days); None when the
     row is stale (see weeks_old)."""

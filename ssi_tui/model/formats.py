@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ssi_tui.model.board import LeaderboardRow
-from ssi_tui.pillars import PILLAR_KEYS, PILLARS
+from ssi_tui.pillars import NOT_GIVEN, PILLAR_KEYS, PILLARS, pillar_text
 from ssi_tui.text import printable
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json", "markdown", "html")
@@ -153,7 +153,7 @@ def to_markdown(rows: Sequence[LeaderboardRow], sort: str = "ssi", *, reverse: b
             _markdown_cell(r.name),
             _markdown_cell(r.team or ""),
             _ssi_cell(r),
-            *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
+            *(pillar_text(getattr(r, k)) for k in PILLAR_KEYS),
             _week_change(r),
             *[_signed(r.change_4w)] * improvement,
             f"{r.pct_of_target:.1f}",
@@ -178,7 +178,7 @@ def to_html(rows: Sequence[LeaderboardRow], title: str, sort: str = "ssi") -> st
             escape(printable(r.name)),
             escape(printable(r.team or "")),
             _ssi_cell(r),
-            *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
+            *(escape(pillar_text(getattr(r, k))) for k in PILLAR_KEYS),
             escape(_signed(r.change)),
             *[escape(_signed(r.change_4w))] * improvement,
             f"{r.pct_of_target:.1f}% of {r.target:g}",
@@ -255,10 +255,17 @@ def _table(
             Text(printable(r.name)[:cut]),
             Text(printable(r.team or "")[:cut]),
             _ssi_cell(r),
-            *(f"{r.value(k):.2f}" for k in PILLAR_KEYS),
+            *(_pillar_cell(getattr(r, k)) for k in PILLAR_KEYS),
             _signed(r.change) if as_of else _week_change(r),
             *figures.get(sort, []),
             *[_as_of(r)] * as_of,
             style="dim" if r.stale else None,
         )
     return table
+
+
+def _pillar_cell(value: float | None) -> Any:
+    """A table's pillar cell: the value, or a dim NOT_GIVEN for a snapshot of a total alone."""
+    from rich.text import Text
+
+    return f"{value:.2f}" if value is not None else Text(NOT_GIVEN, style="dim")

@@ -7,7 +7,7 @@ and every rule here (changes, falls, weakest pillar, peer averages) is tested wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -39,18 +39,30 @@ class Snapshot:
     date: dt.date
     source: str
     ssi: float
-    brand: float
-    people: float
-    insights: float
-    relationships: float
+    brand: float | None
+    """A pillar; None when the snapshot gave its total alone (never 0: not given)."""
+    people: float | None
+    insights: float | None
+    relationships: float | None
     industry_rank: float | None = None
     network_rank: float | None = None
     industry_avg: float | None = None
     network_avg: float | None = None
 
-    def value(self, key: str) -> float:
-        """The total ('ssi') or one pillar, by key."""
-        return float(getattr(self, key))
+    def value(self, key: str) -> float | None:
+        """The total ('ssi') or one pillar, by key; None for a pillar not given."""
+        value = getattr(self, key)
+        return None if value is None else float(value)
+
+    @property
+    def pillars_given(self) -> bool:
+        """Whether the snapshot gives all four pillars (else some or all are not given)."""
+        return all(getattr(self, p.key) is not None for p in PILLARS)
+
+    @property
+    def pillars_missing(self) -> tuple[Pillar, ...]:
+        """The pillars this snapshot does not give (all four for a total alone)."""
+        return tuple(p for p in PILLARS if getattr(self, p.key) is None)
 
 
 @dataclass(frozen=True)
@@ -75,48 +87,84 @@ class RepDetail:
         return next((s for s in self.history if s.date <= date), None)
 
     def change(self, index: int, key: str) -> float | None:
-        """history[index]'s value minus the snapshot before it; None for the oldest one."""
-        if not 0 <= index < len(self.history) - 1:
+        """history[index]'s value minus the latest earlier snapshot that gives it; None for the
+        oldest one, and for a pillar not given (a total alone is skipped, never read as 0)."""
+        if not 0 <= index < len(self.history):
             return None
-        return round(self.history[index].value(key) - self.history[index + 1].value(key), 3)
+        value = self.history[index].value(key)
+        before = next(
+            (v for s in self.history[index + 1 :] if (v := s.value(key)) is not None), None
+        )
+        return None if value is None or before is None else round(value - before, 3)
+
+    def given_at_or_before(self, date: dt.date, key: str) -> float | None:
+        """KEY's value in the latest snapshot on or before DATE that gives it."""
+        return next(
+            (v for s in self.history if s.date <= date and (v := s.value(key)) is not None), None
+        )
 
     def change_over(self, key: str, days: int = FALL_DAYS) -> float | None:
         """Latest value on or before as_of minus the latest on or before (as_of - DAYS).
 
         Anchored on the board's as-of date (not on the rep's last snapshot) so that a rep who
         stopped exporting is compared over the same window as everyone else.
+        A snapshot of a total alone is skipped for a pillar: its latest given value counts.
         """
-        now = self.at_or_before(self.as_of)
-        then = self.at_or_before(self.as_of - dt.timedelta(days=days))
+        now = self.given_at_or_before(self.as_of, key)
+        then = self.given_at_or_before(self.as_of - dt.timedelta(days=days), key)
         if now is None or then is None:
             return None
-        return round(now.value(key) - then.value(key), 3)
+        return round(now - then, 3)
+
+    @property
+    def latest_with_pillars(self) -> Snapshot | None:
+        """The latest snapshot that gives all four pillars (a total alone has none to rank)."""
+        return next((s for s in self.history if s.pillars_given), None)
 
     def weakest_pillar(self) -> Pillar | None:
-        """The lowest pillar in the latest snapshot (ties: LinkedIn's pillar order)."""
-        latest = self.latest
+        """The lowest pillar in the latest snapshot giving all four (ties: LinkedIn's order);
+        None when none does: a weakest pillar is never picked among pillars not given."""
+        latest = self.latest_with_pillars
         return None if latest is None else weakest_of(latest)
 
 
-def _number(values: Snapshot | LeaderboardRow, key: str) -> float:
-    """A numeric column of a snapshot or board row (LeaderboardRow.value also serves names)."""
+def _number(values: Snapshot | LeaderboardRow, key: str) -> float | None:
+    """A numeric column of a snapshot or board row (LeaderboardRow.value also serves names);
+    None for a pillar not given."""
     value = values.value(key)
+    if value is None:
+        return None
     if not isinstance(value, int | float):
         raise TypeError(f"{key} is not a number: {value!r}")
     return float(value)
 
 
-def pillar_values(values: Snapshot | LeaderboardRow) -> dict[str, float]:
-    """The four pillar values of a snapshot or a board row, by key."""
+def pillar_values(values: Snapshot | LeaderboardRow) -> dict[str, float | None]:
+    """The four pillar values of a snapshot or a board row, by key (None: not given)."""
     return {p.key: _number(values, p.key) for p in PILLARS}
 
 
-def weakest_of(values: Snapshot | LeaderboardRow) -> Pillar:
-    """The pillar with the lowest value (ties: LinkedIn's pillar order).
+def not_given_note(values: Snapshot | LeaderboardRow, date: dt.date) -> str | None:
+    """What the drill-down says of the pillars a snapshot did not give; None when all four are
+    given. 'Pillars not given for 2026-12-06 (a total alone)'."""
+    missing = [p.short for p in PILLARS if _number(values, p.key) is None]
+    if not missing:
+        return None
+    if len(missing) == len(PILLARS):
+        return f"Pillars not given for {date.isoformat()} (a total alone)"
+    return f"{', '.join(missing)} not given for {date.isoformat()}"
+
+
+def weakest_of(values: Snapshot | LeaderboardRow) -> Pillar | None:
+    """The pillar with the lowest value (ties: LinkedIn's pillar order); None unless all four
+    are given, since a pillar not given might be the lowest.
 
     All four are out of the same 25, so the lowest value is the one with most room to grow.
     """
-    return min(PILLARS, key=lambda p: _number(values, p.key))
+    given = {key: value for key, value in pillar_values(values).items() if value is not None}
+    if len(given) < len(PILLARS):
+        return None
+    return min(PILLARS, key=lambda p: given[p.key])
 
 
 @dataclass(frozen=True)
@@ -132,6 +180,13 @@ class Coaching:
     def heading(self) -> str:
         """The pillar's label and the reasons, for a one-line title."""
         return f"{self.pillar.label}: {', '.join(self.reasons)}"
+
+
+def _as_of_note(detail: RepDetail) -> str:
+    """When the weakest pillar comes from an older snapshot than the one shown (which gave a
+    total alone), the date it is from: ` on 2026-11-29`."""
+    source = detail.latest_with_pillars
+    return "" if source is None or source is detail.latest else f" on {source.date.isoformat()}"
 
 
 def _window(days: int) -> str:
@@ -153,10 +208,12 @@ def coaching_for(
     The weakest pillar comes first; falling pillars follow, biggest fall first. A pillar that
     is both weakest and falling appears once, with both reasons.
     """
-    weakest = detail.weakest_pillar()
-    if weakest is None:
+    if detail.latest is None:
         return []
-    reasons: dict[str, list[str]] = {weakest.key: ["weakest pillar"]}
+    reasons: dict[str, list[str]] = {}
+    weakest = detail.weakest_pillar()
+    if weakest is not None:
+        reasons[weakest.key] = ["weakest pillar" + _as_of_note(detail)]
     falls: list[tuple[float, int, Pillar]] = []
     for position, pillar in enumerate(PILLARS):
         delta = detail.change_over(pillar.key, days)
@@ -201,10 +258,18 @@ def peer_averages(rows: Sequence[LeaderboardRow], team: str | None) -> PeerAvera
         else f"board average ({reps}; this rep has no team)"
     )
     # attrgetter and map: a tenth of a loop's time (docs/performance.md#the-drill-down).
-    values = (
-        tuple((p.key, sum(map(attrgetter(p.key), peers)) / count) for p in PILLARS) if count else ()
+    values = tuple(
+        (p.key, average)
+        for p in PILLARS
+        if (average := _mean_given(map(attrgetter(p.key), peers))) is not None
     )
     return PeerAverages(label, values, count)
+
+
+def _mean_given(values: Iterable[float | None]) -> float | None:
+    """The mean of the values given (a total alone's pillars are left out, never read as 0)."""
+    given = [value for value in values if value is not None]
+    return sum(given) / len(given) if given else None
 
 
 def load_rep(

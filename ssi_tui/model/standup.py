@@ -29,10 +29,11 @@ class TeamAverage:
     """The team's name; None for reps without a team, or for the whole board (see `overall`)."""
     count: int
     ssi: float
-    brand: float
-    people: float
-    insights: float
-    relationships: float
+    brand: float | None
+    """A pillar's mean over the reps who give it; None when none does (totals alone)."""
+    people: float | None
+    insights: float | None
+    relationships: float | None
     overall: bool = False
     """True for the average over every rep on the board."""
 
@@ -43,9 +44,10 @@ class TeamAverage:
             return "Everyone"
         return self.team if self.team is not None else "No team"
 
-    def value(self, key: str) -> float:
-        """The average total ('ssi') or one pillar."""
-        return float(getattr(self, key))
+    def value(self, key: str) -> float | None:
+        """The average total ('ssi') or one pillar (None: no rep of the team gives it)."""
+        value = getattr(self, key)
+        return None if value is None else float(value)
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,14 @@ def movers(
 
 
 def _average(team: str | None, rows: Sequence[LeaderboardRow], *, overall: bool) -> TeamAverage:
-    count = len(rows)
-    means = [sum(float(getattr(r, key)) for r in rows) / count for key in TOTAL_KEYS]
-    return TeamAverage(team, count, *means, overall=overall)
+    means = [_mean_given([getattr(r, key) for r in rows]) for key in TOTAL_KEYS]
+    return TeamAverage(team, len(rows), *means, overall=overall)  # type: ignore[arg-type]
+
+
+def _mean_given(values: Sequence[float | None]) -> float | None:
+    """The mean of the values given: a total alone's pillars are left out, never read as 0."""
+    given = [float(value) for value in values if value is not None]
+    return sum(given) / len(given) if given else None
 
 
 def team_averages(

@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
 
 ABSENT_WHEN_SERVED: frozenset[str] = frozenset(
-    ("import_exports", "export", "screenshot", "toggle_anonymise")
+    ("import_exports", "add_entry", "export", "screenshot", "toggle_anonymise")
 )
-"""Actions a viewer must not reach: import (server paths, writes the database), export and
-screenshot (write into the server's folders), anonymise (would show real names)."""
+"""Actions a viewer must not reach: import (server paths, writes the database), add (the
+entry form writes it), export and screenshot (write into the server's folders), anonymise
+(would show real names)."""
 TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED: frozenset[str] = frozenset(("Screenshot",))
 """Textual's own palette commands that would write into the server's folders."""
 

@@ -100,6 +100,14 @@ BOARD_BINDINGS: list[BindingType] = [
     ),
     Binding("r", "reload", "Reload", tooltip="Read the database again", show=False),
     Binding("i", "import_exports", "Import", tooltip="Import exports into this database"),
+    Binding(
+        "plus",
+        "add_entry",
+        "Add",
+        key_display="+",
+        show=False,
+        tooltip="Type a snapshot in: rep, total and/or pillars (the entry form)",
+    ),
     Binding("e", "export", "Export", tooltip="Save the rows shown as Markdown or CSV"),
     Binding(
         "ctrl+s",

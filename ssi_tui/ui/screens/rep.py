@@ -8,6 +8,7 @@ from the database in a thread worker, which posts a message that fills the rest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
@@ -29,7 +30,9 @@ from ssi_tui.model.rep import (
     PeerAverages,
     RepDetail,
     RepNotFoundError,
+    Snapshot,
     coaching_for,
+    not_given_note,
     peer_averages,
     pillar_values,
     read_reps,
@@ -40,6 +43,7 @@ from ssi_tui.text import printable
 from ssi_tui.ui.messages import HistoryFailed, HistoryLoaded
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep_bindings import REP_BINDINGS
+from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
 from ssi_tui.ui.widgets.coaching import CoachingPanel
 from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
@@ -185,6 +189,7 @@ class RepScreen(Screen[str | None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        remove_absent_bindings(self, self._served)
         self._apply_width(self.size.width)
         self._show_position()
         rep_id = self.rep_id
@@ -291,7 +296,7 @@ class RepScreen(Screen[str | None]):
             return
         facts = headline_facts(row, len(self.board.rows), self.board.as_of, row.target)
         headline.show(row.name, row.team, row.public_id, row.ssi, facts)
-        bars.show(pillar_values(row), self._peer_averages(row.team), weakest_of(row).key)
+        self._show_bars(row, row.as_of, self._peer_averages(row.team))
 
     def _show_detail(self, detail: RepDetail) -> None:
         """Chart, history and coaching from the rep's history."""
@@ -308,15 +313,25 @@ class RepScreen(Screen[str | None]):
             if latest is not None:
                 bars = self._part(PillarBars)
                 bars.display = True
-                peers = self._peer_averages(detail.team)
-                bars.show(pillar_values(latest), peers, weakest_of(latest).key)
+                self._show_bars(latest, latest.date, self._peer_averages(detail.team))
                 if latest.source == "estimated":
                     self._part(EstimateBreakdown).show_for(self.db_path, detail.rep_id, latest.date)
         row = self._rows.get(detail.rep_id)
         self._part(TrendChart).show(detail, row.target if row is not None else self.target)
         self._part(HistoryTable).show(detail)
         self._show_history_table(True)
-        self._part(CoachingPanel).show(coaching_for(detail))
+        self._part(CoachingPanel).show(coaching_for(detail), snapshots=bool(detail.history))
+
+    def _show_bars(
+        self, values: LeaderboardRow | Snapshot, date: dt.date, peers: PeerAverages
+    ) -> None:
+        """The pillar bars of VALUES (a board row or a snapshot of DATE), saying which pillars
+        it did not give; the weakest flagged only when all four are given."""
+        weakest = weakest_of(values)
+        note = not_given_note(values, date)
+        self._part(PillarBars).show(
+            pillar_values(values), peers, weakest.key if weakest else None, note
+        )
 
     def _show_history_table(self, shown: bool, waiting: str = WAITING) -> None:
         """The history table, or WAITING in its place (and as high) while there is none.
@@ -438,10 +453,28 @@ class RepScreen(Screen[str | None]):
         }[how]
         scroll(animate=False)
 
+    @property
+    def _served(self) -> bool:
+        options = getattr(self.app, "options", None)
+        return bool(getattr(options, "served", False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A served session never runs what it must not reach (the entry form writes)."""
+        return not is_absent(action, self._served)
+
+    def action_add_entry(self) -> None:
+        """The entry form, filled with this rep (by name; by id when names are hidden)."""
+        from ssi_tui.ui.screens.entry_form import EntryFormScreen
+
+        row = self._rows.get(self.rep_id or "")
+        rep = "" if self.board.anonymised else (row.name if row else self.rep_id or "")
+        self.app.push_screen(EntryFormScreen(self.db_path, rep=rep))
+
     def action_close(self) -> None:
         """Back to the board, telling it which rep was shown last."""
         self.dismiss(self.rep_id)
 
     def action_help(self) -> None:
         """The keys of this screen, built from BINDINGS so the help cannot drift."""
-        self.app.push_screen(HelpScreen("Rep drill-down: keys", self.BINDINGS))
+        bindings = viewer_bindings(self.BINDINGS, self._served)
+        self.app.push_screen(HelpScreen("Rep drill-down: keys", bindings))

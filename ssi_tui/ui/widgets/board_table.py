@@ -35,7 +35,7 @@ from ssi_tui.boards.layout import (
     fit_columns,
 )
 from ssi_tui.model.board import LeaderboardRow
-from ssi_tui.pillars import PILLARS
+from ssi_tui.pillars import NOT_GIVEN, PILLARS
 from ssi_tui.text import printable
 from ssi_tui.ui.widgets.row_cursor import RowCursor
 
@@ -410,8 +410,12 @@ class BoardTable(RowCursor, ScrollView, can_focus=True):
                 align="right",
             )
         for pillar in PILLARS:
-            value = _fit(f"{row.value(pillar.key):.2f}", PILLAR_VALUE_WIDTH, "right")
-            segments.append(Segment(value, base))
+            value = getattr(row, pillar.key)
+            if value is None:  # a total alone: the pillar was not given (never 0)
+                shown = _fit(NOT_GIVEN, PILLAR_VALUE_WIDTH, "right")
+                segments.append(Segment(shown, base + _style(dim=True)))
+            else:
+                segments.append(Segment(_fit(f"{value:.2f}", PILLAR_VALUE_WIDTH, "right"), base))
             if layout.pillar_spark:
                 spark = row.trends.bars(pillar.key, own_scale=self.own_scale)
                 spark = spark[-layout.pillar_spark :]

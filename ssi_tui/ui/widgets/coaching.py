@@ -23,11 +23,16 @@ def coaching_heading(item: Coaching) -> Text:
     return text
 
 
-def coaching_renderable(items: Sequence[Coaching]) -> Group:
-    """A title, then per pillar its heading and bullets with a hanging indent."""
+NO_SNAPSHOTS = "No snapshots to coach from."
+NO_PILLARS = "No pillars given to coach from: every snapshot is a total alone."
+
+
+def coaching_renderable(items: Sequence[Coaching], *, empty: str = NO_SNAPSHOTS) -> Group:
+    """A title, then per pillar its heading and bullets with a hanging indent (EMPTY: why
+    there is none)."""
     parts: list[Text | Table] = [Text("Coaching", style="bold underline")]
     if not items:
-        parts.append(Text("No snapshots to coach from.", style="dim"))
+        parts.append(Text(empty, style="dim"))
     for item in items:
         parts.append(coaching_heading(item))
         bullets = Table.grid(padding=(0, 1), pad_edge=False)
@@ -46,6 +51,7 @@ class CoachingPanel(Static):
     CoachingPanel { height: auto; }
     """
 
-    def show(self, items: Sequence[Coaching]) -> None:
-        """Show the coaching for ITEMS (from ssi_tui.model.rep.coaching_for)."""
-        self.update(coaching_renderable(items))
+    def show(self, items: Sequence[Coaching], *, snapshots: bool = True) -> None:
+        """Show the coaching for ITEMS (from ssi_tui.model.rep.coaching_for), or why there is
+        none: no SNAPSHOTS at all, or only snapshots without pillars."""
+        self.update(coaching_renderable(items, empty=NO_PILLARS if snapshots else NO_SNAPSHOTS))

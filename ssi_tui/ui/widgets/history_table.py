@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ssi_tui.model.rep import RepDetail
-from ssi_tui.pillars import PILLARS
+from ssi_tui.pillars import NOT_GIVEN, PILLARS
 from ssi_tui.text import printable
 from ssi_tui.ui.widgets.rep_headline import format_total
 from ssi_tui.ui.widgets.row_cursor import RowCursor
@@ -30,8 +30,13 @@ PADDING = 1
 """Blank cells either side of each column's content."""
 
 
-def value_cell(value: float, change: float | None, *, total: bool = False) -> Text:
-    """'20.99 +0.45' ('65 +1.00' for a whole total); the oldest is padded to line up."""
+def value_cell(value: float | None, change: float | None, *, total: bool = False) -> Text:
+    """'20.99 +0.45' ('65 +1.00' for a whole total); the oldest is padded to line up; a dim
+    NOT_GIVEN for a pillar a snapshot did not give (a total alone)."""
+    if value is None:
+        cell = Text(f"{NOT_GIVEN:>5} ", justify="right", style="dim")
+        cell.append(" " * CHANGE_WIDTH)
+        return cell
     cell = Text(f"{format_total(value) if total else f'{value:5.2f}'} ", justify="right")
     if change is None:
         cell.append(" " * CHANGE_WIDTH)

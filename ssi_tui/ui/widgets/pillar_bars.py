@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ssi_tui.model.rep import PeerAverages
-from ssi_tui.pillars import PILLAR_MAX, PILLARS
+from ssi_tui.pillars import NOT_GIVEN, PILLAR_MAX, PILLARS, pillar_text
 from ssi_tui.text import printable
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -45,20 +45,37 @@ class PillarBars(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._values: dict[str, float] = {}
+        self._values: dict[str, float | None] = {}
         self._peers: PeerAverages | None = None
         self._weakest: str | None = None
+        self._note: str | None = None
 
-    def show(self, values: Mapping[str, float], peers: PeerAverages, weakest: str | None) -> None:
-        """Bars for VALUES (pillar key to value), markers at PEERS' averages; WEAKEST flagged."""
+    def show(
+        self,
+        values: Mapping[str, float | None],
+        peers: PeerAverages,
+        weakest: str | None,
+        note: str | None = None,
+    ) -> None:
+        """Bars for VALUES (pillar key to value; None: not given), markers at PEERS' averages;
+        WEAKEST flagged; NOTE (e.g. which pillars the snapshot did not give) above them."""
         self._values = dict(values)
         self._peers = peers
         self._weakest = weakest
+        self._note = note
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """Two lines per pillar and the legend's lines (or one line when empty)."""
-        return 2 * len(PILLARS) + len(self._legend(width)) if self._values else 1
+        """The note's line, two lines per pillar and the legend's (or one line when empty)."""
+        if not self._values:
+            return 1
+        return len(self._note_lines(width)) + 2 * len(PILLARS) + len(self._legend(width))
+
+    def _note_lines(self, width: int) -> list[Text]:
+        """The note, wrapped to WIDTH (none without a note)."""
+        if not self._note:
+            return []
+        return list(Text(self._note, style="bold").wrap(self.app.console, max(10, width)))
 
     def render(self) -> RenderResult:
         """Lay the bars out for the current width."""
@@ -68,12 +85,12 @@ class PillarBars(Widget):
         variables = self.app.theme_variables
         track = variables.get("panel", "#303030")
         marker_colour = variables.get("foreground", "#e0e0e0")
-        lines: list[Text] = []
+        lines: list[Text] = self._note_lines(width)
         for pillar in PILLARS:
             value = self._values[pillar.key]
             peer = self._peers.average(pillar.key) if self._peers else None
             weakest = pillar.key == self._weakest
-            numbers = f"{value:5.2f}/{PILLAR_MAX:g}"
+            numbers = f"{pillar_text(value):>5}/{PILLAR_MAX:g}"
             if peer is not None:
                 numbers += f"  avg {peer:5.2f}"
             tag = f" {WEAKEST_TAG}" if weakest else ""
@@ -85,7 +102,10 @@ class PillarBars(Widget):
             head.append(" " * max(1, width - len(label) - len(tag) - len(numbers)))
             head.append(numbers)
             lines.append(head)
-            lines.append(self._bar(value, peer, width, pillar.colour, track, marker_colour))
+            if value is None:  # not given: no bar at all, never an empty bar of 0
+                lines.append(Text(f"{NOT_GIVEN} not given", style="dim"))
+            else:
+                lines.append(self._bar(value, peer, width, pillar.colour, track, marker_colour))
         lines += self._legend(width)
         return Text("\n").join(lines)
 

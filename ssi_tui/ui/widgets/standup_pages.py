@@ -148,8 +148,7 @@ def board_widgets(standup: Standup, page: Page, width: int, bands: Bands) -> lis
             "change": Text(signed(row.change), style=change_style(row.change)),
         }
         for pillar in PILLARS:
-            value = float(getattr(row, pillar.key))
-            cells[pillar.key] = pillar_cell(value, bar_width, pillar.colour)
+            cells[pillar.key] = pillar_cell(getattr(row, pillar.key), bar_width, pillar.colour)
         tall = index < page.tall
         widgets.append(
             row_widget(
@@ -233,7 +232,8 @@ def movers_widgets(standup: Standup, width: int, height: int, show_fallers: bool
 
 def _best(teams: Sequence[TeamAverage], key: str) -> float | None:
     """The highest team average of KEY, when there are teams to compare."""
-    return max(t.value(key) for t in teams) if len(teams) > 1 else None
+    given = [value for t in teams if (value := t.value(key)) is not None]
+    return max(given) if len(teams) > 1 and given else None
 
 
 def teams_widgets(standup: Standup, page: Page, width: int, bands: Bands) -> list[Widget]:
@@ -269,7 +269,8 @@ def teams_widgets(standup: Standup, page: Page, width: int, bands: Bands) -> lis
         }
         for pillar in PILLARS:
             value = average.value(pillar.key)
-            star = "★" if not average.overall and value == best[pillar.key] else ""
+            best_team = value is not None and value == best[pillar.key]
+            star = "★" if not average.overall and best_team else ""
             cells[pillar.key] = pillar_cell(value, bar_width, pillar.colour, mark=star)
         widgets.append(
             row_widget(

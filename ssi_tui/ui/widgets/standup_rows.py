@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from ssi_tui.pillars import PILLAR_MAX, PILLARS
+from ssi_tui.pillars import NOT_GIVEN, PILLAR_MAX, PILLARS
 from ssi_tui.text import printable
 
 GAP = 1
@@ -73,8 +73,12 @@ def bar(value: float, width: int, colour: str, maximum: float = PILLAR_MAX) -> T
     return Text(body.ljust(width), style=colour)
 
 
-def pillar_cell(value: float, bar_width: int, colour: str, *, mark: str = "") -> Text:
-    """A pillar value to one decimal (with an optional marker), then its bar when there is room."""
+def pillar_cell(value: float | None, bar_width: int, colour: str, *, mark: str = "") -> Text:
+    """A pillar value to one decimal (with an optional marker), then its bar when there is room;
+    a dim NOT_GIVEN and no bar for a pillar not given (a total alone), never an empty bar of 0."""
+    if value is None:
+        text = cell(Text(NOT_GIVEN, style="dim"), 5, "right")
+        return text.append(" " * (GAP + bar_width)) if bar_width else text
     text = cell(Text(f"{mark}{value:.1f}", style="bold"), 5, "right")
     if bar_width:
         text.append(" ")

@@ -31,7 +31,7 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from ssi_tui.model.rep import RepDetail
-from ssi_tui.pillars import PILLAR_MAX, PILLARS, TOTAL_MAX
+from ssi_tui.pillars import NOT_GIVEN, PILLAR_MAX, PILLARS, TOTAL_MAX
 
 RGB = tuple[int, int, int]
 TICK_SPACING = 16
@@ -49,8 +49,15 @@ class Series:
     """One line of a plot."""
 
     label: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]
+    """One per date; None where the snapshot did not give it (a total alone): skipped."""
     colour: RGB
+
+    def points(self, days: Sequence[int]) -> tuple[list[int], list[float]]:
+        """The (days, values) given, the ones not given skipped: the line joins its neighbours
+        rather than dipping to 0."""
+        given = [(day, v) for day, v in zip(days, self.values, strict=True) if v is not None]
+        return [day for day, _ in given], [v for _, v in given]
 
 
 def axis_bounds(values: Sequence[float], *, step: float, top: float) -> tuple[float, float]:
@@ -129,17 +136,18 @@ class SeriesPlot(PlotextPlot):
         plt.clear_data()
         self._start = dates[0] if dates else None
         self._days = [(d - dates[0]).days for d in dates]
-        values = [v for s in series for v in s.values]
+        values = [v for s in series for v in s.values if v is not None]
         if target is not None:
             values.append(target)
         self._bounds = (
             axis_bounds(values, step=self._round_to, top=self._top) if values else (0, self._top)
         )
         for line in series:
-            if len(self._days) == 1:  # a lone braille dot is all but invisible
-                plt.scatter(self._days, list(line.values), marker="●", color=line.colour)
-            else:
-                plt.plot(self._days, list(line.values), marker="braille", color=line.colour)
+            days, given = line.points(self._days)
+            if len(days) == 1:  # a lone braille dot is all but invisible
+                plt.scatter(days, given, marker="●", color=line.colour)
+            elif days:
+                plt.plot(days, given, marker="braille", color=line.colour)
         if target is not None:
             plt.horizontal_line(target, color=target_colour)
         plt.ylim(*self._bounds)
@@ -276,4 +284,10 @@ class TrendChart(Vertical):
         for line in pillar_series:
             pillars.append("━━", style=Style(color=f"rgb{line.colour}"))
             pillars.append(f" {line.label}  ")
+        alone = sum(1 for s in history if not s.pillars_given)
+        if alone:
+            pillars.append(
+                f"· {NOT_GIVEN} {alone} snapshot{'s' if alone != 1 else ''} without pillars",
+                style="dim",
+            )
         self.query_one("#pillar-legend", Static).update(pillars)
