@@ -41,6 +41,7 @@ from ssi_tui.store.changes import ChangeKind
 from ssi_tui.text import printable
 from ssi_tui.ui.screens.confirm_dialog import ConfirmScreen
 from ssi_tui.ui.screens.import_dialog import one_per_line
+from ssi_tui.ui.widgets.paste_area import PageInput, PasteArea
 
 CHECK_DELAY = 0.25
 """Seconds of quiet typing before the entry is checked (one check per pause, not per key)."""
@@ -81,7 +82,7 @@ class RosterSuggester(Suggester):
         return None
 
 
-class RepInput(Input):
+class RepInput(PageInput):
     """The rep box: enter first takes the name suggested, as → does."""
 
     async def action_submit(self) -> None:
@@ -186,29 +187,36 @@ class EntryFormScreen(ModalScreen[None]):
                     id="rep",
                 )
                 yield Label("Date")
-                yield Input(self.today.isoformat(), id="date")
+                yield PageInput(self.today.isoformat(), id="date")
             with Horizontal(classes="row"):
                 yield Label("SSI")
-                yield Input(id="ssi")
+                yield PageInput(id="ssi")
                 for key in VALUE_FIELDS[1:5]:
                     yield Label(_SHORT_LABELS[key])
-                    yield Input(id=key)
+                    yield PageInput(id=key)
             with Horizontal(classes="row"):
                 for key in VALUE_FIELDS[5:]:
                     yield Label(_SHORT_LABELS[key])
-                    yield Input(id=key)
+                    yield PageInput(id=key)
             yield Static("", id="problems")
             yield Static("", id="status")
             yield Static(Text(_HINT), id="hint")
-            # The paste area (i23-paste) goes here: a collapsed "Paste the SSI page" whose
-            # text, once read, reaches the fields through fill().
-            yield Vertical(id="paste-area")
+            # A copied SSI page, pasted here (or into any field), fills the fields: _page_read.
+            yield PasteArea(id="paste-area")
 
     def on_mount(self) -> None:
         self.query_one("#ssi" if self.start_rep else "#rep", Input).focus()
         self.read_roster()
 
     # -- the paste engineer's door -------------------------------------------------------------
+
+    @on(PasteArea.Read)
+    def _page_read(self, message: PasteArea.Read) -> None:
+        """The numbers of a pasted page replace the form's (the rep and date stay); a save is
+        then a pasted change."""
+        found = message.page.entry_fields()
+        if found:
+            self.fill({key: found.get(key) for key in VALUE_FIELDS}, kind=ChangeKind.PASTED)
 
     def fill(self, entry_fields: dict[str, Any], *, kind: ChangeKind | None = None) -> None:
         """Put ENTRY_FIELDS (field key -> value: a number, text, a date, or None to clear) into
@@ -330,6 +338,7 @@ class EntryFormScreen(ModalScreen[None]):
         if outcome.new_rep:
             self._suggester.names.append(outcome.rep_name)
         self.fill({key: None for key in ENTER_ORDER[:-1]})
+        self.query_one(PasteArea).clear()
         self.change_kind = ChangeKind.TYPED
         self.query_one("#rep", Input).focus()
         if self.on_saved is not None:

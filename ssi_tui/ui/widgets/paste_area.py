@@ -2,22 +2,32 @@
 
 Whatever lands in the box (a terminal paste, ctrl+v, typing) is read in a worker
 (ingest/ssi_page.py); the box then says what it read and what it could not find, literally,
-and posts `PasteArea.Read` for the form to fill its fields with.
+and posts `PasteArea.Read` for the form to fill its fields with. A page pasted while a one-line
+field has the focus (`PageInput`) lands in the box too, rather than cut to its first line.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ssi_tui.ingest.ssi_page import SsiPage, read_ssi_page
 from ssi_tui.text import printable
 
 PLACEHOLDER = "Paste the SSI page here: on linkedin.com/sales/ssi select all, copy, paste."
+
+
+class _PageText(TextArea):
+    """The box itself: a paste replaces what it held (one page at a time, never two mixed)."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # TextArea's own handler would insert it at the cursor
+        self.load_text(event.text)  # which says Changed
 
 
 class PasteArea(Vertical):
@@ -43,7 +53,7 @@ class PasteArea(Vertical):
             super().__init__()
 
     def compose(self) -> ComposeResult:
-        area = TextArea(id="paste-text", soft_wrap=True, show_line_numbers=False)
+        area = _PageText(id="paste-text", soft_wrap=True, show_line_numbers=False)
         area.placeholder = PLACEHOLDER
         area.border_title = "Paste the SSI page"
         yield area
@@ -53,6 +63,10 @@ class PasteArea(Vertical):
     def text(self) -> str:
         """What the box holds."""
         return self.query_one("#paste-text", TextArea).text
+
+    def take(self, text: str) -> None:
+        """Put TEXT, a pasted page, in the box (replacing what it held) and read it."""
+        self.query_one("#paste-text", _PageText).load_text(text)  # which says Changed
 
     def clear(self) -> None:
         """Empty the box and its line (the form, after saving, is ready for the next rep)."""
@@ -83,3 +97,16 @@ class PasteArea(Vertical):
         line = "" if page is None else page.describe()
         self.set_class(page is not None and not page.is_snapshot, "unreadable")
         self.query_one("#paste-read", Static).update(Text(printable(line)))
+
+
+class PageInput(Input):
+    """A one-line form field that hands a paste of several lines (a copied SSI page, which the
+    field would cut to its first line) to its screen's paste box; one line it takes itself."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        boxes = self.screen.query(PasteArea)
+        if "\n" not in event.text.strip() or not boxes:
+            return  # Input's own handler types it in
+        event.stop()
+        event.prevent_default()
+        boxes.first().take(event.text)
