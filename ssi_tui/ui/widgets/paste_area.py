@@ -18,7 +18,7 @@ from textual.widgets import Input, Static, TextArea
 from ssi_tui.ingest.ssi_page import SsiPage, read_ssi_page
 from ssi_tui.text import printable
 
-PLACEHOLDER = "Paste the SSI page here: on linkedin.com/sales/ssi select all, copy, paste."
+PLACEHOLDER = "Select all on linkedin.com/sales/ssi, copy, and paste here."
 
 
 class _PageText(TextArea):
@@ -35,7 +35,7 @@ class PasteArea(Vertical):
 
     DEFAULT_CSS = """
     PasteArea { height: auto; }
-    PasteArea TextArea { height: 4; }
+    PasteArea TextArea { height: 3; }
     PasteArea #paste-read { color: $text-muted; height: auto; }
     PasteArea.unreadable #paste-read { color: $error; }
     """
