@@ -114,6 +114,15 @@ def validate(
             match = match_headers([*headers, "date"])
             origin = "--date" if default_date else "its file name"
             notices.append(f"{file}: no date column; dated {fallback.isoformat()} from {origin}")
+            headers = [*headers, "date"]
+    given = set(match.columns.values())
+    if "ssi" in given and not given & set(PILLAR_KEYS):
+        # A sheet of totals alone (what is said at stand-up): no pillar is given on any row.
+        # A file with some pillar columns still needs all four: a missing one is more likely
+        # a header to map than pillars nobody gave.
+        raw = raw.with_columns(pl.lit(None, pl.String).alias(key) for key in PILLAR_KEYS)
+        match = match_headers([*headers, *PILLAR_KEYS])
+        notices.append(f"{file}: no pillar columns; each total is stored alone (pillars not given)")
     file_problems = [
         Problem(
             file,

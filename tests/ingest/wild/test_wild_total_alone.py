@@ -200,3 +200,28 @@ def test_a_total_alone_equal_to_the_stored_one_keeps_the_stored_pillars(tmp_path
     report = run_import(db, [_csv(tmp_path, "2026-12-07,Ann Lee,68,,,,\n", name="fixed.csv")])
     assert report.total("updated") == 1
     assert [row[2:7] for row in snapshots(db)] == [(68.0, None, None, None, None)]
+
+
+def test_a_sheet_of_totals_alone_needs_no_pillar_columns(tmp_path: Path) -> None:
+    sheet = _csv(
+        tmp_path, "2026-12-07,Ann Lee,67\n2026-12-07,Bo Chen,58\n", header="Week of,Rep,SSI\n"
+    )
+    db = tmp_path / "team.duckdb"
+    report = run_import(db, [sheet])
+    assert report.notices == [
+        f"{sheet}: no pillar columns; each total is stored alone (pillars not given)"
+    ]
+    assert [row[:7] for row in snapshots(db)] == [
+        ("Ann Lee", "2026-12-07", 67.0, None, None, None, None),
+        ("Bo Chen", "2026-12-07", 58.0, None, None, None, None),
+    ]
+
+
+def test_a_sheet_with_some_pillar_columns_still_needs_all_four(tmp_path: Path) -> None:
+    sheet = _csv(tmp_path, "2026-12-07,Ann Lee,67,16\n", header="date,name,ssi,brand\n")
+    problems = refused(tmp_path, sheet)
+    assert [p.message.split(";")[0] for p in problems] == [
+        "no 'people' column",
+        "no 'insights' column",
+        "no 'relationships' column",
+    ]
