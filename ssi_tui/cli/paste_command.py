@@ -47,11 +47,10 @@ def paste_command(
     page = read_ssi_page(text)
     click.echo(plain(page.describe()))
     if not page.is_snapshot:
-        missing = (
-            "the total nor the pillars" if not page.pillars else "the total nor all four pillars"
-        )
+        pillars = "all four pillars" if page.pillars else "the pillars"
         click.echo(
-            f"Error: {plain(source)}: no SSI to store: found {missing}; expected the text of an"
+            f"Error: {plain(source)}: no SSI to store: found neither the total nor {pillars};"
+            " expected the text of an"
             " SSI page (on linkedin.com/sales/ssi select all, copy) with the total"
             ' ("58 out of 100") or the four pillars. Nothing was written.',
             err=True,
