@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -211,3 +212,21 @@ async def test_one_line_pasted_into_a_field_stays_in_the_field(sample_db: Path) 
         pilot.app.post_message(events.Paste("64"))
         await _wait_for(pilot, lambda: _field(pilot, "ssi") == "64")
         assert pilot.app.screen.query_one("#paste-text", TextArea).text == ""
+
+
+async def test_the_paste_box_draws_under_no_color(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR once crashed the app on an unstyled segment: the box, empty and filled, draws."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = SsiApp(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        await _open_form_on_the_top_rep(pilot)
+        assert "Paste the SSI page" in screen_text(pilot)
+        pilot.app.post_message(events.Paste(SAMPLE_PAGE))
+        await _wait_for(pilot, lambda: "Read: total 58" in screen_text(pilot))
+        await pilot.press("escape")
+        await wait_for_board(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
