@@ -161,6 +161,16 @@ async def test_the_sample_page_pasted_in_the_form_is_saved_and_on_the_board(
     assert (row.ssi, row.brand, row.relationships) == (58, 14.82, 15.58)
 
 
+async def test_a_terminals_paste_with_cr_line_breaks_lands_in_the_box(sample_db: Path) -> None:
+    """Terminals (and tmux) send a paste's line breaks as CR: still a page, not one line."""
+    async with SsiApp(sample_db).run_test(size=(100, 36)) as pilot:
+        await _open_form_on_the_top_rep(pilot)
+        pilot.app.post_message(events.Paste(SAMPLE_PAGE.replace("\n", "\r")))
+        await _wait_for(pilot, lambda: _field(pilot, "ssi") == "58")
+        assert _field(pilot, "brand") == "14.82"
+        assert _read_line(pilot).startswith("Read: total 58, brand 14.82")
+
+
 async def test_a_page_without_pillars_fills_the_total_alone(sample_db: Path) -> None:
     async with SsiApp(sample_db).run_test(size=(100, 36)) as pilot:
         rep = await _open_form_on_the_top_rep(pilot)

@@ -105,7 +105,8 @@ class PageInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         boxes = self.screen.query(PasteArea)
-        if "\n" not in event.text.strip() or not boxes:
+        # Terminals send a paste's line breaks as CR, some as LF or CRLF: splitlines knows all.
+        if len(event.text.strip().splitlines()) < 2 or not boxes:
             return  # Input's own handler types it in
         event.stop()
         event.prevent_default()
