@@ -175,7 +175,7 @@ def test_a_label_far_from_any_number_takes_none() -> None:
 
 # Shuffled blocks, any line breaks: the property every paste relies on.
 
-_SEPARATORS = st.sampled_from([" ", "\n", "\r\n", "\t", "\n\n", "\u00a0", " \r\n  "])
+_SEPARATORS = st.sampled_from([" ", "\n", "\r\n", "\r", "\t", "\n\n", "\u00a0", " \r\n  "])
 _NOISE = [
     "Skip to main content",
     "Sales Navigator",
