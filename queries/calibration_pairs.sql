@@ -1,6 +1,7 @@
 -- Every rep and date with both activity metrics and an official snapshot: what calibration
 -- fits the model's weights to (official pillars as the targets), oldest first. Reps in
--- $excluded (lower-cased ids or names: the config's opt-out list) are left out.
+-- $excluded (lower-cased ids or names: the config's opt-out list) are left out, and so are
+-- snapshots that give a total alone (pillars unknown: nothing to fit a pillar to).
 SELECT
     a.rep_id,
     a.snapshot_date,
@@ -16,4 +17,6 @@ JOIN snapshots AS s
 JOIN reps AS r ON r.rep_id = a.rep_id
 WHERE NOT list_contains($excluded, lower(a.rep_id))
   AND NOT list_contains($excluded, lower(r.name))
+  AND s.brand IS NOT NULL AND s.people IS NOT NULL
+  AND s.insights IS NOT NULL AND s.relationships IS NOT NULL
 ORDER BY a.snapshot_date, a.rep_id;

@@ -12,6 +12,7 @@ from pathlib import Path
 
 COMMANDS: frozenset[str] = frozenset(
     (
+        "add",
         "config",
         "demo",
         "history",
@@ -19,6 +20,7 @@ COMMANDS: frozenset[str] = frozenset(
         "leaderboard",
         "model",
         "open",
+        "paste",
         "reps",
         "serve",
         "target",

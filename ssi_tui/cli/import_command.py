@@ -91,7 +91,8 @@ def import_command(
     model_path: Path | None,
     header_map: HeaderMap,
 ) -> None:
-    """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
+    """Import SSI exports (files, folders or globs; - reads one from standard input) into
+    DATABASE, creating it if needed.
 
     Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
     JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
@@ -101,6 +102,7 @@ def import_command(
     """
     from contextlib import nullcontext
 
+    from ssi_tui.cli.import_stdin import standard_input_spooled
     from ssi_tui.cli.progress import DelayedProgress
     from ssi_tui.importing.importer import run_import
     from ssi_tui.importing.options import ImportOptions
@@ -117,9 +119,13 @@ def import_command(
     )
     show_progress = not quiet and sys.stderr.isatty()
     try:
-        with DelayedProgress() if show_progress else nullcontext() as progress:
-            report = run_import(database, paths, options, progress=progress)
-    except InvalidExportError as error:
+        with (
+            standard_input_spooled(paths) as named,
+            DelayedProgress() if show_progress else nullcontext() as progress,
+        ):
+            report = named.report(run_import(database, named.paths, options, progress=progress))
+    except InvalidExportError as raised:
+        error = named.error(raised)
         if as_json:
             click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))
         count = len(error.problems)

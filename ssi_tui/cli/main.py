@@ -337,6 +337,24 @@ def _register_history_commands() -> None:
 _register_history_commands()
 
 
+def _register_entry_commands() -> None:
+    from ssi_tui.cli.entry_commands import add_command
+
+    cli.add_command(add_command)
+
+
+_register_entry_commands()
+
+
+def _register_paste_command() -> None:
+    from ssi_tui.cli.paste_command import paste_command
+
+    cli.add_command(paste_command)
+
+
+_register_paste_command()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="ssi-tui")

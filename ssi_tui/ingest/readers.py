@@ -72,10 +72,30 @@ def read_export(
     return _widened(_mapped(table, header_map), header_map)
 
 
+def suffix_from_content(data: bytes, file: str) -> str:
+    """The suffix a file without one (standard input, `export`) would have, from its content: a
+    workbook is a zip, JSON starts with `[` or `{` (JSON Lines: a record a line), else text."""
+    if data.startswith(b"PK\x03\x04"):  # a zip, as every .xlsx is
+        return EXCEL_SUFFIXES[0]
+    text = dialect.decode(data, file)[0].lstrip()
+    if text.startswith("["):
+        return JSON_SUFFIXES[0]
+    if text.startswith("{"):
+        import json
+
+        try:
+            json.loads(text)
+        except ValueError:
+            return JSON_LINES_SUFFIXES[0]
+        return JSON_SUFFIXES[0]
+    return TEXT_SUFFIXES[0]
+
+
 def _read_table(path: Path, data: bytes, *, sheet: str | None) -> RawTable:
-    """The file's cells as text, by its suffix, as its headers say."""
+    """The file's cells as text, by its suffix (or content, when it has none), as its headers
+    say."""
     file = str(path)
-    suffix = path.suffix.lower()
+    suffix = path.suffix.lower() or suffix_from_content(data, file)
     if suffix in EXCEL_SUFFIXES:
         from ssi_tui.ingest.excel import ROW, read_xlsx
 

@@ -114,6 +114,15 @@ def validate(
             match = match_headers([*headers, "date"])
             origin = "--date" if default_date else "its file name"
             notices.append(f"{file}: no date column; dated {fallback.isoformat()} from {origin}")
+            headers = [*headers, "date"]
+    given = set(match.columns.values())
+    if "ssi" in given and not given & set(PILLAR_KEYS):
+        # A sheet of totals alone (what is said at stand-up): no pillar is given on any row.
+        # A file with some pillar columns still needs all four: a missing one is more likely
+        # a header to map than pillars nobody gave.
+        raw = raw.with_columns(pl.lit(None, pl.String).alias(key) for key in PILLAR_KEYS)
+        match = match_headers([*headers, *PILLAR_KEYS])
+        notices.append(f"{file}: no pillar columns; each total is stored alone (pillars not given)")
     file_problems = [
         Problem(
             file,
@@ -158,21 +167,50 @@ def validate(
     parsed_date, date_rule = cells.iso_date(date_text, date_hint)
     rules.append(date_rule)
     for key in REQUIRED:
-        expected = (
-            "a date as YYYY-MM-DD"
-            if key == "date"
-            else ("the rep's name" if key == "name" else f"a number from 0 to {PILLAR_MAX:g}")
-        )
+        if key in PILLAR_KEYS:
+            continue  # below: a stated total may stand alone
+        expected = "a date as YYYY-MM-DD" if key == "date" else "the rep's name"
         rules.append(
             (key, cells.text(key, clean).is_null(), pl.lit(f"missing value; expected {expected}"))
         )
+    # A total alone is a snapshot (what is said at stand-up): its blank pillars stay unknown,
+    # never 0. Without a total, all four pillars are needed to make one.
+    no_total = cells.text("ssi", clean).is_null()
+    rules += [
+        (
+            key,
+            no_total & cells.text(key, clean).is_null(),
+            pl.lit(
+                f"missing value; expected a number from 0 to {PILLAR_MAX:g}"
+                " (or leave every pillar blank and give the total, in 'ssi')"
+            ),
+        )
+        for key in PILLAR_KEYS
+    ]
 
     pillar_sum = pl.sum_horizontal(*(parsed[k] for k in PILLAR_KEYS))
+    all_pillars = pl.all_horizontal(*(parsed[k].is_not_null() for k in PILLAR_KEYS))
     rules.append(
         (
             "ssi",
             parsed["ssi"].is_not_null()
-            & pl.all_horizontal(*(parsed[k].is_not_null() for k in PILLAR_KEYS))
+            & ~all_pillars
+            & pillar_sum.is_finite()
+            & parsed["ssi"].is_finite()
+            & (pillar_sum - parsed["ssi"] > TOTAL_TOLERANCE + 1e-9),
+            pl.format(
+                "total {} is less than the pillars given ({}) by more than {}",
+                cells.text("ssi", clean),
+                pillar_sum.round(2),
+                pl.lit(f"{TOTAL_TOLERANCE:g}"),
+            ),
+        )
+    )
+    rules.append(
+        (
+            "ssi",
+            parsed["ssi"].is_not_null()
+            & all_pillars
             & pillar_sum.is_finite()
             & parsed["ssi"].is_finite()
             # A hair of slack: 12.95 + 21.17 + 16.35 + 7.53 is 58.00000000000001 in floats.

@@ -13,11 +13,19 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
 
 ABSENT_WHEN_SERVED: frozenset[str] = frozenset(
-    ("import_exports", "export", "screenshot", "toggle_anonymise", "history", "edit_rep")
+    (
+        "import_exports",
+        "add_entry",
+        "export",
+        "screenshot",
+        "toggle_anonymise",
+        "history",
+        "edit_rep",
+    )
 )
-"""Actions a viewer must not reach: import (server paths, writes the database), export and
-screenshot (write into the server's folders), anonymise (would show real names), history
-(its undo writes the database), edit rep (writes the database)."""
+"""Actions a viewer must not reach: import (server paths, writes the database), add (the
+entry form writes it), export and screenshot (write into the server's folders), anonymise
+(would show real names), history (its undo writes the database), edit rep (writes it)."""
 TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED: frozenset[str] = frozenset(("Screenshot",))
 """Textual's own palette commands that would write into the server's folders."""
 

@@ -196,3 +196,18 @@ def test_calibrate_without_pairs_fails_cleanly(invoke: Invoke, tmp_path: Path) -
     result = invoke("model", "calibrate", db, "--out", out, "--model", tmp_path / "none.toml")
     assert result.exit_code == 1
     assert "no such model file" in result.output
+
+
+def test_snapshots_giving_a_total_alone_are_left_out_of_the_pairs(tmp_path: Path) -> None:
+    pairs = synthetic_pairs(3, 4, seed=7)
+    db = tmp_path / "team.duckdb"
+    official = _write_official(tmp_path / "official.csv", pairs)
+    lines = official.read_text(encoding="utf-8").splitlines()
+    # The first rep-week's pillars were not given: only its total was said.
+    date, rep_id, name, *_pillars, total = lines[1].split(",")
+    lines[1] = ",".join([date, rep_id, name, "", "", "", "", total])
+    official.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_import(db, [official, _write_activity(tmp_path / "activity.csv", pairs)])
+    loaded = load_pairs(db)
+    assert len(loaded) == len(pairs) - 1
+    assert all(None not in p.official.values() for p in loaded)

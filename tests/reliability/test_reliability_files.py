@@ -103,6 +103,7 @@ COMMANDS = {
     "leaderboard": lambda db, export: ["leaderboard", db, "--format", "json"],
     "import": lambda db, export: ["import", db, export],
     "upgrade": lambda db, export: ["upgrade", db],
+    "add": lambda db, export: ["add", db, "--rep", "Ann", "--ssi", "40", "--new-rep"],
 }
 
 

@@ -18,7 +18,13 @@ from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.served import ABSENT_WHEN_SERVED, action_name
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
 
-ABSENT_KEYS = {"i": "Import", "e": "Export", "ctrl+s": "Screenshot", "a": "Anonymise"}
+ABSENT_KEYS = {
+    "i": "Import",
+    "plus": "Add",
+    "e": "Export",
+    "ctrl+s": "Screenshot",
+    "a": "Anonymise",
+}
 
 
 def folder_state(folder: Path) -> dict[str, str]:
@@ -91,7 +97,8 @@ async def test_the_palette_lacks_import_export_screenshot_and_anonymise_when_ser
 async def test_pressing_the_server_side_keys_in_a_served_session_does_nothing(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`i`, `e`, `ctrl+s` and `a` neither open a dialog, nor write a file, nor show names."""
+    """`i`, `+`, `e`, `ctrl+s` and `a` neither open a dialog, nor write a file, nor show
+    names."""
     monkeypatch.chdir(tmp_path)  # where a screenshot would be saved
     before = folder_state(tmp_path)
     options = ViewOptions(served=True, view=BoardView(anonymise=True))
@@ -107,7 +114,7 @@ async def test_pressing_the_server_side_keys_in_a_served_session_does_nothing(
         assert shown_names(pilot) == names  # still pseudonyms: `a` did not lift them
         assert "Carlos" not in screen_text(pilot)
         # Asked by name (as a palette entry or a stray binding would), the actions are refused.
-        for action in ("import_exports", "export", "screenshot", "toggle_anonymise"):
+        for action in ("import_exports", "add_entry", "export", "screenshot", "toggle_anonymise"):
             await pilot.app.screen.run_action(action)
             await pilot.pause(0.05)
             assert isinstance(pilot.app.screen, LeaderboardScreen), action

@@ -106,6 +106,14 @@ BOARD_BINDINGS: list[BindingType] = [
         "History",
         tooltip="Every change to the data (imports, entries, roster, undos); undo one",
     ),
+    Binding(
+        "plus",
+        "add_entry",
+        "Add",
+        key_display="+",
+        show=False,
+        tooltip="Type a snapshot in: rep, total and/or pillars (the entry form)",
+    ),
     Binding("e", "export", "Export", tooltip="Save the rows shown as Markdown or CSV"),
     Binding(
         "ctrl+s",

@@ -29,6 +29,7 @@ def key_label(binding: Binding) -> str:
         "pageup": "pgup",
         "pagedown": "pgdn",
         "space": "space",
+        "plus": "+",
     }
     return " / ".join(pretty.get(k, k) for k in keys)
 

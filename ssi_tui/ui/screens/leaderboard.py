@@ -390,6 +390,19 @@ class LeaderboardScreen(Screen[None]):
             self._stamp = database_stamp(self.database)
             self.action_reload()
 
+    def action_add_entry(self) -> None:
+        """The entry form, over the board; each save reloads the board behind it."""
+        from ssi_tui.ui.screens.entry_form import EntryFormScreen
+
+        self.workers.cancel_group(self, "read-ahead")  # a save needs the file to itself
+        current = self.query_one(BoardTable).current
+        rep = current.name if current and not self.view.anonymise else ""
+        self.app.push_screen(EntryFormScreen(self.database, rep=rep, on_saved=self._entry_saved))
+
+    def _entry_saved(self, _outcome: object) -> None:
+        self._stamp = database_stamp(self.database)
+        self.action_reload()
+
     def action_export(self) -> None:
         from ssi_tui.ui.screens.export_dialog import ExportScreen
 

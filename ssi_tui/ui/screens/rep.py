@@ -44,7 +44,7 @@ from ssi_tui.ui.messages import HistoryFailed, HistoryLoaded
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.screens.rep_bindings import REP_BINDINGS
 from ssi_tui.ui.screens.rep_edit import RepEdited, RepEditScreen
-from ssi_tui.ui.served import is_absent, remove_absent_bindings
+from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
 from ssi_tui.ui.widgets.coaching import CoachingPanel
 from ssi_tui.ui.widgets.estimate_breakdown import EstimateBreakdown
 from ssi_tui.ui.widgets.history_table import HistoryTable
@@ -505,10 +505,19 @@ class RepScreen(Screen[str | None]):
         if edited.gone:
             self.dismiss(edited.shown_next)
 
+    def action_add_entry(self) -> None:
+        """The entry form, filled with this rep (by name; by id when names are hidden)."""
+        from ssi_tui.ui.screens.entry_form import EntryFormScreen
+
+        row = self._rows.get(self.rep_id or "")
+        rep = "" if self.board.anonymised else (row.name if row else self.rep_id or "")
+        self.app.push_screen(EntryFormScreen(self.db_path, rep=rep))
+
     def action_close(self) -> None:
         """Back to the board, telling it which rep was shown last."""
         self.dismiss(self.rep_id)
 
     def action_help(self) -> None:
         """The keys of this screen, built from BINDINGS so the help cannot drift."""
-        self.app.push_screen(HelpScreen("Rep drill-down: keys", self.BINDINGS))
+        bindings = viewer_bindings(self.BINDINGS, self._served)
+        self.app.push_screen(HelpScreen("Rep drill-down: keys", bindings))

@@ -60,6 +60,14 @@ REP_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Scroll to the bottom of the panel",
     ),
+    Binding(
+        "plus",
+        "add_entry",
+        "Add",
+        key_display="+",
+        show=False,
+        tooltip="Type a snapshot in for this rep (the entry form)",
+    ),
     Binding("escape", "close", "Back", tooltip="Back to the leaderboard, on this rep"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Show these keys"),
 ]

@@ -35,8 +35,8 @@ def test_ranks_fractions_and_missing_markers(tmp_path: Path) -> None:
         ("53 out of 25,10,10,10,10,,", "ssi", "got '53 out of 25'"),
         ("40,10,10,10,10,9 out of 100,", "industry_rank", "got '9 out of 100'"),
         ("40,10,10,10,10,,Top 9%", "industry_avg", "got 'Top 9%'"),
-        # N/A in a required pillar is a missing value, not a number.
-        ("40,N/A,10,10,10,,", "brand", "missing value"),
+        # N/A in a pillar is a missing value, not a number: without a total, an error.
+        (",N/A,10,10,10,,", "brand", "missing value"),
         # Still out of range once cleaned.
         ("40,10,10,10,10,Top 0%,", "industry_rank", "above 0 to 100, got '0'"),
     ],
