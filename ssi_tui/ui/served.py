@@ -13,9 +13,10 @@ from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
 
 ABSENT_WHEN_SERVED: frozenset[str] = frozenset(
-    ("import_exports", "export", "screenshot", "toggle_anonymise")
+    ("import_exports", "export", "screenshot", "toggle_anonymise", "targets")
 )
-"""Actions a viewer must not reach: import (server paths, writes the database), export and
+"""Actions a viewer must not reach: import (server paths, writes the database), targets
+(writes the database), export and
 screenshot (write into the server's folders), anonymise (would show real names)."""
 TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED: frozenset[str] = frozenset(("Screenshot",))
 """Textual's own palette commands that would write into the server's folders."""
