@@ -17,14 +17,13 @@ from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_ma
 
 def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """A strptime pattern naming the day, month and year, checked before any file is read."""
+    from ssi_tui.importing.options import date_format_problem
+
     if value is None:
         return None
-    month = any(code in value for code in ("%m", "%b", "%B"))
-    year = any(code in value for code in ("%Y", "%y"))
-    if "%d" not in value or not month or not year:
-        raise click.BadParameter(
-            f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
-        )
+    problem = date_format_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
     return value
 
 

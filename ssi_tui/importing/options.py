@@ -14,6 +14,20 @@ if TYPE_CHECKING:
     from ssi_tui.store.settings import ImportSettings
 
 
+COMMON_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y")
+"""The date formats exports are met with (the dialog suggests them)."""
+
+
+def date_format_problem(value: str) -> str | None:
+    """What is wrong with VALUE as a --date-format (a strptime pattern naming the day, month
+    and year), or None when it will do; checked before any file is read."""
+    month = any(code in value for code in ("%m", "%b", "%B"))
+    year = any(code in value for code in ("%Y", "%y"))
+    if "%d" not in value or not month or not year:
+        return f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
+    return None
+
+
 @dataclass(frozen=True)
 class ImportOptions:
     """Everything an import is asked to do besides which files: the CLI's flags, the dialog's."""
