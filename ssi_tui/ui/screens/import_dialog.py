@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import Suggester, SuggestFromList
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from ssi_tui.boards.kept_boards import keep_boards_fresh
@@ -31,41 +31,7 @@ from ssi_tui.importing.importer import run_import
 from ssi_tui.importing.options import COMMON_DATE_FORMATS, ImportOptions, date_format_problem
 from ssi_tui.ingest.header_map import HeaderMapError, parse_header_map
 from ssi_tui.text import printable
-
-
-class PathSuggester(Suggester):
-    """Completes the last part of a path from what is on disk (→ or tab accepts it)."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        expanded = os.path.expanduser(value)
-        folder, prefix = os.path.split(expanded)
-        try:
-            names = sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(folder or "."))
-        except OSError:
-            return None
-        for name in names:
-            if name.startswith(prefix) and name != prefix and not name.startswith("."):
-                return value[: len(value) - len(prefix)] + name
-        return None
-
-
-class PathInput(Input):
-    """The path box: tab takes the suggested completion, as a shell's does, and moves on to
-    the next control when there is nothing to complete (Textual's Input leaves tab to focus)."""
-
-    BINDINGS = [Binding("tab", "complete", "Complete the path", show=False)]
-
-    def action_complete(self) -> None:
-        before = self.value
-        self.cursor_position = len(before)
-        self.action_cursor_right()  # at the end, this takes the suggestion (Textual's own way)
-        if self.value == before:
-            self.screen.focus_next()
+from ssi_tui.ui.widgets.path_input import PathInput, PathSuggester
 
 
 @dataclass(frozen=True)
