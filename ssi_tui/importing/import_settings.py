@@ -61,13 +61,15 @@ def keep(
         after = replace(after, header_map=pairs, date_format=options.date_format)
     if report.day_order_learned:
         after = replace(after, day_order=report.day_order_learned)
-    if options.dry_run or after == before or not db_path.exists():
+    if options.dry_run or not db_path.exists():
+        return before
+    report.settings_remembered = options.remember
+    if after == before:
         return before
     with store.open_write(db_path, create=False) as conn, conn.transaction():
         settings.remember_import_options(conn, after.header_map, after.date_format)
         if after.day_order:
             settings.learn_day_order(conn, after.day_order)
-    report.settings_remembered = options.remember
     return after
 
 

@@ -108,3 +108,22 @@ def test_remembered_settings_are_known_without_duckdb_too(cache: Path, tmp_path:
     # The key holds the remembered map and format: known as such without opening the file.
     again = _import_in_a_new_process(db, sheet)
     assert again == {"files": [[str(sheet), "already imported", 0]], "duckdb": False}
+
+
+def test_forgotten_settings_are_not_used_from_the_cache(cache: Path, tmp_path: Path) -> None:
+    from ssi_tui.errors import InvalidExportError
+    from ssi_tui.importing.import_settings import forget
+    from ssi_tui.importing.options import ImportOptions
+    from ssi_tui.ingest.header_map import parse_header_map
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "date,Who,brand,people,insights,relationships\n2026-11-13,Ann,15,14,13,12\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "team.duckdb"
+    run_import(db, [sheet], ImportOptions(header_map=parse_header_map(["Who=name"]), remember=True))
+    assert run_import(db, [sheet]).files[0].status == "already imported"
+    forget(db)
+    with pytest.raises(InvalidExportError, match="no 'name' column"):
+        run_import(db, [sheet])

@@ -76,6 +76,7 @@ async def test_team_and_default_targets_and_clearing(sample_db: Path) -> None:
         await pilot.press("end", "backspace", "backspace", "enter")
         await wait_for_board(pilot, loads=3)
         assert {r.target for r in pilot.app.screen.board.rows} == {50}
+        assert "at or above 50" in screen_text(pilot)  # the summary names the one target
         await pilot.app.workers.wait_for_complete()
     assert default_target(sample_db) == 50
     assert list_targets(sample_db) == []
