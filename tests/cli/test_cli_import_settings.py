@@ -214,3 +214,12 @@ def test_a_month_first_file_teaches_the_other_order(invoke, tmp_path: Path) -> N
     again = tmp_path / "again.csv"
     again.write_text((WILD / "dates_ambiguous.csv").read_text().replace("2026", "2027"))
     assert invoke("import", db, again).exit_code == 1  # nothing learned any more
+
+
+def test_files_that_disagree_teach_nothing(invoke, tmp_path: Path) -> None:
+    db = tmp_path / "team.duckdb"
+    both = invoke("import", db, WILD / "dates_day_first.csv", WILD / "dates_month_first.csv")
+    assert both.exit_code == 0, both.output
+    assert "learned" not in both.stderr
+    refused = invoke("import", db, WILD / "dates_ambiguous.csv")
+    assert refused.exit_code == 1 and "could be MM/DD/YYYY or DD/MM/YYYY" in refused.stderr
