@@ -14,7 +14,8 @@
 --                for the rows on screen, on either scale.
 --   weeks_old  = how many ISO weeks the snapshot shown is older than the board's week; when
 --                above 0 the row is stale and change, change_4w are NULL (not from weeks before)
---   target     = the rep's own target, else their team's, else $default_target
+--   target     = the rep's own target, else their team's, else the history's default (ssi_meta
+--                'default_target', store/settings.py), else $default_target (the config's)
 --   left_on    = a rep who left (reps.left_on) is on the boards up to that date, not after it
 -- $source: 'official', 'estimated', or 'best' (official where it exists, else estimated).
 -- $with_trends: FALSE leaves the *_trend columns NULL (the CLI prints no sparklines).
@@ -147,10 +148,13 @@ SELECT
     (t.older_marks + coalesce(t.insights_older, 0))::BIGINT AS insights_older,
     (t.recent_marks + coalesce(t.relationships_recent, 0))::BIGINT AS relationships_recent,
     (t.older_marks + coalesce(t.relationships_older, 0))::BIGINT AS relationships_older,
-    coalesce(own.target, team.target, $default_target) AS target
+    coalesce(own.target, team.target, stored.target, $default_target) AS target
 FROM current AS c
 LEFT JOIN previous AS v USING (rep_id)
 LEFT JOIN trends AS t USING (rep_id)
 LEFT JOIN targets AS own ON own.scope = 'rep' AND own.key = c.rep_id
 LEFT JOIN targets AS team ON team.scope = 'team' AND team.key = c.team
+LEFT JOIN (
+    SELECT TRY_CAST(value AS DOUBLE) AS target FROM ssi_meta WHERE key = 'default_target'
+) AS stored ON TRUE
 ORDER BY rank;

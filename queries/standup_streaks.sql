@@ -3,8 +3,9 @@
 -- snapshot of that week (on or before $as_of; 'best' prefers official on the same date, as the
 -- board does). A week with no snapshot, or below target, ends the streak; 0 when the as-of week
 -- itself is not on target.
--- The target is today's: the rep's own, else their team's, else $default_target (targets keep
--- no history, so past weeks are judged against the target that applies now).
+-- The target is today's: the rep's own, else their team's, else the history's default, else
+-- $default_target, the config's (targets keep no history, so past weeks are judged against
+-- the target that applies now).
 WITH weekly AS (
     SELECT
         s.rep_id,
@@ -21,10 +22,13 @@ WITH weekly AS (
     GROUP BY s.rep_id, weeks_ago
 ),
 goals AS (
-    SELECT r.rep_id, coalesce(mine.target, ours.target, $default_target) AS target
+    SELECT r.rep_id, coalesce(mine.target, ours.target, stored.target, $default_target) AS target
     FROM reps AS r
     LEFT JOIN targets AS mine ON mine.scope = 'rep' AND mine.key = r.rep_id
     LEFT JOIN targets AS ours ON ours.scope = 'team' AND ours.key = r.team
+    LEFT JOIN (
+        SELECT TRY_CAST(value AS DOUBLE) AS target FROM ssi_meta WHERE key = 'default_target'
+    ) AS stored ON TRUE
 ),
 on_target AS (
     SELECT w.rep_id, w.weeks_ago

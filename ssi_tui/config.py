@@ -27,7 +27,8 @@ fair = 50        # totals at or above this are fair (◐); below are low (○)
 
 [targets]
 default = 70     # the target total when neither the rep nor the team has one
-                 # (set those with `ssi-tui target DB --team NAME 65` / `--rep NAME 75`)
+                 # (set those with `ssi-tui target DB --team NAME 65` / `--rep NAME 75`);
+                 # a database's own default (`ssi-tui target DB --default 65`) wins
 
 [standup]
 rotate = 15          # seconds per stand-up page

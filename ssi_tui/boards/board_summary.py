@@ -45,7 +45,8 @@ def summary_text(
         parts.append(Text(f"avg SSI {total:.1f} ({averages})"))
         on_target = sum(1 for r in rows if r.ssi >= r.target)
         targets = {r.target for r in rows}
-        which = f"{target:g}" if targets == {target} else "their target"
+        # One target for all (the config's, or the history's own default): name it.
+        which = f"{targets.pop():g}" if len(targets) == 1 else "their target"
         parts.append(Text(f"{on_target}/{len(rows)} at or above {which}"))
     return Text(" · ").join(parts)
 

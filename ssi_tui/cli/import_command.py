@@ -17,14 +17,13 @@ from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_ma
 
 def _date_format(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """A strptime pattern naming the day, month and year, checked before any file is read."""
+    from ssi_tui.importing.options import date_format_problem
+
     if value is None:
         return None
-    month = any(code in value for code in ("%m", "%b", "%B"))
-    year = any(code in value for code in ("%Y", "%y"))
-    if "%d" not in value or not month or not year:
-        raise click.BadParameter(
-            f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
-        )
+    problem = date_format_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
     return value
 
 
@@ -38,7 +37,7 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 
 @click.command("import")
 @click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
 @click.option(
@@ -77,6 +76,16 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
     metavar='"HEADER=column"',
     help='Read HEADER as one of our columns, e.g. --map "Find People=people" (repeatable).',
 )
+@click.option(
+    "--remember",
+    is_flag=True,
+    help="Keep this import's --map and --date-format in DATABASE for later imports.",
+)
+@click.option(
+    "--forget-settings",
+    is_flag=True,
+    help="Forget DATABASE's remembered --map, --date-format and learned day order.",
+)
 def import_command(
     database: Path,
     paths: tuple[str, ...],
@@ -90,6 +99,8 @@ def import_command(
     sheet: str | None,
     model_path: Path | None,
     header_map: HeaderMap,
+    remember: bool,
+    forget_settings: bool,
 ) -> None:
     """Import SSI exports (files, folders or globs; - reads one from standard input) into
     DATABASE, creating it if needed.
@@ -99,6 +110,9 @@ def import_command(
     transaction: any invalid row rejects it all (unless --skip-invalid), and the database is
     left exactly as it was. Activity exports (activity metrics, no pillar columns) are kept
     and scored into estimated SSI snapshots with the model of --model.
+
+    With --remember, later imports without --map or --date-format use this one's; dates
+    that could be day or month first are read in the order earlier imports showed.
     """
     from contextlib import nullcontext
 
@@ -107,7 +121,16 @@ def import_command(
     from ssi_tui.importing.importer import run_import
     from ssi_tui.importing.options import ImportOptions
 
+    if forget_settings:
+        _forget_settings(database, quiet=quiet or as_json)
+        if not paths:
+            return
+    elif not paths:
+        raise click.UsageError("give the files to import (or --forget-settings).")
+    if remember and not header_map and date_format is None:
+        raise click.UsageError("--remember keeps --map and --date-format: give at least one.")
     options = ImportOptions(
+        remember=remember and not dry_run,
         dry_run=dry_run,
         skip_invalid=skip_invalid,
         strict=strict,
@@ -148,6 +171,19 @@ def import_command(
         return
     for notice in [] if quiet else report.notices:
         click.echo(f"Note: {plain(notice)}", err=True)
+    if report.remembered_used and not quiet:
+        used = " and ".join(report.remembered_used)
+        click.echo(
+            f"Note: using the remembered {plain(used)} (forget with"
+            f" `ssi-tui import --forget-settings {database}`).",
+            err=True,
+        )
+    if report.settings_remembered and not quiet:
+        click.echo(
+            "Note: remembered these settings; later imports without --map or --date-format"
+            " use them.",
+            err=True,
+        )
     if report.problems:
         click.echo(f"Skipped {plural(len(report.problems), 'problem')}:", err=True)
         click.echo(plain(InvalidExportError(report.problems).describe()), err=True)
@@ -162,3 +198,26 @@ def import_command(
         click.echo(plain(line))
     verb = "Dry run: nothing written to" if dry_run else "Imported into"
     click.echo(f"{verb} {database}: {total_summary(report)}.")
+
+
+def _forget_settings(database: Path, *, quiet: bool) -> None:
+    """`--forget-settings`: the remembered options and the learned day order dropped."""
+    from ssi_tui.importing.import_settings import forget
+
+    if not database.exists():
+        fail(f"{database}: no such database.")
+    try:
+        forgotten = forget(database)
+    except SsiError as error:
+        fail(str(error))
+    if quiet:
+        return
+    parts = []
+    if forgotten.header_map:
+        parts.append(f'--map "{"; ".join(f"{h}={c}" for h, c in forgotten.header_map)}"')
+    if forgotten.date_format:
+        parts.append(f"--date-format {forgotten.date_format}")
+    if forgotten.day_order:
+        parts.append(f"the learned day order {forgotten.day_order}")
+    what = ", ".join(parts) if parts else "nothing (no settings were remembered)"
+    click.echo(f"Forgot {plain(what)} in {database}.")

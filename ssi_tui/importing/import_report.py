@@ -66,6 +66,12 @@ class ImportReport:
     teams_not_applied: list[str] = field(default_factory=list)
     content_keys: set[str] = field(default_factory=set, repr=False, compare=False)
     """The content keys this import logged (not reported: import_skip remembers them)."""
+    remembered_used: list[str] = field(default_factory=list)
+    """The database's remembered settings this import read with, spelled as options."""
+    settings_remembered: bool = False
+    """This import kept its --map and --date-format for later ones (--remember)."""
+    day_order_learned: str | None = None
+    """The day order this import's dates showed, new to the database (ingest/dates.py)."""
 
     def total(self, attribute: str) -> int:
         """Sum of one per-file count, e.g. total('added')."""
@@ -83,6 +89,9 @@ class ImportReport:
             "rejected": self.total("rejected"),
             "problems": [str(p) for p in self.problems],
             "notices": self.notices,
+            "remembered_used": self.remembered_used,
+            "settings_remembered": self.settings_remembered,
+            "day_order_learned": self.day_order_learned,
             "matched_by_name": self.total("matched_by_name"),
             "corrections": self.corrections,
             "corrections_total": self.corrections_total,

@@ -8,6 +8,9 @@ A remembered key is still there at that stamp: a file changed by anything else (
 program, a restored copy, an undo) has another stamp, and the import opens it as before; an
 undo also forgets the keys outright (`forget`), since it is the one write that removes keys.
 
+The database's remembered import settings (store/settings.py) are kept beside the keys, as
+they change what a file's key is.
+
 Best effort, like the kept boards: no cache folder, or anything unreadable in it, only means
 the import asks the database. Imports nothing heavy.
 """
@@ -21,34 +24,38 @@ from pathlib import Path
 
 from ssi_tui import __version__
 from ssi_tui.boards import board_cache
+from ssi_tui.store.settings import ImportSettings
 
 _NAME = "imported.json"
-FORMAT = 1
+FORMAT = 2
 
 
-def known_keys(database: Path) -> frozenset[str] | None:
-    """The content keys DATABASE holds, if remembered since its last change; else None."""
+def known(database: Path) -> tuple[frozenset[str], ImportSettings] | None:
+    """The content keys DATABASE holds and its import settings, if remembered since its last
+    change; else None."""
     folder = board_cache.cache_dir()
     stamp = board_cache.file_stamp(database)
     if folder is None or stamp is None:
         return None
     try:
         with (board_cache.folder_of(folder, database) / _NAME).open("rb") as kept:
-            form, version, kept_stamp, keys = json.load(kept)
+            form, version, kept_stamp, keys, settings = json.load(kept)
+        if (form, version, kept_stamp) != (FORMAT, __version__, list(stamp)):
+            return None
+        return frozenset(keys), ImportSettings.from_json(settings)
     except Exception:  # missing, partly written or foreign: ask the database
         return None
-    if (form, version, kept_stamp) != (FORMAT, __version__, list(stamp)):
-        return None
-    return frozenset(keys)
 
 
-def remember(database: Path, keys: Iterable[str]) -> None:
-    """Remember that DATABASE, as it is now (just after an import), holds KEYS."""
+def remember(database: Path, keys: Iterable[str], settings: ImportSettings) -> None:
+    """Remember that DATABASE, as it is now (just after an import), holds KEYS and reads
+    files with SETTINGS."""
     folder = board_cache.cache_dir()
     stamp = board_cache.file_stamp(database)
     if folder is None or stamp is None:
         return
-    text = json.dumps([FORMAT, __version__, list(stamp), sorted(keys)], separators=(",", ":"))
+    kept = [FORMAT, __version__, list(stamp), sorted(keys), settings.as_json()]
+    text = json.dumps(kept, separators=(",", ":"))
     with contextlib.suppress(OSError):
         board_cache.write_private(board_cache.folder_of(folder, database) / _NAME, text.encode())
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui import store
 from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
-from ssi_tui.importing import import_skip
+from ssi_tui.importing import import_settings, import_skip
 from ssi_tui.importing.import_report import (
     FileReport,
     ImportReport,
@@ -108,13 +108,23 @@ def run_import(
     options = options or ImportOptions()
     db_path = Path(db_path)
     files = collect_paths(paths)
-    reading = options.content_options()
-    skipped = _all_imported_already(db_path, files, dry_run=options.dry_run, **reading)
-    if skipped is not None:
-        return skipped
+    kept = import_skip.known(db_path) if files else None
+    if kept is not None:
+        known_keys, before = kept
+        options = options.with_settings(before)
+        reading = options.content_options()
+        skipped = _all_imported_already(db_path, known_keys, files, options, **reading)
+        if skipped is not None:
+            after = import_settings.keep(db_path, options, skipped, before)
+            if after != before:
+                import_skip.remember(db_path, known_keys, after)
+            return skipped
     from ssi_tui.importing import import_fast  # DuckDB, from here on
 
     known, version = _store_facts(db_path)
+    before = import_settings.stored_settings(db_path)
+    options = options.with_settings(before)
+    reading = options.content_options()
     report = None
     if options.fast_path_allowed:
         report = import_fast.try_import(
@@ -131,23 +141,29 @@ def run_import(
     if report is None:
         # It adds the keys it reads to its copy: remembered below only once written.
         report = _run_import_with_polars(db_path, files, set(known), options, progress)
+    report.remembered_used = options.remembered_used()
     if not options.dry_run:
-        import_skip.remember(db_path, known | report.content_keys)
+        after = import_settings.keep(db_path, options, report, before)
+        import_skip.remember(db_path, known | report.content_keys, after)
     return report
 
 
 def _all_imported_already(
-    db_path: Path, files: list[Path], *, dry_run: bool, **options: object
+    db_path: Path,
+    keys: frozenset[str],
+    files: list[Path],
+    options: ImportOptions,
+    **reading: object,
 ) -> ImportReport | None:
-    """The report of an import whose every file DB_PATH holds already, when that is known
-    without opening it (import_skip); None otherwise."""
-    keys = import_skip.known_keys(db_path) if files else None
+    """The report of an import whose every file is among KEYS (the database's, known without
+    opening it: import_skip); None otherwise."""
     if not keys:
         return None
-    report = ImportReport(database=str(db_path), dry_run=dry_run)
+    report = ImportReport(database=str(db_path), dry_run=options.dry_run)
+    report.remembered_used = options.remembered_used()
     for path in files:
         try:
-            if file_content_key(path, **options, **name_options(path)) not in keys:
+            if file_content_key(path, **reading, **name_options(path)) not in keys:
                 return None
         except OSError:
             return None  # the import says which file cannot be read, and why
@@ -170,6 +186,8 @@ class _Batches:
     mapped_seen: set[str] = field(default_factory=set)
     read_all: bool = True
     """Every file read, so a mapped header found in none was typed wrong."""
+    day_orders: dict[str, str] = field(default_factory=dict)
+    """Day orders the files' own dates showed (ingest/dates.py), each with a date showing it."""
 
 
 def _run_import_with_polars(
@@ -183,6 +201,7 @@ def _run_import_with_polars(
     report = ImportReport(database=str(db_path), dry_run=options.dry_run)
     read = _read_files(files, known, options, report, progress)
     snapshots, activities = _combine_batches(read, options, report)
+    import_settings.learn(read.day_orders, options, report)
     snapshots, activity_batch = _estimate(snapshots, activities, read.model, report)
     if progress:
         progress("Writing", len(files), len(files))
@@ -226,6 +245,7 @@ def _read_file(
 
     from ssi_tui.estimate.model import load_model
     from ssi_tui.ingest.activity import is_activity_export, validate_activities
+    from ssi_tui.ingest.day_order import DayOrder
     from ssi_tui.ingest.header_map import HeaderMap
     from ssi_tui.ingest.readers import read_export
     from ssi_tui.ingest.validate import validate
@@ -266,6 +286,7 @@ def _read_file(
             return
         known.add(digest)
     check = validate_activities if is_activity else validate
+    day_order = DayOrder(learned=options.day_order)
     result = check(
         raw.frame,
         raw.file,
@@ -274,7 +295,11 @@ def _read_file(
         default_date=options.default_date,
         header_line=raw.header_line,
         map_hint=options.map_hint,
+        day_order=day_order,
     )
+    if day_order.settled:
+        read.day_orders[day_order.settled] = day_order.settled_by
+    import_settings.note_day_order(raw.file, day_order, report)
     result.problems = raw.locate(result.problems)
     read.units[raw.file] = raw.unit
     file_report.rows_read = raw.frame.height
@@ -297,7 +322,7 @@ def _combine_batches(
     from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 
     problems = read.problems
-    if read.read_all and report.files and options.header_map:
+    if read.read_all and report.files and options.header_map and not options.map_remembered:
         problems += _mapped_headers_not_found(
             options.header_map, read.mapped_seen, options.map_hint
         )

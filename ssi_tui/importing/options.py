@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ssi_tui.ingest.header_map import HeaderMap
 from ssi_tui.ingest.headers import MAP_HINT
 from ssi_tui.store.changes import ChangeKind
 
 if TYPE_CHECKING:
-    from ssi_tui.ingest.header_map import HeaderMap
+    from ssi_tui.store.settings import ImportSettings
+
+
+COMMON_DATE_FORMATS = ("%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y")
+"""The date formats exports are met with (the dialog suggests them)."""
+
+
+def date_format_problem(value: str) -> str | None:
+    """What is wrong with VALUE as a --date-format (a strptime pattern naming the day, month
+    and year), or None when it will do; checked before any file is read."""
+    month = any(code in value for code in ("%m", "%b", "%B"))
+    year = any(code in value for code in ("%Y", "%y"))
+    if "%d" not in value or not month or not year:
+        return f"expected a pattern with %d, %m and %Y such as %d/%m/%Y, got {value!r}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,34 @@ class ImportOptions:
     """The model that scores activity exports (None: the shipped one)."""
     change_kind: ChangeKind = ChangeKind.FILES
     """What the import is in the history (`ssi-tui history`): files, or a typed or pasted entry."""
+    remember: bool = False
+    """Keep header_map and date_format in the database for later imports (`--remember`)."""
+    use_remembered: bool = True
+    """Fill a header_map or date_format not given from the database's remembered ones (the
+    dialog shows them in its fields instead)."""
+    map_remembered: bool = False
+    """header_map came from the database: a header no file has is then no error."""
+    date_format_remembered: bool = False
+    """date_format came from the database."""
+    day_order: str | None = None
+    """The day order the database learned, for files whose dates cannot tell (dates.DayOrder).
+    Not part of the content key: it only reads what would otherwise be refused."""
+
+    def with_settings(self, kept: ImportSettings) -> ImportOptions:
+        """These options with the database's KEPT settings where none was given."""
+        options = replace(self, day_order=kept.day_order)
+        if not self.use_remembered:
+            return options
+        if not self.header_map and kept.header_map:
+            options = replace(options, header_map=HeaderMap(kept.header_map), map_remembered=True)
+        if self.date_format is None and kept.date_format:
+            options = replace(options, date_format=kept.date_format, date_format_remembered=True)
+        return options
+
+    def remembered_used(self) -> list[str]:
+        """The remembered settings this import reads with, spelled as their options."""
+        used = [f'--map "{self.header_map}"'] if self.map_remembered else []
+        return used + ([f"--date-format {self.date_format}"] if self.date_format_remembered else [])
 
     def content_options(self) -> dict[str, object]:
         """The options that change what a file reads as: part of its content key, so the same

@@ -17,6 +17,7 @@ from ssi_tui.errors import InvalidExportError, Problem
 from ssi_tui.estimate.measures import MEASURE_KEYS, MEASURES, PARTS_OF_WHOLES
 from ssi_tui.ingest import cells, cleaning
 from ssi_tui.ingest.columns import FILE, LINE
+from ssi_tui.ingest.day_order import DayOrder
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.file_names import date_from_file_name
 from ssi_tui.ingest.headers import (
@@ -139,6 +140,7 @@ def validate_activities(
     date_hint: str | None = None,
     header_line: int | None = 1,
     map_hint: str = MAP_HINT,
+    day_order: DayOrder | None = None,
 ) -> Validated:
     """Check every rule on every row of an activity export; valid rows in ACTIVITY_COLUMNS.
 
@@ -224,6 +226,7 @@ def validate_activities(
             decimal_comma=decimal_comma,
             date_format=date_format,
             notices=notices,
+            day_order=day_order,
             check=lambda cleaned, hint: validate_activities(
                 cleaned,
                 file,

@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 import polars as pl
 
 from ssi_tui.ingest import dates, values
+from ssi_tui.ingest.day_order import DayOrder
 
 
 class _Checked(Protocol):
@@ -37,6 +38,7 @@ def clean_and_check_again(
     date_format: str | None,
     notices: list[str],
     check: Callable[[pl.DataFrame, str], Checked],
+    day_order: DayOrder | None = None,
 ) -> Checked | None:
     """The second look shared by validate() and validate_activities(): CHECK run again on RAW
     with its failing COLUMNS cleaned (given the date hint), keeping the first pass's NOTICES;
@@ -45,7 +47,12 @@ def clean_and_check_again(
     if not wanted:
         return None
     cleaned, hint = clean(
-        raw, headers, wanted, decimal_comma=decimal_comma, date_format=date_format
+        raw,
+        headers,
+        wanted,
+        decimal_comma=decimal_comma,
+        date_format=date_format,
+        day_order=day_order,
     )
     again = check(cleaned, hint)
     again.notices = notices
@@ -85,6 +92,7 @@ def clean(
     *,
     decimal_comma: bool,
     date_format: str | None,
+    day_order: DayOrder | None = None,
 ) -> tuple[pl.DataFrame, str]:
     """RAW with the WANTED canonical columns cleaned in place, and the hint for dates left unread.
 
@@ -97,5 +105,7 @@ def clean(
     )
     hint = ""
     if DATE in wanted:
-        cleaned, hint = dates.normalise(cleaned, header_of[DATE], date_format=date_format)
+        cleaned, hint = dates.normalise(
+            cleaned, header_of[DATE], date_format=date_format, day_order=day_order
+        )
     return cleaned, hint

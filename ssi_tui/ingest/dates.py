@@ -3,12 +3,17 @@
 Everything becomes ISO `YYYY-MM-DD` text, which validate.py then parses strictly (so
 `2026-02-30` is still an error). Whether `03/04/2026` is the 3rd of April or the 4th of March
 is decided for the whole file at once, from any day above 12; when nothing decides it, the
-user is asked for `--date-format` rather than guessed for.
+order the database learned from an earlier file that did decide it is used (DayOrder), and
+without one the user is asked for `--date-format` rather than guessed for.
 """
 
 from __future__ import annotations
 
 import polars as pl
+
+from ssi_tui.ingest.day_order import DAY_FIRST, MONTH_FIRST, DayOrder
+
+__all__ = ["DAY_FIRST", "MONTH_FIRST", "DayOrder", "normalise"]
 
 _TIME_OF_DAY = (
     r"[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp][Mm])?"
@@ -21,22 +26,23 @@ _YEAR_FIRST = rf"^(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_TIME}$"
 _DOTTED_DAY_FIRST = rf"^(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}$"
 _SLASHED = rf"^(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}}){_TIME}$"
 
-DAY_FIRST = "%d/%m/%Y"
-MONTH_FIRST = "%m/%d/%Y"
-
 
 def _iso(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
     return pl.format("{}-{}-{}", year, month.str.zfill(2), day.str.zfill(2))
 
 
 def normalise(
-    frame: pl.DataFrame, column: str, *, date_format: str | None = None
+    frame: pl.DataFrame,
+    column: str,
+    *,
+    date_format: str | None = None,
+    day_order: DayOrder | None = None,
 ) -> tuple[pl.DataFrame, str]:
     """FRAME with COLUMN's dates rewritten as ISO text, and a hint for the ones left unread.
 
     Cells no rule reads are left as they are (the date rule reports them); the hint, empty
     when there is nothing to add, says why a date could not be read, e.g. which
-    `--date-format` to pass.
+    `--date-format` to pass. DAY_ORDER (in and out): see DayOrder.
     """
     text = pl.col(column).str.strip_chars()
     year_first = text.str.extract_groups(_YEAR_FIRST)
@@ -54,7 +60,7 @@ def normalise(
         hint = f"; it does not match --date-format {date_format} either"
     candidates.append(_iso(dotted.struct[2], dotted.struct[1], dotted.struct[0]))
     if date_format is None:
-        order, hint = _slash_order(frame, text, slashed)
+        order, hint = _slash_order(frame, text, slashed, day_order or DayOrder())
         if order == DAY_FIRST:
             candidates.append(_iso(slashed.struct[2], slashed.struct[1], slashed.struct[0]))
         elif order == MONTH_FIRST:
@@ -63,8 +69,11 @@ def normalise(
     return frame.with_columns(pl.coalesce(candidates).alias(column)), hint
 
 
-def _slash_order(frame: pl.DataFrame, text: pl.Expr, slashed: pl.Expr) -> tuple[str | None, str]:
-    """DAY_FIRST or MONTH_FIRST for the file's `a/b/YYYY` dates, from any part above 12."""
+def _slash_order(
+    frame: pl.DataFrame, text: pl.Expr, slashed: pl.Expr, day_order: DayOrder
+) -> tuple[str | None, str]:
+    """DAY_FIRST or MONTH_FIRST for the file's `a/b/YYYY` dates, from any part above 12, else
+    the order learned before (DAY_ORDER says which it was)."""
     first = slashed.struct[0].cast(pl.Int32, strict=False)
     second = slashed.struct[1].cast(pl.Int32, strict=False)
     facts = frame.select(
@@ -80,10 +89,13 @@ def _slash_order(frame: pl.DataFrame, text: pl.Expr, slashed: pl.Expr) -> tuple[
             f" ('{facts['month_first']}') order: pass --date-format {DAY_FIRST}"
             f" or --date-format {MONTH_FIRST}"
         )
-    if facts["day_first"] is not None:
-        return DAY_FIRST, ""
-    if facts["month_first"] is not None:
-        return MONTH_FIRST, ""
+    for order, key in ((DAY_FIRST, "day_first"), (MONTH_FIRST, "month_first")):
+        if facts[key] is not None:
+            day_order.settled, day_order.settled_by = order, str(facts[key])
+            return order, ""
+    if day_order.learned is not None:
+        day_order.ambiguous_example = str(facts["example"])
+        return day_order.learned, ""
     return None, (
         f"; dates such as '{facts['example']}' could be MM/DD/YYYY or DD/MM/YYYY, and no day"
         f" in the file is above 12 to tell: pass --date-format {DAY_FIRST}"

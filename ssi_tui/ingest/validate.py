@@ -16,6 +16,7 @@ import polars as pl
 from ssi_tui.errors import Problem
 from ssi_tui.ingest import cells, cleaning
 from ssi_tui.ingest.columns import FILE, LINE, SNAPSHOT_COLUMNS, VALUE_COLUMNS
+from ssi_tui.ingest.day_order import DayOrder
 from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
 from ssi_tui.ingest.file_names import date_from_file_name
 from ssi_tui.ingest.headers import (
@@ -89,6 +90,7 @@ def validate(
     date_hint: str | None = None,
     header_line: int | None = 1,
     map_hint: str = MAP_HINT,
+    day_order: DayOrder | None = None,
 ) -> Validated:
     """Check every rule on every row; return the valid rows and every problem found.
 
@@ -97,7 +99,8 @@ def validate(
     its name. Cells that fail as written get one cleaning pass (ingest/cleaning.py) and a
     second check, which sets DATE_HINT: callers leave it alone. A missing or doubled column is
     reported at HEADER_LINE (None where there is no header line, as in JSON), with the mapping
-    that would fix it spelled by MAP_HINT (headers.missing_column_message).
+    that would fix it spelled by MAP_HINT (headers.missing_column_message). DAY_ORDER reads
+    dates that could be day or month first by the order learned before (dates.DayOrder).
     """
     headers = [c for c in raw.columns if c != LINE]
     match = match_headers(headers)
@@ -236,6 +239,7 @@ def validate(
             decimal_comma=decimal_comma,
             date_format=date_format,
             notices=notices,
+            day_order=day_order,
             check=lambda cleaned, hint: validate(
                 cleaned,
                 file,

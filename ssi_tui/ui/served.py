@@ -21,11 +21,13 @@ ABSENT_WHEN_SERVED: frozenset[str] = frozenset(
         "toggle_anonymise",
         "history",
         "edit_rep",
+        "targets",
     )
 )
 """Actions a viewer must not reach: import (server paths, writes the database), add (the
 entry form writes it), export and screenshot (write into the server's folders), anonymise
-(would show real names), history (its undo writes the database), edit rep (writes it)."""
+(would show real names), history (its undo writes the database), edit rep and targets
+(write the database)."""
 TEXTUAL_COMMANDS_ABSENT_WHEN_SERVED: frozenset[str] = frozenset(("Screenshot",))
 """Textual's own palette commands that would write into the server's folders."""
 

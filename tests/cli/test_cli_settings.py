@@ -175,3 +175,61 @@ def test_html_is_self_contained_and_escaped(tmp_path: Path, invoke, config_file:
     html = invoke("leaderboard", db, "--format", "html").output
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+# The default target kept in the database (`--default`): every manager opening it sees the
+# same; the config file's default is the fallback.
+
+
+def _targets(invoke, db: Path) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    result = invoke("leaderboard", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return {row["name"]: row["target"] for row in json.loads(result.stdout)}
+
+
+def test_the_databases_default_beats_the_configs(invoke, team_db: Path, config_file: Path) -> None:
+    config_file.parent.mkdir(parents=True)
+    config_file.write_text("[targets]\ndefault = 60\n", encoding="utf-8")
+    assert _targets(invoke, team_db) == {"Ann Lee": 60, "Ben Ode": 60, "Cy Park": 60}
+    set_it = invoke("target", team_db, "--default", "75")
+    assert set_it.exit_code == 0 and "Default target of" in set_it.stdout and "75" in set_it.stdout
+    assert invoke("target", team_db, "--team", "North", "55").exit_code == 0
+    assert _targets(invoke, team_db) == {"Ann Lee": 55, "Ben Ode": 55, "Cy Park": 75}
+    listing = invoke("target", team_db).stdout
+    assert "default 75 (stored in" in listing
+    cleared = invoke("target", team_db, "--clear", "--default")
+    assert cleared.exit_code == 0 and "the config's 60 applies" in cleared.stdout
+    assert _targets(invoke, team_db)["Cy Park"] == 60
+    assert "default 60 (the config file's" in invoke("target", team_db).stdout
+
+
+def test_the_default_reaches_the_summary_and_the_percentages(
+    invoke, team_db: Path, config_file: Path
+) -> None:
+    assert invoke("target", team_db, "--default", "50").exit_code == 0
+    rows = json.loads(invoke("leaderboard", team_db, "--format", "json").stdout)
+    assert {r["name"]: r["pct_of_target"] for r in rows}["Cy Park"] == 60.0  # 30 / 50
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--default", "0"), 2),
+        (("--default", "101"), 2),
+        (("--default",), 2),
+        (("--default", "--team", "North", "50"), 2),
+        (("--clear", "--default", "50"), 2),
+    ],
+)
+def test_default_target_usage_errors(
+    invoke,
+    team_db: Path,
+    config_file: Path,
+    args: tuple[str, ...],
+    expected: int,
+    dump,  # type: ignore[no-untyped-def]
+) -> None:
+    before = dump(team_db)
+    result = invoke("target", team_db, *args)
+    assert result.exit_code == expected, result.output
+    assert dump(team_db) == before

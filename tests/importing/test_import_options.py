@@ -31,6 +31,13 @@ WRITING = {
     "strict": True,
     "map_hint": "Headers to map: {pair}",
     "change_kind": ChangeKind.TYPED,
+    "remember": True,
+    "use_remembered": False,
+    "map_remembered": True,
+    "date_format_remembered": True,
+    # The learned day order only reads dates that would otherwise be refused: the same file
+    # is not read another way by it, so it is no part of the key.
+    "day_order": "%d/%m/%Y",
 }
 """Options that change what is done with the rows (or how messages spell a mapping), not what
 they are: the dialog's import of a file is the CLI's."""

@@ -89,3 +89,41 @@ def test_without_a_cache_folder_the_database_is_asked(tmp_path: Path) -> None:
     db = tmp_path / "team.duckdb"  # the test session's cache is off (tests/conftest.py)
     run_import(db, [HISTORY])
     assert _import_in_a_new_process(db, HISTORY)["duckdb"] is True
+
+
+def test_remembered_settings_are_known_without_duckdb_too(cache: Path, tmp_path: Path) -> None:
+    from ssi_tui.importing.options import ImportOptions
+    from ssi_tui.ingest.header_map import parse_header_map
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "date,Who,brand,people,insights,relationships\n13/11/2026,Ann,15,14,13,12\n",
+        encoding="utf-8",
+    )
+    options = ImportOptions(
+        header_map=parse_header_map(["Who=name"]), date_format="%d/%m/%Y", remember=True
+    )
+    db = tmp_path / "team.duckdb"
+    assert run_import(db, [sheet], options).total("added") == 1
+    # The key holds the remembered map and format: known as such without opening the file.
+    again = _import_in_a_new_process(db, sheet)
+    assert again == {"files": [[str(sheet), "already imported", 0]], "duckdb": False}
+
+
+def test_forgotten_settings_are_not_used_from_the_cache(cache: Path, tmp_path: Path) -> None:
+    from ssi_tui.errors import InvalidExportError
+    from ssi_tui.importing.import_settings import forget
+    from ssi_tui.importing.options import ImportOptions
+    from ssi_tui.ingest.header_map import parse_header_map
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "date,Who,brand,people,insights,relationships\n2026-11-13,Ann,15,14,13,12\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "team.duckdb"
+    run_import(db, [sheet], ImportOptions(header_map=parse_header_map(["Who=name"]), remember=True))
+    assert run_import(db, [sheet]).files[0].status == "already imported"
+    forget(db)
+    with pytest.raises(InvalidExportError, match="no 'name' column"):
+        run_import(db, [sheet])

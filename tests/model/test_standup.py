@@ -126,6 +126,17 @@ def test_the_default_target_applies_only_without_a_team_or_rep_target(db: Path) 
     assert streaks["cy@x.example"] == 0
 
 
+def test_the_databases_default_target_beats_the_one_passed_in(db: Path) -> None:
+    # The same 65 as above, stored in the database this time (`ssi-tui target --default`):
+    # it wins over the config's default the app passes.
+    set_target(db, "default", "", 65)
+    streaks = load_streaks(db, as_of=AS_OF, default_target=DEFAULT)
+    assert streaks["dee@x.example"] == 4
+    assert streaks["bob@x.example"] == streaks["eve@x.example"] == streaks["fay@x.example"] == 0
+    set_target(db, "default", "", None)
+    assert load_streaks(db, as_of=AS_OF, default_target=DEFAULT)["bob@x.example"] == 1
+
+
 def test_movers_biggest_gain_and_biggest_fall_first(standup: Standup) -> None:
     # Gains: Ann +4, Cy +3, Fay +2. Falls: Bob -3, Gus -1. Dee (0), Eve and Hal (None): neither.
     assert names(standup.gainers) == ["Ann Archer", "Cy Cole", "Fay Ford"]

@@ -116,6 +116,13 @@ BOARD_BINDINGS: list[BindingType] = [
     ),
     Binding("e", "export", "Export", tooltip="Save the rows shown as Markdown or CSV"),
     Binding(
+        "T",
+        "targets",
+        "Targets",
+        show=False,
+        tooltip="Set the highlighted rep's target, their team's and the default",
+    ),
+    Binding(
         "ctrl+s",
         "screenshot",
         "Screenshot",

@@ -1,13 +1,16 @@
 """The `i` dialog: pick exports, see a dry-run preview, then import them into the open database.
 
 Both the preview and the import run in a thread worker through the same use case as
-`ssi-tui import`; the database is opened for writing only for the length of the import.
+`ssi-tui import`; the database is opened for writing only for the length of the import. The
+column mapping, date format and skip-invalid are the CLI's --map, --date-format and
+--skip-invalid, filled in from the settings the database remembers (`--remember`, or the
+dialog's own "Remember these settings").
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.text import Text
@@ -17,51 +20,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from ssi_tui.boards.kept_boards import keep_boards_fresh
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing.import_report import ImportReport, file_summary, findings_lines, plural
+from ssi_tui.importing.import_settings import stored_settings
 from ssi_tui.importing.importer import run_import
-from ssi_tui.importing.options import ImportOptions
-from ssi_tui.ingest.header_map import HeaderMap, HeaderMapError, parse_header_map
+from ssi_tui.importing.options import COMMON_DATE_FORMATS, ImportOptions, date_format_problem
+from ssi_tui.ingest.header_map import HeaderMapError, parse_header_map
 from ssi_tui.text import printable
-
-
-class PathSuggester(Suggester):
-    """Completes the last part of a path from what is on disk (→ or tab accepts it)."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        expanded = os.path.expanduser(value)
-        folder, prefix = os.path.split(expanded)
-        try:
-            names = sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(folder or "."))
-        except OSError:
-            return None
-        for name in names:
-            if name.startswith(prefix) and name != prefix and not name.startswith("."):
-                return value[: len(value) - len(prefix)] + name
-        return None
-
-
-class PathInput(Input):
-    """The path box: tab takes the suggested completion, as a shell's does, and moves on to
-    the next control when there is nothing to complete (Textual's Input leaves tab to focus)."""
-
-    BINDINGS = [Binding("tab", "complete", "Complete the path", show=False)]
-
-    def action_complete(self) -> None:
-        before = self.value
-        self.cursor_position = len(before)
-        self.action_cursor_right()  # at the end, this takes the suggestion (Textual's own way)
-        if self.value == before:
-            self.screen.focus_next()
+from ssi_tui.ui.widgets.path_input import PathInput, PathSuggester
 
 
 @dataclass(frozen=True)
@@ -75,6 +45,12 @@ class _Previewed(Message):
     def __init__(self, report: ImportReport | None, problems: list[str]) -> None:
         self.report = report
         self.problems = problems
+        super().__init__()
+
+
+class _Remembered(Message):
+    def __init__(self, header_map: str, date_format: str) -> None:
+        self.header_map, self.date_format = header_map, date_format
         super().__init__()
 
 
@@ -123,6 +99,8 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     ImportScreen #preview-box { height: auto; max-height: 14; }
     ImportScreen #problems { color: $error; }
     ImportScreen #buttons { height: auto; align-horizontal: right; dock: bottom; }
+    ImportScreen #choices { height: auto; }
+    ImportScreen #choices Checkbox { width: auto; border: none; padding: 0 1 0 0; }
     ImportScreen ProgressBar { display: none; }
     ImportScreen.importing ProgressBar { display: block; }
     """
@@ -150,6 +128,14 @@ class ImportScreen(ModalScreen[ImportDone | None]):
                 placeholder="Headers to map, if any (e.g. Find People=people; Week of=date)",
                 id="map",
             )
+            yield Input(
+                placeholder="Date format, if not ISO (e.g. %d/%m/%Y or %m/%d/%Y)",
+                suggester=SuggestFromList(COMMON_DATE_FORMATS),
+                id="date-format",
+            )
+            with Horizontal(id="choices"):
+                yield Checkbox("Skip invalid rows", id="skip-invalid")
+                yield Checkbox("Remember these settings", id="remember")
             with VerticalScroll(id="preview-box"):
                 yield Static(Text("Type a path and press enter for a preview."), id="preview")
                 yield Static("", id="problems")
@@ -158,34 +144,73 @@ class ImportScreen(ModalScreen[ImportDone | None]):
                 yield Button("Import", variant="primary", id="import", disabled=True)
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self.read_remembered()
+
+    @work(thread=True, exclusive=True, group="import-settings")
+    def read_remembered(self) -> None:
+        """The database's remembered mapping and date format, to fill the boxes with."""
+        try:
+            kept = stored_settings(self.database)
+        except SsiError:
+            return  # the preview says what is wrong with the database
+        pairs = "; ".join(f"{h}={c}" for h, c in kept.header_map)
+        self.post_message(_Remembered(pairs, kept.date_format or ""))
+
+    def on__remembered(self, message: _Remembered) -> None:
+        """Filled in only where nothing was typed yet: the manager's own typing wins."""
+        for box, value in (("#map", message.header_map), ("#date-format", message.date_format)):
+            field = self.query_one(box, Input)
+            if value and not field.value:
+                field.value = value
+
     @on(Input.Submitted, "#path")
     @on(Input.Submitted, "#map")
+    @on(Input.Submitted, "#date-format")
     def _preview_requested(self) -> None:
         self.query_one("#import", Button).disabled = True
         self.query_one("#problems", Static).update("")
         try:
-            header_map = self._header_map()
-        except HeaderMapError as error:
-            self.post_message(_Previewed(None, [f"Headers to map: {error}"]))
+            options = self._options()
+        except ValueError as error:
+            self.post_message(_Previewed(None, [str(error)]))
             return
         self.query_one("#preview", Static).update(Text("Checking…"))
-        self.preview(self.query_one("#path", Input).value.strip(), header_map)
+        self.preview(self.query_one("#path", Input).value.strip(), options)
 
-    def _header_map(self) -> HeaderMap:
-        """The mapping box as the CLI's --map: `HEADER=column` pairs, `,` or `;` between."""
-        return parse_header_map([self.query_one("#map", Input).value])
+    def _options(self) -> ImportOptions:
+        """The boxes as the CLI's options (ValueError: which box is wrong, and how). The
+        database's remembered settings are in the boxes already, so only the boxes count."""
+        try:
+            header_map = parse_header_map([self.query_one("#map", Input).value])
+        except HeaderMapError as error:
+            raise ValueError(f"Headers to map: {error}") from None
+        date_format = self.query_one("#date-format", Input).value.strip() or None
+        problem = date_format and date_format_problem(date_format)
+        if problem:
+            raise ValueError(f"Date format: {problem}")
+        return ImportOptions(
+            header_map=header_map,
+            date_format=date_format,
+            skip_invalid=self.query_one("#skip-invalid", Checkbox).value,
+            remember=self.query_one("#remember", Checkbox).value,
+            use_remembered=False,
+            map_hint=self.MAP_HINT,
+        )
 
     @on(Input.Changed, "#path")
     @on(Input.Changed, "#map")
+    @on(Input.Changed, "#date-format")
+    @on(Checkbox.Changed, "#skip-invalid")
     def _path_changed(self) -> None:
         self._preview = None
         self.query_one("#import", Button).disabled = True
 
     @work(thread=True, exclusive=True, group="import-preview")
-    def preview(self, path: str, header_map: HeaderMap) -> None:
+    def preview(self, path: str, options: ImportOptions) -> None:
         """Dry run: validate and count against the database, writing nothing."""
         try:
-            options = ImportOptions(dry_run=True, header_map=header_map, map_hint=self.MAP_HINT)
+            options = replace(options, dry_run=True, remember=False)
             report = run_import(self.database, [os.path.expanduser(path)], options)
         except InvalidExportError as error:
             self.post_message(_Previewed(None, [str(p) for p in error.problems]))
@@ -213,8 +238,11 @@ class ImportScreen(ModalScreen[ImportDone | None]):
             return
         self._preview = message.report
         self.query_one("#preview", Static).update(Text(describe_preview(message.report)))
-        problems.update("")
         report = message.report
+        skipped = [str(p) for p in report.problems[: InvalidExportError.MAX_SHOWN]]
+        if skipped:
+            skipped.insert(0, f"Will skip {plural(len(report.problems), 'problem')}:")
+        problems.update(one_per_line(skipped))
         wanted = report.total("added") + report.total("updated") + report.teams_set
         button = self.query_one("#import", Button)
         button.disabled = wanted == 0
@@ -226,19 +254,18 @@ class ImportScreen(ModalScreen[ImportDone | None]):
         if self._preview is None:
             return
         self.add_class("importing")
-        for widget in self.query("Button, Input"):
+        for widget in self.query("Button, Input, Checkbox"):
             widget.disabled = True
-        self.run_the_import(self.query_one("#path", Input).value.strip(), self._header_map())
+        self.run_the_import(self.query_one("#path", Input).value.strip(), self._options())
 
     @work(thread=True, exclusive=True, group="import-write")
-    def run_the_import(self, path: str, header_map: HeaderMap) -> None:
+    def run_the_import(self, path: str, options: ImportOptions) -> None:
         """The real import: one transaction, a write connection only for its length."""
 
         def progress(what: str, done: int, total: int) -> None:
             self.post_message(_Progress(done, total, what))
 
         try:
-            options = ImportOptions(header_map=header_map, map_hint=self.MAP_HINT)
             report = run_import(
                 self.database, [os.path.expanduser(path)], options, progress=progress
             )
@@ -259,7 +286,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     def on__imported(self, message: _Imported) -> None:
         if message.report is None:
             self.remove_class("importing")
-            for widget in self.query("Button, Input"):
+            for widget in self.query("Button, Input, Checkbox"):
                 widget.disabled = False
             self.query_one("#preview", Static).update(
                 Text("The import failed; nothing was written.")

@@ -403,6 +403,22 @@ class LeaderboardScreen(Screen[None]):
         self._stamp = database_stamp(self.database)
         self.action_reload()
 
+    def action_targets(self) -> None:
+        """The highlighted rep's, their team's and the default target (model/targets.py)."""
+        current = self.query_one(BoardTable).current
+        if current is None:
+            return
+        from ssi_tui.ui.screens.targets_dialog import TargetsScreen
+
+        screen = TargetsScreen(self.database, current.rep_id, current.name, self.view.target)
+        self.app.push_screen(screen, self._targets_closed)
+
+    def _targets_closed(self, saved: bool | None) -> None:
+        """After saving targets: the board read again (% of target, sort 9)."""
+        if saved:
+            self._stamp = database_stamp(self.database)
+            self.action_reload()
+
     def action_export(self) -> None:
         from ssi_tui.ui.screens.export_dialog import ExportScreen
 
