@@ -10,7 +10,6 @@ worker too, and so is the save: the UI thread never waits on the database.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
@@ -41,6 +39,7 @@ from ssi_tui.store.changes import ChangeKind
 from ssi_tui.text import printable
 from ssi_tui.ui.screens.confirm_dialog import ConfirmScreen
 from ssi_tui.ui.screens.import_dialog import one_per_line
+from ssi_tui.ui.widgets.rep_input import RepInput, RosterSuggester
 
 CHECK_DELAY = 0.25
 """Seconds of quiet typing before the entry is checked (one check per pause, not per key)."""
@@ -55,39 +54,6 @@ _SHORT_LABELS = {
     "network_avg": "Net. avg",
 }
 _HINT = "enter: next field (on a name: take it) · ctrl+s: save · esc: close"
-
-
-def _folded(text: str) -> str:
-    """TEXT as names are compared: case and accents ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-class RosterSuggester(Suggester):
-    """Completes a rep from the roster (names first, then ids), case and accents ignored."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.names: list[str] = []
-        """Filled once the roster is read (a worker), and as reps are added."""
-
-    async def get_suggestion(self, value: str) -> str | None:
-        wanted = _folded(value)
-        if not wanted:
-            return None
-        for name in self.names:
-            if _folded(name).startswith(wanted) and len(name) > len(value):
-                return name  # as the roster spells it: taking it mends case and accents
-        return None
-
-
-class RepInput(Input):
-    """The rep box: enter first takes the name suggested, as → does."""
-
-    async def action_submit(self) -> None:
-        self.cursor_position = len(self.value)
-        self.action_cursor_right()  # at the end, this takes the suggestion (Textual's own way)
-        await super().action_submit()
 
 
 class _RosterRead(Message):
