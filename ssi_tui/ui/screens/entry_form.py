@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
+from ssi_tui.boards.kept_boards import keep_boards_fresh
 from ssi_tui.importing.entry import (
     VALUE_FIELDS,
     Entry,
@@ -263,6 +264,10 @@ class EntryFormScreen(ModalScreen[None]):
             self.post_message(_Saved(None, [f"not saved: {error}"]))
         else:
             self.post_message(_Saved(outcome, []))
+            if outcome.change_id is not None:
+                # The boards `ssi-tui DB` keeps for its next start are stale now: read them
+                # again, as the import dialog does.
+                keep_boards_fresh(self.database)
 
     def on__needs_confirmation(self, message: _NeedsConfirmation) -> None:
         entry = message.entry
