@@ -210,3 +210,17 @@ async def test_a_save_reads_the_board_kept_for_the_next_start_again(
     assert kept.from_cache
     result = kept.result()
     assert result is not None and result.board.rows[0].name == "Aisha Khan"
+
+
+async def test_names_hidden_the_form_completes_no_name(sample_db: Path) -> None:
+    options = ViewOptions(view=BoardView(anonymise=True))
+    async with SsiApp(sample_db, options=options).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("plus")
+        rep = pilot.app.screen.query_one("#rep", Input)
+        assert rep.value == ""  # no real name from the board's row either
+        await pilot.press(*"Aish")
+        await pilot.pause(0.2)
+        assert "Aisha Khan" not in screen_text(pilot)
+        await pilot.press("enter")
+        assert rep.value == "Aish"

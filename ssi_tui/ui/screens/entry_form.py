@@ -128,12 +128,15 @@ class EntryFormScreen(ModalScreen[None]):
         rep: str = "",
         today: dt.date | None = None,
         on_saved: Callable[[EntryOutcome], None] | None = None,
+        suggest_names: bool = True,
     ) -> None:
         super().__init__()
         self.database = database
         self.start_rep = rep
         self.today = today or dt.date.today()
         self.on_saved = on_saved
+        self.suggest_names = suggest_names
+        """Complete the rep from the roster (not while names are hidden: it would show them)."""
         """Called after each save (the board reloads)."""
         self.change_kind = ChangeKind.TYPED
         """What the next save is in the history (fill() from a paste makes it PASTED)."""
@@ -173,7 +176,8 @@ class EntryFormScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#ssi" if self.start_rep else "#rep", Input).focus()
-        self.read_roster()
+        if self.suggest_names:
+            self.read_roster()
 
     # -- the paste engineer's door -------------------------------------------------------------
 
@@ -298,7 +302,7 @@ class EntryFormScreen(ModalScreen[None]):
             one_per_line([saved_line(outcome), *(f"Check: {w}" for w in outcome.warnings)])
         )
         self.query_one("#problems", Static).update("")
-        if outcome.new_rep:
+        if outcome.new_rep and self.suggest_names:
             self._suggester.names.append(outcome.rep_name)
         self.fill({key: None for key in ENTER_ORDER[:-1]})
         self.change_kind = ChangeKind.TYPED
