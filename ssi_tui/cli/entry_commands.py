@@ -64,3 +64,8 @@ def add_command(
     click.echo(plain(outcome.describe()))
     for warning in outcome.warnings:
         click.echo(f"Warning: {plain(warning)}")
+    if outcome.change_id is not None:
+        # The boards `ssi-tui DB` keeps for its next start are stale now, as after an import.
+        from ssi_tui.boards.kept_boards import keep_boards_fresh
+
+        keep_boards_fresh(database)

@@ -11,12 +11,13 @@ an entry is checked or written, so the app can import this module for nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ssi_tui import store
 from ssi_tui.errors import SsiError
+from ssi_tui.importing.entry_outcome import FIELD_LABELS, EntryOutcome, number_text
 from ssi_tui.importing.rep_match import RepMatch, match_rep
 from ssi_tui.pillars import PILLAR_KEYS
 from ssi_tui.store.changes import ChangeKind
@@ -24,7 +25,6 @@ from ssi_tui.store.changes import ChangeKind
 if TYPE_CHECKING:
     import polars as pl
 
-    from ssi_tui.store.import_findings import Correction
     from ssi_tui.store.interface import Store
 
 Value = float | str | None
@@ -40,21 +40,6 @@ VALUE_FIELDS: tuple[str, ...] = (
     "network_avg",
 )
 """An entry's numbers, in the order the form and `ssi-tui add` list them."""
-
-FIELD_LABELS: dict[str, str] = {
-    "rep": "Rep",
-    "date": "Date",
-    "ssi": "SSI",
-    "brand": "Brand",
-    "people": "People",
-    "insights": "Insights",
-    "relationships": "Relationships",
-    "industry_rank": "Industry rank",
-    "network_rank": "Network rank",
-    "industry_avg": "Industry avg",
-    "network_avg": "Network avg",
-}
-"""What the form calls each field, and how a problem names it."""
 
 _COLUMN_FIELDS = {"name": "rep", "rep_id": "rep"}
 """The export columns an entry's rep becomes, back to the field."""
@@ -94,53 +79,6 @@ class EntryError(SsiError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("\n".join(problems))
-
-
-@dataclass(frozen=True)
-class EntryOutcome:
-    """What add_entry did."""
-
-    status: Literal["added", "corrected", "unchanged"]
-    rep_id: str
-    rep_name: str
-    date: dt.date
-    stored: dict[str, float | None]
-    """The snapshot as the store now holds it (VALUE_FIELDS; None: not given)."""
-    new_rep: bool = False
-    """The entry created the rep."""
-    change_id: int | None = None
-    """The change in the history (None when nothing changed)."""
-    corrections: tuple[Correction, ...] = ()
-    """Each value it replaced: column, old → new."""
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-    """Values that moved by more than half since the rep's previous snapshot (typos?)."""
-
-    def describe(self) -> str:
-        """One line: `Added Ann Lee on 2026-12-06: SSI 67 (pillars not given)`."""
-        who = f"{self.rep_name} (new rep)" if self.new_rep else self.rep_name
-        if self.status == "unchanged":
-            return f"Unchanged: {who} on {self.date} already has {self._numbers()}"
-        if self.status == "corrected":
-            changed = ", ".join(
-                f"{FIELD_LABELS.get(c.column, c.column)} {_number(c.old)} -> {_number(c.new)}"
-                for c in self.corrections
-            )
-            return f"Corrected {who} on {self.date}: {changed}"
-        return f"Added {who} on {self.date}: {self._numbers()}"
-
-    def _numbers(self) -> str:
-        """SSI 67 (pillars not given), or SSI 67 (brand 16, people 17, ...)."""
-        total = f"SSI {_number(self.stored.get('ssi'))}"
-        pillars = [(k, self.stored.get(k)) for k in PILLAR_KEYS]
-        given = [f"{FIELD_LABELS[k].lower()} {_number(v)}" for k, v in pillars if v is not None]
-        if not given:
-            return f"{total} (pillars not given)"
-        return f"{total} ({', '.join(given)})"
-
-
-def _number(value: float | None) -> str:
-    """A value as written, without float noise (58.12, 58), or a dash when unknown."""
-    return "–" if value is None else f"{round(value, 6):g}"
 
 
 def check_entry(db: str | Path | None, entry: Entry) -> list[str]:
@@ -234,8 +172,8 @@ def _write(
         change_id=int(change[0]) if change and change[0] is not None else None,
         corrections=tuple(outcome.findings.corrections),
         warnings=tuple(
-            f"{FIELD_LABELS.get(w.column, w.column)} {_number(w.value)} moved by more than half"
-            f" of {_number(w.previous)} ({w.previous_date}); a typo?"
+            f"{FIELD_LABELS.get(w.column, w.column)} {number_text(w.value)} moved by more than half"
+            f" of {number_text(w.previous)} ({w.previous_date}); a typo?"
             for w in outcome.findings.warnings
         ),
     )

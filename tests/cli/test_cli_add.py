@@ -6,6 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.head_start import HeadStart
+from ssi_tui.model.view import BoardView
 from tests.cli.conftest import Invoke
 from tests.db_helpers import query
 
@@ -94,3 +99,22 @@ def test_a_bad_date_is_a_usage_error(invoke: Invoke, history_db: Path) -> None:
     result = invoke("add", history_db, "--rep", "Ana Lima", "--ssi", "60", "--date", "19/01/2026")
     assert result.exit_code == 2
     assert "expected a date as YYYY-MM-DD" in result.output
+
+
+def test_the_board_kept_for_the_next_start_is_read_again(
+    invoke: Invoke, history_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    view = BoardView(None)
+    earlier = HeadStart(history_db, view)
+    assert earlier.result() is not None
+    earlier.keep()
+    result = invoke("add", history_db, "--rep", "Eve Park", "--date", "2026-01-26", "--ssi", "99")
+    assert result.exit_code == 0, result.output
+    kept = HeadStart(history_db, view)
+    assert kept.from_cache
+    board = kept.result()
+    assert board is not None and (board.board.rows[0].name, board.board.rows[0].ssi) == (
+        "Eve Park",
+        99.0,
+    )

@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.model.board import load_board
 from ssi_tui.model.options import ViewOptions
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.confirm_dialog import ConfirmScreen
 from ssi_tui.ui.screens.entry_form import EntryFormScreen
@@ -187,3 +191,36 @@ async def test_a_served_drill_down_has_no_entry_form(sample_db: Path) -> None:
         await pilot.app.screen.run_action("add_entry")
         await pilot.pause(0.05)
         assert isinstance(pilot.app.screen, RepScreen)
+
+
+async def test_a_save_reads_the_board_kept_for_the_next_start_again(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    view = BoardView(None)
+    earlier = HeadStart(sample_db, view)
+    assert earlier.result() is not None
+    earlier.keep()
+    async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
+        await _open_form(pilot)
+        await pilot.press(*"Aisha", "enter", "9", "9", "ctrl+s")
+        await _wait_for(pilot, lambda: "Saved Aisha Khan: 99" in _text(pilot, "#status"))
+        await pilot.app.workers.wait_for_complete()
+    kept = HeadStart(sample_db, view)
+    assert kept.from_cache
+    result = kept.result()
+    assert result is not None and result.board.rows[0].name == "Aisha Khan"
+
+
+async def test_names_hidden_the_form_completes_no_name(sample_db: Path) -> None:
+    options = ViewOptions(view=BoardView(anonymise=True))
+    async with SsiApp(sample_db, options=options).run_test(size=(100, 30)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("plus")
+        rep = pilot.app.screen.query_one("#rep", Input)
+        assert rep.value == ""  # no real name from the board's row either
+        await pilot.press(*"Aish")
+        await pilot.pause(0.2)
+        assert "Aisha Khan" not in screen_text(pilot)
+        await pilot.press("enter")
+        assert rep.value == "Aish"

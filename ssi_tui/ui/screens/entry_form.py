@@ -10,7 +10,6 @@ worker too, and so is the save: the UI thread never waits on the database.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
+from ssi_tui.boards.kept_boards import keep_boards_fresh
 from ssi_tui.importing.entry import (
     VALUE_FIELDS,
     Entry,
@@ -42,6 +41,7 @@ from ssi_tui.text import printable
 from ssi_tui.ui.screens.confirm_dialog import ConfirmScreen
 from ssi_tui.ui.screens.import_dialog import one_per_line
 from ssi_tui.ui.widgets.paste_area import PageInput, PasteArea
+from ssi_tui.ui.widgets.rep_input import RepInput, RosterSuggester
 
 CHECK_DELAY = 0.25
 """Seconds of quiet typing before the entry is checked (one check per pause, not per key)."""
@@ -56,39 +56,6 @@ _SHORT_LABELS = {
     "network_avg": "Net. avg",
 }
 _HINT = "enter: next field (on a name: take it) · ctrl+s: save · esc: close"
-
-
-def _folded(text: str) -> str:
-    """TEXT as names are compared: case and accents ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-class RosterSuggester(Suggester):
-    """Completes a rep from the roster (names first, then ids), case and accents ignored."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.names: list[str] = []
-        """Filled once the roster is read (a worker), and as reps are added."""
-
-    async def get_suggestion(self, value: str) -> str | None:
-        wanted = _folded(value)
-        if not wanted:
-            return None
-        for name in self.names:
-            if _folded(name).startswith(wanted) and len(name) > len(value):
-                return name  # as the roster spells it: taking it mends case and accents
-        return None
-
-
-class RepInput(PageInput):
-    """The rep box: enter first takes the name suggested, as → does."""
-
-    async def action_submit(self) -> None:
-        self.cursor_position = len(self.value)
-        self.action_cursor_right()  # at the end, this takes the suggestion (Textual's own way)
-        await super().action_submit()
 
 
 class _RosterRead(Message):
@@ -162,12 +129,15 @@ class EntryFormScreen(ModalScreen[None]):
         rep: str = "",
         today: dt.date | None = None,
         on_saved: Callable[[EntryOutcome], None] | None = None,
+        suggest_names: bool = True,
     ) -> None:
         super().__init__()
         self.database = database
         self.start_rep = rep
         self.today = today or dt.date.today()
         self.on_saved = on_saved
+        self.suggest_names = suggest_names
+        """Complete the rep from the roster (not while names are hidden: it would show them)."""
         """Called after each save (the board reloads)."""
         self.change_kind = ChangeKind.TYPED
         """What the next save is in the history (fill() from a paste makes it PASTED)."""
@@ -206,7 +176,8 @@ class EntryFormScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#ssi" if self.start_rep else "#rep", Input).focus()
-        self.read_roster()
+        if self.suggest_names:
+            self.read_roster()
 
     # -- the paste engineer's door -------------------------------------------------------------
 
@@ -305,6 +276,10 @@ class EntryFormScreen(ModalScreen[None]):
             self.post_message(_Saved(None, [f"not saved: {error}"]))
         else:
             self.post_message(_Saved(outcome, []))
+            if outcome.change_id is not None:
+                # The boards `ssi-tui DB` keeps for its next start are stale now: read them
+                # again, as the import dialog does.
+                keep_boards_fresh(self.database)
 
     def on__needs_confirmation(self, message: _NeedsConfirmation) -> None:
         entry = message.entry
@@ -335,7 +310,7 @@ class EntryFormScreen(ModalScreen[None]):
             one_per_line([saved_line(outcome), *(f"Check: {w}" for w in outcome.warnings)])
         )
         self.query_one("#problems", Static).update("")
-        if outcome.new_rep:
+        if outcome.new_rep and self.suggest_names:
             self._suggester.names.append(outcome.rep_name)
         self.fill({key: None for key in ENTER_ORDER[:-1]})
         self.query_one(PasteArea).clear()

@@ -397,7 +397,13 @@ class LeaderboardScreen(Screen[None]):
         self.workers.cancel_group(self, "read-ahead")  # a save needs the file to itself
         current = self.query_one(BoardTable).current
         rep = current.name if current and not self.view.anonymise else ""
-        self.app.push_screen(EntryFormScreen(self.database, rep=rep, on_saved=self._entry_saved))
+        form = EntryFormScreen(
+            self.database,
+            rep=rep,
+            on_saved=self._entry_saved,
+            suggest_names=not self.view.anonymise,
+        )
+        self.app.push_screen(form)
 
     def _entry_saved(self, _outcome: object) -> None:
         self._stamp = database_stamp(self.database)

@@ -511,7 +511,8 @@ class RepScreen(Screen[str | None]):
 
         row = self._rows.get(self.rep_id or "")
         rep = "" if self.board.anonymised else (row.name if row else self.rep_id or "")
-        self.app.push_screen(EntryFormScreen(self.db_path, rep=rep))
+        form = EntryFormScreen(self.db_path, rep=rep, suggest_names=not self.board.anonymised)
+        self.app.push_screen(form)
 
     def action_close(self) -> None:
         """Back to the board, telling it which rep was shown last."""
