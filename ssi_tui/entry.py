@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 COMMANDS: frozenset[str] = frozenset(
-    ("config", "demo", "import", "leaderboard", "model", "open", "serve", "target", "upgrade")
+    (
+        *("config", "demo", "import", "leaderboard", "model", "open", "serve", "target"),
+        *("upgrade", "history", "undo"),
+    )
 )
 """The click group's command names (a test holds this to cli.cli.commands)."""
 
