@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 
 import ssi_tui.store
 from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.options import ImportOptions
 from ssi_tui.store import history, undo
+from ssi_tui.store.changes import ChangeKind
 from ssi_tui.store.undo import UndoRefused
 from tests.db_helpers import TableDump, dump_tables, query
 from tests.store.test_board_rollup import REPS, _write, snapshot
@@ -276,3 +278,21 @@ def test_undoing_imports_newest_first_walks_back_through_every_state(
         _undo(db)
         assert data_tables(db) == state
     assert set(REPS) >= {r for (r,) in query(db, "SELECT rep_id FROM reps")}
+
+
+def test_each_import_run_is_one_change_on_either_path(tmp_path: Path) -> None:
+    """Our own CSV columns (DuckDB's fast path) and any other export (the Polars path) alike;
+    a dry run, or a file imported already, is no change."""
+    db = tmp_path / "team.duckdb"
+    run_import(db, [FIXTURES / "history.csv"])  # the fast path
+    run_import(db, [FIXTURES / "identity" / "sheet_by_name.csv"])  # the Polars path
+    run_import(db, [FIXTURES / "week4.csv"], ImportOptions(dry_run=True))
+    run_import(db, [FIXTURES / "history.csv"])  # already imported
+    typed = run_import(db, [FIXTURES / "week4.csv"], ImportOptions(change_kind=ChangeKind.TYPED))
+    assert typed.total("added") == 2
+    assert [(c.kind, c.summary, c.added, c.reps) for c in _changes(db)] == [
+        ("typed", "week4.csv", 2, 0),
+        ("files", "sheet_by_name.csv", 6, 3),
+        ("files", "history.csv", 12, 6),
+    ]
+    assert query(db, "SELECT change_id FROM imports ORDER BY import_id") == [(1,), (2,), (3,)]
