@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.cli.conftest import FIXTURES, Invoke
@@ -174,6 +175,12 @@ def test_an_older_files_imports_are_in_its_history_after_upgrade(
     it did not keep cannot be undone (the values are gone), and says so."""
     invoke("import", history_db, FIXTURES / "correction.csv", "-q")
     as_version_6(history_db)
+    # Older files tell one import run from the next by its time (to the second).
+    conn = duckdb.connect(str(history_db))
+    conn.execute(
+        "UPDATE imports SET imported_at = imported_at + INTERVAL 1 MINUTE WHERE import_id = 2"
+    )
+    conn.close()
     assert invoke("upgrade", history_db).exit_code == 0
     listed = _history(invoke, history_db)
     assert [(c["kind"], c["summary"], c["corrected"]) for c in listed] == [

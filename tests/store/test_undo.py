@@ -11,13 +11,16 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ssi_tui.store
 from ssi_tui.importing.importer import run_import
-from ssi_tui.store import history, undo
+from ssi_tui.importing.options import ImportOptions
+from ssi_tui.store import changes, history, undo
+from ssi_tui.store.changes import ChangeKind
 from ssi_tui.store.undo import UndoRefused
 from tests.db_helpers import TableDump, dump_tables, query
 from tests.store.test_board_rollup import REPS, _write, snapshot
@@ -276,3 +279,75 @@ def test_undoing_imports_newest_first_walks_back_through_every_state(
         _undo(db)
         assert data_tables(db) == state
     assert set(REPS) >= {r for (r,) in query(db, "SELECT rep_id FROM reps")}
+
+
+def test_each_import_run_is_one_change_on_either_path(tmp_path: Path) -> None:
+    """Our own CSV columns (DuckDB's fast path) and any other export (the Polars path) alike;
+    a dry run, or a file imported already, is no change."""
+    db = tmp_path / "team.duckdb"
+    run_import(db, [FIXTURES / "history.csv"])  # the fast path
+    run_import(db, [FIXTURES / "identity" / "sheet_by_name.csv"])  # the Polars path
+    run_import(db, [FIXTURES / "week4.csv"], ImportOptions(dry_run=True))
+    run_import(db, [FIXTURES / "history.csv"])  # already imported
+    typed = run_import(db, [FIXTURES / "week4.csv"], ImportOptions(change_kind=ChangeKind.TYPED))
+    assert typed.total("added") == 2
+    assert [(c.kind, c.summary, c.added, c.reps) for c in _changes(db)] == [
+        ("typed", "week4.csv", 2, 0),
+        ("files", "sheet_by_name.csv", 6, 3),
+        ("files", "history.csv", 12, 6),
+    ]
+    assert query(db, "SELECT change_id FROM imports ORDER BY import_id") == [(1,), (2,), (3,)]
+
+
+def _roster_change(db: Path, kind: str, statements: list[str]) -> int:
+    """A roster change written by hand as the change contract asks (store/changes.py): the
+    rows it replaces or removes copied under its change_id first (`{c}` in STATEMENTS)."""
+    with ssi_tui.store.open_write(db) as conn, conn.transaction():
+        change_id = changes.begin(conn, ChangeKind(kind), f"a {kind} by hand")
+    conn = duckdb.connect(str(db))
+    try:
+        conn.begin()
+        for statement in statements:
+            conn.execute(statement.format(c=change_id))
+        conn.commit()
+    finally:
+        conn.close()
+    return change_id
+
+
+def test_a_roster_change_made_by_the_contract_undoes_too(history_db: Path) -> None:
+    before = data_tables(history_db)
+    team = _roster_change(
+        history_db,
+        "team",
+        [
+            "INSERT INTO superseded_reps SELECT {c}, rep_id, true, name, team, left_on"
+            " FROM reps WHERE rep_id = 'eve@acme.example'",
+            "UPDATE reps SET team = 'Enterprise' WHERE rep_id = 'eve@acme.example'",
+        ],
+    )
+    removal = _roster_change(
+        history_db,
+        "delete",
+        [
+            "INSERT INTO superseded_snapshots SELECT {c}, * EXCLUDE (until, change, change_4w)"
+            " FROM snapshots WHERE rep_id = 'gil@acme.example'",
+            "DELETE FROM snapshots WHERE rep_id = 'gil@acme.example'",
+            "INSERT INTO superseded_reps SELECT {c}, rep_id, true, name, team, left_on"
+            " FROM reps WHERE rep_id = 'gil@acme.example'",
+            "DELETE FROM reps WHERE rep_id = 'gil@acme.example'",
+        ],
+    )
+    # The first import created Eve and Gil: it comes after the roster changes.
+    with pytest.raises(UndoRefused, match=f"undo #{removal} delete 'a delete by hand' first"):
+        _undo(history_db, 1)
+    assert _plan(history_db, removal).restored == 3
+    _undo(history_db, removal)
+    assert query(history_db, "SELECT name FROM reps WHERE rep_id = 'gil@acme.example'") == [
+        ("Gil Moss",)
+    ]
+    with pytest.raises(UndoRefused, match=f"undo #{team} team 'a team by hand' first"):
+        _undo(history_db, 1)
+    _undo(history_db, team)
+    # Gil's points and the board's dates were worked out again as they were.
+    assert data_tables(history_db) == before

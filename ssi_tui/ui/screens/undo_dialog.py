@@ -20,7 +20,9 @@ class UndoConfirmScreen(ModalScreen[bool]):
         width: 90; max-width: 100%; height: auto; max-height: 90%;
         border: round $warning; background: $surface; padding: 0 1;
     }
-    UndoConfirmScreen #plan { height: auto; max-height: 20; }
+    UndoConfirmScreen Label { width: 100%; }
+    /* The buttons stay on screen however long the plan and however small the terminal. */
+    UndoConfirmScreen #plan { height: auto; max-height: 50vh; }
     UndoConfirmScreen #buttons { height: auto; align-horizontal: right; }
     UndoConfirmScreen #buttons Button { min-width: 10; }
     """
