@@ -167,7 +167,7 @@ def sql_survives(before: Dump, after: Dump) -> None:
 
 def path_name_is_data(before: Dump, after: Dump) -> None:
     stores_name("../../etc/passwd")(before, after)
-    [rep_id] = {r for (r, _n, _t) in after["reps"]} - {r for (r, _n, _t) in before["reps"]}
+    [rep_id] = {row[0] for row in after["reps"]} - {row[0] for row in before["reps"]}
     assert "/" not in rep_id and ".." not in rep_id  # a slug, never a path
 
 

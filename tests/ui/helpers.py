@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events
 from textual.pilot import Pilot
 
@@ -18,6 +20,17 @@ async def wait_for_board(pilot: Pilot, *, loads: int = 1) -> LeaderboardScreen:
             await pilot.pause()
             return screen
     raise AssertionError("the board never loaded")
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until no worker runs: one that a newer one replaced (an exclusive read) is done
+    too, not a failure (Textual's wait_for_complete raises WorkerCancelled for it)."""
+    for _ in range(50):
+        running = [w for w in pilot.app.workers if not w.is_finished]
+        if not running:
+            return
+        await asyncio.gather(*(w.wait() for w in running), return_exceptions=True)
+    raise AssertionError("workers kept starting")
 
 
 async def press_in_one_burst(pilot: Pilot, *keys: str) -> None:

@@ -21,7 +21,7 @@ from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.db_helpers import query
-from tests.ui.helpers import screen_text, shown_names, wait_for_board
+from tests.ui.helpers import screen_text, settle, shown_names, wait_for_board
 
 WEEK = "2026-11-30"
 """A week after the sample team's last (2026-11-23)."""
@@ -85,7 +85,7 @@ async def test_seven_reps_totals_typed_in_a_row_are_on_the_board(sample_db: Path
             await _wait_for(pilot, lambda n=name: _board_behind(pilot)[:1] == [n])
         await pilot.press("escape")
         assert shown_names(pilot)[:7] == list(reversed(said))
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
     kinds = query(sample_db, "SELECT kind, count(*) FROM changes GROUP BY kind")
     assert ("typed", 7) in kinds
     board = load_board(sample_db)
@@ -104,7 +104,7 @@ async def test_pillars_and_total_are_saved_together(sample_db: Path) -> None:
         assert pilot.app.screen.focused is pilot.app.screen.query_one("#industry_rank", Input)
         await pilot.press("ctrl+s")
         await _wait_for(pilot, lambda: "Saved Aisha Khan: 66" in _text(pilot, "#status"))
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
     stored = query(
         sample_db,
         "SELECT ssi, brand, people, insights, relationships FROM snapshots"
@@ -127,7 +127,7 @@ async def test_a_mistake_is_shown_as_typed_and_nothing_is_saved(sample_db: Path)
         # Mended, the problem goes as it is typed.
         await pilot.press("backspace", "backspace", "1", "6")
         await _wait_for(pilot, lambda: _text(pilot, "#problems").strip() == "")
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
     assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
 
 
@@ -146,7 +146,7 @@ async def test_a_new_rep_is_confirmed_before_saving(sample_db: Path) -> None:
         await _wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
         await pilot.press("y")
         await _wait_for(pilot, lambda: "Saved Quinn Ruiz: 50 (new rep)" in _text(pilot, "#status"))
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
     assert query(sample_db, "SELECT rep_id FROM reps WHERE name = 'Quinn Ruiz'") == [
         ("quinn-ruiz",)
     ]
@@ -177,7 +177,7 @@ async def test_plus_in_the_drill_down_opens_the_form_on_that_rep(sample_db: Path
         await _wait_for(pilot, lambda: f"Saved {name}: 55" in _text(pilot, "#status"))
         await pilot.press("escape")
         assert pilot.app.screen is rep
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
 
 
 async def test_a_served_drill_down_has_no_entry_form(sample_db: Path) -> None:
@@ -205,7 +205,7 @@ async def test_a_save_reads_the_board_kept_for_the_next_start_again(
         await _open_form(pilot)
         await pilot.press(*"Aisha", "enter", "9", "9", "ctrl+s")
         await _wait_for(pilot, lambda: "Saved Aisha Khan: 99" in _text(pilot, "#status"))
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
     kept = HeadStart(sample_db, view)
     assert kept.from_cache
     result = kept.result()
