@@ -1,8 +1,8 @@
 """The store: the one door to the history for every layer above (see interface.py).
 
-`open_read(location)` and its siblings pick the backend for LOCATION: today always a DuckDB
-file (duckdb_store.py). A second backend (a PostgreSQL URL, issue #24) is one more `Backend`
-chosen in `backend_for`, with its own schema and its spellings in queries/<dialect>/.
+`open_read(location)` and its siblings pick the backend for LOCATION: a DuckDB file
+(duckdb_store.py), or a PostgreSQL database named by its URL (postgres_store.py, issue #24),
+with its own schema and its spellings in queries/postgres/.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from ssi_tui.store import database
 from ssi_tui.store.database import BUSY_WAIT_SECONDS
 from ssi_tui.store.duckdb_store import DuckDBBackend
 from ssi_tui.store.interface import Backend, Capability, ChangeStamp, Store
+from ssi_tui.store.postgres_sql import is_server_url
+from ssi_tui.store.postgres_store import PostgresBackend
 
 __all__ = [
     "BUSY_WAIT_SECONDS",
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 _DUCKDB = DuckDBBackend()
+_POSTGRES = PostgresBackend()
 
 
 def __getattr__(name: str) -> object:
@@ -42,8 +45,9 @@ def __getattr__(name: str) -> object:
 
 
 def backend_for(location: str | Path) -> Backend:
-    """The backend that holds the history at LOCATION (a file path: DuckDB)."""
-    return _DUCKDB
+    """The backend that holds the history at LOCATION: a `postgresql://` (or `postgres://`) URL
+    PostgreSQL, anything else a DuckDB file."""
+    return _POSTGRES if is_server_url(location) else _DUCKDB
 
 
 def open_read(
