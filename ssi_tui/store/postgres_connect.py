@@ -45,8 +45,7 @@ def connected(url: str, *, timeout: int = CONNECT_TIMEOUT_SECONDS) -> Iterator[p
         import psycopg
     except ImportError:
         raise DatabaseError(
-            f"{shown(url)}: a PostgreSQL history needs psycopg:"
-            " pip install 'ssi-tui[postgres]'"
+            f"{shown(url)}: a PostgreSQL history needs psycopg: pip install 'ssi-tui[postgres]'"
         ) from None
     try:
         conn = psycopg.connect(
@@ -83,7 +82,9 @@ def connection_error(url: str, error: Exception) -> DatabaseError:
             " way (~/.pgpass or PGPASSWORD), never in the URL you type."
         )
     if "connection refused" in text or "no such file" in text or "timeout" in text:
-        return DatabaseError(f"{where}: cannot reach the PostgreSQL server; is it running? ({detail})")
+        return DatabaseError(
+            f"{where}: cannot reach the PostgreSQL server; is it running? ({detail})"
+        )
     if "could not translate host name" in text:
         return DatabaseError(f"{where}: no such server ({detail}).")
     return DatabaseError(f"{where}: cannot open the database ({detail}).")
@@ -100,10 +101,11 @@ def _first_line(url: str, error: Exception) -> str:
 
 
 def _passwords(url: str) -> list[str]:
+    import psycopg
     from psycopg.conninfo import conninfo_to_dict
 
     try:
         password = conninfo_to_dict(url).get("password")
-    except Exception:  # noqa: BLE001 (a URL libpq cannot parse: nothing of it is shown)
+    except psycopg.Error:  # a URL libpq cannot parse: it never connected, and says so
         return []
     return [str(password)] if password else []

@@ -52,10 +52,14 @@ def load_frame(conn: psycopg.Connection, table: str, frame: object) -> None:
         )
         names = sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns)
         target = sql.Identifier(table)
-        create = sql.SQL(resources.query_for("load_table", "postgres"))
-        conn.execute(create.format(table=target, columns=definitions))
-        statement = sql.SQL(resources.query_for("load_rows", "postgres"))
-        with conn.cursor().copy(statement.format(table=target, names=names)) as copy:
+        conn.execute(
+            sql.SQL(resources.query_for("load_table", "postgres")).format(
+                table=target, columns=definitions
+            )
+        )
+        with conn.cursor().copy(
+            sql.SQL(resources.query_for("load_rows", "postgres")).format(table=target, names=names)
+        ) as copy:
             copy.set_types([kind for _, kind in columns])
             while batch := cursor.fetchmany(BATCH_ROWS):
                 for row in batch:
@@ -72,8 +76,9 @@ def drop_frame(conn: psycopg.Connection, table: str) -> None:
     if conn.info.transaction_status == pq.TransactionStatus.INERROR:
         return
 
-    drop = sql.SQL(resources.query_for("load_drop", "postgres"))
-    conn.execute(drop.format(table=sql.Identifier(table)))
+    conn.execute(
+        sql.SQL(resources.query_for("load_drop", "postgres")).format(table=sql.Identifier(table))
+    )
 
 
 def _pg_type(table: str, column: str, duckdb_type: str) -> str:
