@@ -25,6 +25,9 @@ import pytest
 REQUIRE = "SSI_TUI_REQUIRE_POSTGRES"
 """Set to 1 where PostgreSQL must be there (CI): its tests fail rather than skip."""
 
+PASSWORD_ROLE = "ssi_with_password"
+"""The one role that logs in with a password (the admin creates it when a test needs it)."""
+
 _DEBIAN_BINARIES = "/usr/lib/postgresql/*/bin"
 """Where Debian and Ubuntu install the server's programs, off the PATH."""
 
@@ -117,6 +120,12 @@ def _start(bin_dir: Path) -> PostgresServer:
         ),
         "initdb",
     )  # fmt: skip
+    # One role must give its password (tests of a refused login); everyone else is trusted.
+    hba = cluster / "pg_hba.conf"
+    hba.write_text(  # rewritten in place: still the server user's file
+        f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     for _attempt in range(3):  # another process may take the free port before the server does
         port = _free_port()
         options = f"-p {port} -k {data} {_SETTINGS}"

@@ -85,16 +85,19 @@ def connection_error(url: str, error: Exception) -> DatabaseError:
         return DatabaseError(
             f"{where}: cannot reach the PostgreSQL server; is it running? ({detail})"
         )
-    if "could not translate host name" in text:
+    if "could not translate host name" in text or "failed to resolve host" in text:
         return DatabaseError(f"{where}: no such server ({detail}).")
     return DatabaseError(f"{where}: cannot open the database ({detail}).")
 
 
 def _first_line(url: str, error: Exception) -> str:
-    """What psycopg said, on one line, with any password from URL taken out."""
+    """What psycopg said, on one line (for a failed connection, only why: the URL is shown
+    already), with any password from URL taken out."""
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
-    detail = lines[-1] if lines and lines[0].startswith("connection failed:") else ""
-    detail = detail or (lines[0] if lines else type(error).__name__)
+    detail = lines[0] if lines else type(error).__name__
+    if detail.startswith("connection failed:") and " failed: " in detail[len("connection") :]:
+        detail = detail.rsplit(" failed: ", 1)[1]
+    detail = " ".join(detail.split())
     for secret in _passwords(url):
         detail = detail.replace(secret, "***")
     return detail
