@@ -172,3 +172,32 @@ def postgres_server() -> Iterator[PostgresServer]:
 def postgres_url(postgres_server: PostgresServer) -> Callable[[], str]:
     """Make a new, empty database on the test server; its URL."""
     return postgres_server.new_database
+
+
+def copy_history(duckdb_file: Path, url: str) -> None:
+    """Every row of the DuckDB history DUCKDB_FILE into a new history at URL, as it is (tests
+    only: the same history on both backends, to compare what each answers)."""
+    import duckdb
+    import psycopg
+
+    from ssi_tui.store.postgres_store import PostgresBackend
+
+    with PostgresBackend().open_write(url):
+        pass  # the schema
+    source = duckdb.connect(str(duckdb_file), read_only=True)
+    try:
+        tables = [
+            name
+            for (name,) in source.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = 'main' AND table_name <> 'ssi_meta'"
+            ).fetchall()
+        ]
+        with psycopg.connect(url) as target, target.cursor() as cursor:
+            for table in tables:
+                rows = source.execute(f'SELECT * FROM "{table}"').fetchall()
+                with cursor.copy(f'COPY "{table}" FROM STDIN'.encode()) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+    finally:
+        source.close()

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from ssi_tui import __version__
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.open_app import options_from, run_app
 from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
@@ -93,7 +94,7 @@ def open_command(database: Path, **flags: Any) -> None:
 
 
 @cli.command("leaderboard")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.option("--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Latest date to consider.")
 @click.option("--team", metavar="NAME", help="Only this team.")
 @click.option(
@@ -115,8 +116,10 @@ def open_command(database: Path, **flags: Any) -> None:
     "--target", metavar="TOTAL", type=click.FloatRange(0.1, 100), help="Default target total."
 )
 @_source_option
-def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
-    """Print the leaderboard without the app (for scripts, chat posts and reports)."""
+def leaderboard_command(database: Path | str, sort: str, output_format: str, **flags: Any) -> None:
+    """Print the leaderboard without the app (for scripts, chat posts and reports).
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db)."""
     from ssi_tui.model import formats
     from ssi_tui.model.board import load_board, no_such_team, sort_rows
 
@@ -137,11 +140,12 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         fail(no_such_team(view.team, board.teams))
     # An empty board is a true answer (and stays parseable): say why on stderr.
     if not board.dates:
-        click.echo(f"{database}: no snapshots yet.", err=True)
+        click.echo(f"{named(database)}: no snapshots yet.", err=True)
     elif board.as_of is not None and board.as_of < board.dates[0]:
         first = board.dates[0].isoformat()
         click.echo(
-            f"{database}: no snapshots on or before {board.as_of} (the first is {first}).", err=True
+            f"{named(database)}: no snapshots on or before {board.as_of} (the first is {first}).",
+            err=True,
         )
     rows = sort_rows(board.rows, view.sort)
     team = board.team
