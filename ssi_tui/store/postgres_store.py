@@ -30,9 +30,14 @@ class PostgresStore(Store):
 
     dialect = "postgres"
 
-    def __init__(self, conn: psycopg.Connection, url: str) -> None:
+    def __init__(
+        self, conn: psycopg.Connection, url: str, *, writes: bool = False, wait: float = 0
+    ) -> None:
         self._conn = conn
         self._url = url
+        self._writes = writes
+        """Whether its transactions take the write lock (see transaction)."""
+        self._wait = wait
 
     def _execute(self, name: str, params: Params) -> psycopg.Cursor[Any]:
         if params is None:  # sent as it is: no placeholders to bind, and `%` is only `%`
@@ -56,9 +61,25 @@ class PostgresStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """A transaction, or within one a savepoint: a block inside another is undone alone."""
-        with self._conn.transaction():
-            yield
+        """A transaction, or within one a savepoint: a block inside another is undone alone.
+
+        A writer's transaction first takes the history's write lock, waiting up to its WAIT:
+        one writer at a time, whichever machine it runs on; after that, "busy".
+        """
+        from psycopg import errors, pq
+
+        outermost = self._conn.info.transaction_status == pq.TransactionStatus.IDLE
+        try:
+            with self._conn.transaction():
+                if outermost and self._writes:
+                    self.run("write_lock_wait", {"wait": f"{max(1, round(self._wait * 1000))}ms"})
+                    self.run("write_lock")
+                yield
+        except errors.LockNotAvailable:
+            raise DatabaseError(
+                f"{postgres_sql.shown(self._url)}: database is busy (another ssi-tui client is"
+                " writing to it); try again in a moment."
+            ) from None
 
     @contextmanager
     def load(self, table: str, frame: object) -> Iterator[None]:
@@ -117,7 +138,7 @@ class PostgresBackend(Backend):
     ) -> Iterator[Store]:
         url = str(location)
         with postgres_connect.connected(url) as conn:
-            history = PostgresStore(conn, url)
+            history = PostgresStore(conn, url, writes=True, wait=wait)
             with history.transaction():
                 _migrate(history, url, create=create)
             yield history
@@ -127,7 +148,7 @@ class PostgresBackend(Backend):
         """The schema and everything the block writes in ONE transaction: whole or not at all."""
         url = str(location)
         with postgres_connect.connected(url) as conn:
-            history = PostgresStore(conn, url)
+            history = PostgresStore(conn, url, writes=True, wait=database.BUSY_WAIT_SECONDS)
             with history.transaction():
                 history.run("schema_lock")
                 if history.schema_version() is not None:

@@ -202,3 +202,19 @@ def test_a_history_written_by_a_newer_ssi_tui_is_refused(
     for opening in (BACKEND.open_write, BACKEND.open_read):
         with pytest.raises(DatabaseError, match="newer ssi-tui"), opening(url):
             pass
+
+
+def test_two_writers_take_turns_and_one_kept_waiting_too_long_is_told_busy(
+    postgres_url: Callable[[], str],
+) -> None:
+    url = postgres_url()
+    with BACKEND.open_write(url) as first, BACKEND.open_write(url, wait=0.2) as second:
+        with first.transaction():
+            first.run("target_set", ["team", "North", 70.0])
+            busy = pytest.raises(DatabaseError, match=r"busy \(another ssi-tui client is writing")
+            with busy, second.transaction():
+                second.run("target_set", ["team", "South", 60.0])
+        with second.transaction():  # the first has committed: the second's turn
+            second.run("target_set", ["team", "South", 60.0])
+    with BACKEND.open_read(url) as history:
+        assert history.rows("targets_all") == [("team", "North", 70.0), ("team", "South", 60.0)]
