@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from ssi_tui.store.postgres_sql import is_server_url, shown
+from ssi_tui import store
+from ssi_tui.store.postgres_sql import is_server_url
 
 
 class DatabaseArgument(click.ParamType):
@@ -31,4 +32,4 @@ DATABASE = DatabaseArgument()
 
 def named(database: str | Path) -> str:
     """DATABASE as messages name it: a URL without its password."""
-    return shown(database) if is_server_url(database) else str(database)
+    return store.shown(database)

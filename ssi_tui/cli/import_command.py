@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing.import_report import file_summary, findings_lines, plural, total_summary
@@ -37,7 +38,7 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 
 
 @click.command("import")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
@@ -78,7 +79,7 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
     help='Read HEADER as one of our columns, e.g. --map "Find People=people" (repeatable).',
 )
 def import_command(
-    database: Path,
+    database: Path | str,
     paths: tuple[str, ...],
     skip_invalid: bool,
     dry_run: bool,
@@ -92,6 +93,8 @@ def import_command(
     header_map: HeaderMap,
 ) -> None:
     """Import SSI exports (files, folders or globs) into DATABASE, creating it if needed.
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db).
 
     Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
     JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
@@ -125,7 +128,7 @@ def import_command(
         count = len(error.problems)
         click.echo(
             f"Import rejected: {count} problem{'s' if count != 1 else ''};"
-            f" nothing was written to {database}.",
+            f" nothing was written to {named(database)}.",
             err=True,
         )
         click.echo(plain(error.describe()), err=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from ssi_tui.store import database
+from ssi_tui.store import database, postgres_sql
 from ssi_tui.store.database import BUSY_WAIT_SECONDS
 from ssi_tui.store.duckdb_store import DuckDBBackend
 from ssi_tui.store.interface import Backend, Capability, ChangeStamp, Store
@@ -28,9 +28,12 @@ __all__ = [
     "backend_for",
     "change_stamp",
     "create_whole",
+    "exists",
+    "location",
     "open_read",
     "open_scratch",
     "open_write",
+    "shown",
 ]
 
 _DUCKDB = DuckDBBackend()
@@ -79,3 +82,18 @@ def open_scratch(
 def change_stamp(location: str | Path) -> ChangeStamp | None:
     """Changes when anyone writes the history at LOCATION; None when it is gone."""
     return backend_for(location).change_stamp(location)
+
+
+def location(value: str | Path) -> str | Path:
+    """Where a history is, as the user gave it: a server's URL as it is, else a file's Path."""
+    return value if is_server_url(value) else Path(value)
+
+
+def exists(location: str | Path) -> bool:
+    """Whether there is a history (or, for a file, anything) at LOCATION to open, not create."""
+    return change_stamp(location) is not None
+
+
+def shown(location: str | Path) -> str:
+    """LOCATION as messages name it: a URL without its password."""
+    return postgres_sql.shown(location) if is_server_url(location) else str(location)

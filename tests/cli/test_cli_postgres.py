@@ -3,6 +3,7 @@ history in a DuckDB file, row for row, in every format and view (issue #24)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 
 from tests.cli.conftest import Invoke
 from tests.pg_server import copy_history
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 VIEWS = [
     [],
@@ -60,3 +63,95 @@ def test_a_server_that_is_not_running_is_a_clean_error(invoke: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: postgresql://ana@127.0.0.1:1/ssi: cannot reach")
     assert "s3cret" not in result.output + result.stderr
+
+
+def _tables(url: str) -> dict[str, list[tuple]]:
+    """Every table of the history at URL but the log's times and the change counter, sorted."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        names = [
+            name
+            for (name,) in conn.execute(
+                b"SELECT table_name FROM information_schema.tables"
+                b" WHERE table_schema = 'public' ORDER BY table_name"
+            ).fetchall()
+        ]
+        return {
+            n: sorted(conn.execute(f'SELECT * FROM "{n}"'.encode()).fetchall(), key=repr)
+            for n in names
+        }
+
+
+def test_an_import_into_a_url_makes_the_board_an_import_into_a_file_makes(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    export = FIXTURES / "history.csv"
+    for database in (path, url):
+        result = invoke("import", database, export)
+        assert result.exit_code == 0, result.output
+        assert "12 new, 0 corrected" in result.output
+    for view in VIEWS:
+        from_file = invoke("leaderboard", path, "--format", "json", *view)
+        assert invoke("leaderboard", url, "--format", "json", *view).stdout == from_file.stdout
+    again = invoke("import", url, export)
+    assert again.exit_code == 0 and "already imported" in again.output
+
+
+def test_a_rejected_import_leaves_the_server_as_it_was(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    assert invoke("import", url, FIXTURES / "history.csv").exit_code == 0
+    before = _tables(url)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships\n"
+        "2026-01-26,ana,Ana Lima,Enterprise,66,17,16,16,17\n"
+        "2026-01-26,bob,Bob Stone,Enterprise,999,14,13,13,15\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", url.replace("postgres@", "postgres:s3cret@"), bad)
+    assert result.exit_code == 1
+    assert "nothing was written to " + url in result.stderr
+    assert "s3cret" not in result.output + result.stderr
+    assert _tables(url) == before
+
+
+SEQUENCES = [
+    ["history.csv"],
+    ["history.csv", "correction.csv", "week4.csv"],
+    ["findings/older_teams.csv", "findings/newest.csv", "findings/typo.csv"],
+    ["findings/rounded.csv", "findings/rounded_one_changed.csv"],
+    ["identity/export_with_ids.csv", "identity/sheet_by_name.csv"],
+    ["identity/sheet_jon_only.csv", "identity/export_with_ids.csv"],
+]
+
+
+def _comparable(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """TABLES without what differs by backend or moment: the import times and ssi_meta."""
+    kept = {name: rows for name, rows in tables.items() if name != "ssi_meta"}
+    kept["imports"] = sorted((row[:7] + row[8:] for row in kept["imports"]), key=repr)
+    return kept
+
+
+def _report(output: str, database: str) -> str:
+    return re.sub(r"\.csv:\d+: ", ".csv: ", output.replace(database, "DB"))
+
+
+@pytest.mark.parametrize("files", SEQUENCES, ids=lambda files: "+".join(files))
+def test_imports_into_a_url_write_what_they_write_into_a_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str], files: list[str]
+) -> None:
+    from tests.db_helpers import dump_tables
+
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    for name in files:
+        into_file = invoke("import", path, FIXTURES / name)
+        into_server = invoke("import", url, FIXTURES / name)
+        assert into_server.exit_code == into_file.exit_code, into_server.output
+        # A file takes DuckDB's CSV fast path, which knows no line numbers; a server the
+        # Polars path, which names the line: the rest of the report is the same.
+        assert _report(into_server.output, url) == _report(into_file.output, str(path))
+        assert _comparable(_tables(url)) == _comparable(dump_tables(path))
