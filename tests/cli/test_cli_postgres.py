@@ -155,3 +155,19 @@ def test_imports_into_a_url_write_what_they_write_into_a_file(
         # Polars path, which names the line: the rest of the report is the same.
         assert _report(into_server.output, url) == _report(into_file.output, str(path))
         assert _comparable(_tables(url)) == _comparable(dump_tables(path))
+
+
+def test_a_dry_run_into_a_url_reports_what_a_file_would_get_and_writes_nothing(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    for database in (url, path):
+        assert invoke("import", database, FIXTURES / "history.csv").exit_code == 0
+    before = _tables(url)
+    for flags in (["--dry-run"], ["--dry-run", "--strict"]):
+        into_file = invoke("import", path, FIXTURES / "correction.csv", *flags)
+        into_server = invoke("import", url, FIXTURES / "correction.csv", *flags)
+        assert into_server.exit_code == into_file.exit_code == 0
+        assert "1 corrected" in into_server.output
+        assert _report(into_server.output, url) == _report(into_file.output, str(path))
+    assert _tables(url) == before
