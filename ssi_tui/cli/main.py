@@ -171,19 +171,21 @@ def leaderboard_command(database: Path | str, sort: str, output_format: str, **f
 
 
 @cli.command("upgrade")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-def upgrade_command(database: Path) -> None:
-    """Bring a database made by an older ssi-tui up to this version's schema."""
+@click.argument("database", type=DATABASE)
+def upgrade_command(database: Path | str) -> None:
+    """Bring a database made by an older ssi-tui up to this version's schema.
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db)."""
     from ssi_tui import store
 
-    if not database.is_file():
+    if isinstance(database, Path) and not database.is_file():
         fail(f"{database}: no such database.")
     try:
         with store.open_write(database, create=False) as conn:
             version = conn.schema_version()
     except SsiError as error:
         fail(str(error))
-    click.echo(f"{database}: schema version {version}, up to date.")
+    click.echo(f"{named(database)}: schema version {version}, up to date.")
 
 
 def default_demo_path() -> Path:

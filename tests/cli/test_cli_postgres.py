@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ssi_tui.store import SCHEMA_VERSION
 from tests.cli.conftest import Invoke
 from tests.pg_server import copy_history
 
@@ -171,3 +172,16 @@ def test_a_dry_run_into_a_url_reports_what_a_file_would_get_and_writes_nothing(
         assert "1 corrected" in into_server.output
         assert _report(into_server.output, url) == _report(into_file.output, str(path))
     assert _tables(url) == before
+
+
+def test_upgrade_takes_a_url_and_creates_nothing(
+    invoke: Invoke, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    missing = invoke("upgrade", url)
+    assert missing.exit_code == 1 and "no such database" in missing.stderr
+    assert _tables(url) == {}
+    assert invoke("import", url, FIXTURES / "history.csv").exit_code == 0
+    result = invoke("upgrade", url.replace("postgres@", "postgres:s3cret@"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{url}: schema version {SCHEMA_VERSION}, up to date.\n"
