@@ -11,7 +11,18 @@ import sys
 from pathlib import Path
 
 COMMANDS: frozenset[str] = frozenset(
-    ("config", "demo", "import", "leaderboard", "model", "open", "serve", "target", "upgrade")
+    (
+        "config",
+        "copy",
+        "demo",
+        "import",
+        "leaderboard",
+        "model",
+        "open",
+        "serve",
+        "target",
+        "upgrade",
+    )
 )
 """The click group's command names (a test holds this to cli.cli.commands)."""
 

@@ -304,10 +304,12 @@ def serve_command(
 
 
 def _register_settings_commands() -> None:
+    from ssi_tui.cli.copy_command import copy_command
     from ssi_tui.cli.import_command import import_command
     from ssi_tui.cli.settings import config_command, target_command
 
     cli.add_command(import_command)
+    cli.add_command(copy_command)
     cli.add_command(target_command)
     cli.add_command(config_command)
 
