@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -72,6 +73,8 @@ def main() -> None:
     from tests import pg_server
     from tools.synthetic import write_csv
 
+    # Stopped with SIGTERM (a timeout), still stop the server: the `finally` below runs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     binaries = pg_server.binaries()
     if binaries is None:
         sys.exit("PostgreSQL's programs (initdb, pg_ctl) are not installed")

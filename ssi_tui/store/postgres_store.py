@@ -35,8 +35,7 @@ class PostgresStore(Store):
     ) -> None:
         self._conn = conn
         self._url = url
-        self._writes = writes
-        """Whether its transactions take the write lock (see transaction)."""
+        self._writes = writes  # its transactions take the write lock, waiting up to WAIT
         self._wait = wait
 
     def _execute(self, name: str, params: Params) -> psycopg.Cursor[Any]:
