@@ -158,4 +158,4 @@ def import_command(
     for line in findings_lines(report):
         click.echo(plain(line))
     verb = "Dry run: nothing written to" if dry_run else "Imported into"
-    click.echo(f"{verb} {database}: {total_summary(report)}.")
+    click.echo(f"{verb} {named(database)}: {total_summary(report)}.")

@@ -185,3 +185,14 @@ def test_upgrade_takes_a_url_and_creates_nothing(
     result = invoke("upgrade", url.replace("postgres@", "postgres:s3cret@"))
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{url}: schema version {SCHEMA_VERSION}, up to date.\n"
+
+
+def test_an_import_never_shows_the_password_a_url_holds(
+    invoke: Invoke, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    with_password = url.replace("postgres@", "postgres:s3cret@")
+    for flags in ([], ["--json"]):
+        result = invoke("import", with_password, FIXTURES / "history.csv", *flags)
+        assert result.exit_code == 0, result.output
+        assert url in result.output and "s3cret" not in result.output + result.stderr
