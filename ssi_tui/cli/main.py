@@ -72,7 +72,7 @@ def _source_option(function: Any) -> Any:
 
 
 @cli.command("open")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.option(
     "--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Show the board as of this date."
 )
@@ -88,8 +88,13 @@ def _source_option(function: Any) -> Any:
 )
 @_source_option
 @click.option("--served", is_flag=True, default=None, hidden=True, help="ssi-tui serve's sessions.")
-def open_command(database: Path, **flags: Any) -> None:
+def open_command(database: Path | str, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
+    if not isinstance(database, Path):
+        fail(
+            f"{named(database)}: the app cannot open a history on a PostgreSQL server yet;"
+            " `ssi-tui leaderboard URL` prints its board."
+        )
     run_app(database, options_from(**flags))
 
 

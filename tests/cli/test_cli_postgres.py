@@ -196,3 +196,11 @@ def test_an_import_never_shows_the_password_a_url_holds(
         result = invoke("import", with_password, FIXTURES / "history.csv", *flags)
         assert result.exit_code == 0, result.output
         assert url in result.output and "s3cret" not in result.output + result.stderr
+
+
+def test_opening_the_app_on_a_url_says_it_cannot_yet(invoke: Invoke) -> None:
+    for args in (["postgresql://ana:s3cret@db.example/ssi"], ["open", "postgres://db/ssi"]):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert "the app cannot open a history on a PostgreSQL server yet" in result.stderr
+        assert "s3cret" not in result.stderr
