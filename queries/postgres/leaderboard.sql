@@ -1,8 +1,11 @@
 -- queries/leaderboard.sql in PostgreSQL's words; the same rows, see there for what each part
--- and column means. Here: $excluded is an array (= ANY), whole days are date arithmetic (no
--- INTERVAL n DAY, datediff or //), a column is named in a subquery before another uses it,
--- FILTER says WHERE, and names are ordered byte by byte (COLLATE "C") as DuckDB orders them,
--- whatever the server's own collation.
+-- and column means. Here: $excluded is an array (= ANY); a week is its number of whole weeks
+-- since Monday 0001-01-01, in integers (date_trunc works in timestamps with time zones, and
+-- cost most of the query's time); a column is named in a subquery before another uses it;
+-- FILTER says WHERE; a half's weeks are added with bit_or, which is their sum (each week has
+-- its own ten bits, and one point a week is its last: sum() of BIGINTs would be NUMERIC here);
+-- names are ordered byte by byte (COLLATE "C") as DuckDB orders them, whatever the server's
+-- collation. Without JIT (session_settings.sql), which cost more than the query.
 WITH shown AS (
     SELECT rep_id, name, team
     FROM reps
@@ -36,7 +39,7 @@ recent AS MATERIALIZED (
     FROM points
     WHERE d <= $as_of::date
       AND until > CASE
-          WHEN $with_trends THEN date_trunc('week', $as_of::date)::date - 77
+          WHEN $with_trends THEN $as_of::date - ($as_of::date - DATE '0001-01-01') % 7 - 77
           ELSE $as_of::date - 7
       END
 ),
@@ -71,11 +74,11 @@ packed AS (
     FROM (
         SELECT
             *,
-            (date_trunc('week', $as_of::date)::date - date_trunc('week', d)::date) / 7
+            ($as_of::date - DATE '0001-01-01') / 7 - (d - DATE '0001-01-01') / 7
                 AS weeks_ago,
-            d >= date_trunc('week', $as_of::date)::date - 77
+            d >= $as_of::date - ($as_of::date - DATE '0001-01-01') % 7 - 77
                 AND (until > $as_of::date
-                     OR date_trunc('week', until) > date_trunc('week', d))
+                     OR (until - DATE '0001-01-01') / 7 > (d - DATE '0001-01-01') / 7)
                 AS weeks_last
         FROM recent
         WHERE $with_trends
@@ -86,16 +89,16 @@ sums AS (
         rep_id,
         -- Weeks from the rep's first snapshot (all twelve with one before them) to the as-of week.
         1 + least(11, max(weeks_ago)) AS weeks,
-        sum(ssi) FILTER (WHERE weeks_last AND weeks_ago < 6) AS ssi_recent,
-        sum(ssi) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS ssi_older,
-        sum(brand) FILTER (WHERE weeks_last AND weeks_ago < 6) AS brand_recent,
-        sum(brand) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS brand_older,
-        sum(people) FILTER (WHERE weeks_last AND weeks_ago < 6) AS people_recent,
-        sum(people) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS people_older,
-        sum(insights) FILTER (WHERE weeks_last AND weeks_ago < 6) AS insights_recent,
-        sum(insights) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS insights_older,
-        sum(relationships) FILTER (WHERE weeks_last AND weeks_ago < 6) AS relationships_recent,
-        sum(relationships) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS relationships_older
+        bit_or(ssi) FILTER (WHERE weeks_last AND weeks_ago < 6) AS ssi_recent,
+        bit_or(ssi) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS ssi_older,
+        bit_or(brand) FILTER (WHERE weeks_last AND weeks_ago < 6) AS brand_recent,
+        bit_or(brand) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS brand_older,
+        bit_or(people) FILTER (WHERE weeks_last AND weeks_ago < 6) AS people_recent,
+        bit_or(people) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS people_older,
+        bit_or(insights) FILTER (WHERE weeks_last AND weeks_ago < 6) AS insights_recent,
+        bit_or(insights) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS insights_older,
+        bit_or(relationships) FILTER (WHERE weeks_last AND weeks_ago < 6) AS relationships_recent,
+        bit_or(relationships) FILTER (WHERE weeks_last AND weeks_ago >= 6) AS relationships_older
     FROM packed
     GROUP BY rep_id
 ),
@@ -119,8 +122,8 @@ SELECT
     c.insights,
     c.relationships,
     -- A stale row (its snapshot from a week before the board's) has no current change.
-    CASE WHEN c.d < date_trunc('week', $as_of::date) THEN NULL ELSE c.change END AS change,
-    CASE WHEN c.d < date_trunc('week', $as_of::date) THEN NULL ELSE c.change_4w END
+    CASE WHEN (c.d - DATE '0001-01-01') / 7 < ($as_of::date - DATE '0001-01-01') / 7 THEN NULL ELSE c.change END AS change,
+    CASE WHEN (c.d - DATE '0001-01-01') / 7 < ($as_of::date - DATE '0001-01-01') / 7 THEN NULL ELSE c.change_4w END
         AS change_4w,
     c.d AS as_of,
     v.prev_rank,
@@ -129,7 +132,7 @@ SELECT
     c.industry_avg,
     c.network_avg,
     c.source,
-    (date_trunc('week', $as_of::date)::date - date_trunc('week', c.d)::date) / 7 AS weeks_old,
+    ($as_of::date - DATE '0001-01-01') / 7 - (c.d - DATE '0001-01-01') / 7 AS weeks_old,
     (t.recent_marks + coalesce(t.ssi_recent, 0))::BIGINT AS ssi_recent,
     (t.older_marks + coalesce(t.ssi_older, 0))::BIGINT AS ssi_older,
     (t.recent_marks + coalesce(t.brand_recent, 0))::BIGINT AS brand_recent,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
 from ssi_tui.store.postgres_sql import shown
 
@@ -54,6 +55,7 @@ def connected(url: str, *, timeout: int = CONNECT_TIMEOUT_SECONDS) -> Iterator[p
     except psycopg.Error as error:
         raise connection_error(url, error) from None
     conn.adapters.register_loader("numeric", _number_loader())
+    conn.execute(resources.query_for("session_settings", "postgres"))  # type: ignore[arg-type]
     try:
         yield conn
     except psycopg.OperationalError as error:
