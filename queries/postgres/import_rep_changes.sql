@@ -1,11 +1,12 @@
--- queries/import_rep_changes.sql: a temp table replaced by dropping it first; the same query.
+-- queries/import_rep_changes.sql: a temp table replaced by dropping it first, and arg_max as the
+-- first of the values ordered by date, latest first; the same query.
 DROP TABLE IF EXISTS rep_changes;
 CREATE TEMP TABLE rep_changes AS
 WITH latest AS (
     SELECT
         rep_id,
-        tidy_name(arg_max(name, snapshot_date)) AS name,
-        arg_max(team, snapshot_date) FILTER (WHERE team IS NOT NULL) AS team,
+        tidy_name((array_agg(name ORDER BY snapshot_date DESC NULLS LAST))[1]) AS name,
+        (array_agg(team ORDER BY snapshot_date DESC NULLS LAST) FILTER (WHERE team IS NOT NULL))[1] AS team,
         max(snapshot_date) AS newest
     FROM resolved
     GROUP BY rep_id

@@ -1,9 +1,12 @@
--- queries/import_rep_map.sql in PostgreSQL's words (QUALIFY as a window in a subquery, list() as
--- array_agg, a temp table replaced by dropping it first); the same meaning, see there.
+-- queries/import_rep_map.sql in PostgreSQL's words (QUALIFY as a window in a subquery, list() and
+-- arg_max() by array_agg, a temp table replaced by dropping it first); the same meaning.
 DROP TABLE IF EXISTS rep_map;
 CREATE TEMP TABLE rep_map AS
 WITH batch AS (
-    SELECT rep_id AS given, arg_max(name, snapshot_date) AS name, min(file_index) AS file_index
+    SELECT
+        rep_id AS given,
+        (array_agg(name ORDER BY snapshot_date DESC NULLS LAST))[1] AS name,
+        min(file_index) AS file_index
     FROM incoming
     GROUP BY rep_id
 ),

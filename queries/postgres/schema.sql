@@ -203,28 +203,12 @@ CREATE INDEX snapshots_until ON snapshots (until);
 CREATE INDEX snapshots_rep_date ON snapshots (rep_id, snapshot_date, source);
 CREATE INDEX best_points_until ON best_points (until);
 
--- Two DuckDB functions the shared queries use, with DuckDB's meaning, so those queries run here
--- unchanged: round(DOUBLE, digits) (PostgreSQL rounds only NUMERIC to digits), and
--- arg_max(value, date): the value of the row with the latest date (rows without a date ignored).
+-- A DuckDB function the shared queries use, with DuckDB's meaning, so those queries run here
+-- unchanged: round(DOUBLE, digits) (PostgreSQL rounds only NUMERIC to digits).
 CREATE FUNCTION round(value double precision, digits integer) RETURNS double precision
 LANGUAGE sql IMMUTABLE AS $$
     SELECT round(value::numeric, digits)::double precision
 $$;
-CREATE TYPE arg_max_text_date AS (value text, at date);
-CREATE FUNCTION arg_max_step(state arg_max_text_date, value text, at date)
-RETURNS arg_max_text_date LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE
-        WHEN at IS NULL THEN state
-        WHEN (state).at IS NULL OR at > (state).at THEN ROW(value, at)::arg_max_text_date
-        ELSE state
-    END
-$$;
-CREATE FUNCTION arg_max_value(state arg_max_text_date) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT (state).value
-$$;
-CREATE AGGREGATE arg_max(text, date) (
-    SFUNC = arg_max_step, STYPE = arg_max_text_date, FINALFUNC = arg_max_value
-);
 
 -- The import's vocabulary (see import_macros.sql, where DuckDB defines it for each import).
 -- name_key: a name as identity compares it, case, accents, spacing and punctuation ignored.
