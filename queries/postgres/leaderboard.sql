@@ -5,7 +5,9 @@
 -- FILTER says WHERE; a half's weeks are added with bit_or, which is their sum (each week has
 -- its own ten bits, and one point a week is its last: sum() of BIGINTs would be NUMERIC here);
 -- names are ordered byte by byte (COLLATE "C") as DuckDB orders them, whatever the server's
--- collation. Without JIT (session_settings.sql), which cost more than the query.
+-- collation; a value in tenths rounded half away from zero, as DuckDB's round() does (here
+-- round() of a DOUBLE rounds half to even). Without JIT (session_settings.sql), which cost more
+-- than the query.
 WITH shown AS (
     SELECT rep_id, name, team
     FROM reps
@@ -66,11 +68,11 @@ packed AS (
         rep_id,
         weeks_ago,
         weeks_last,
-        (1 + round(ssi * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS ssi,
-        (1 + round(brand * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS brand,
-        (1 + round(people * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS people,
-        (1 + round(insights * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS insights,
-        (1 + round(relationships * 10)::BIGINT) << (10 * (weeks_ago % 6)) AS relationships
+        (1 + floor(ssi * 10 + 0.5)::BIGINT) << (10 * (weeks_ago % 6)) AS ssi,
+        (1 + floor(brand * 10 + 0.5)::BIGINT) << (10 * (weeks_ago % 6)) AS brand,
+        (1 + floor(people * 10 + 0.5)::BIGINT) << (10 * (weeks_ago % 6)) AS people,
+        (1 + floor(insights * 10 + 0.5)::BIGINT) << (10 * (weeks_ago % 6)) AS insights,
+        (1 + floor(relationships * 10 + 0.5)::BIGINT) << (10 * (weeks_ago % 6)) AS relationships
     FROM (
         SELECT
             *,

@@ -204,10 +204,13 @@ CREATE INDEX snapshots_rep_date ON snapshots (rep_id, snapshot_date, source);
 CREATE INDEX best_points_until ON best_points (until);
 
 -- A DuckDB function the shared queries use, with DuckDB's meaning, so those queries run here
--- unchanged: round(DOUBLE, digits) (PostgreSQL rounds only NUMERIC to digits).
+-- unchanged: round(DOUBLE, digits), as DuckDB works it out (scaled, rounded half away from zero
+-- on the binary value, scaled back); PostgreSQL rounds only NUMERIC to digits, and its own
+-- round(DOUBLE) rounds half to even.
 CREATE FUNCTION round(value double precision, digits integer) RETURNS double precision
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT round(value::numeric, digits)::double precision
+    SELECT sign(value) * floor(abs(value) * power(10::double precision, digits) + 0.5)
+        / power(10::double precision, digits)
 $$;
 
 -- The import's vocabulary (see import_macros.sql, where DuckDB defines it for each import).
@@ -226,10 +229,10 @@ $$;
 -- decimals: how many decimals VALUE is written with (its shortest form; 4: at least that).
 CREATE FUNCTION decimals(value double precision) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE
-        WHEN abs(value - round(value::numeric, 0)::double precision) < 1e-9 THEN 0
-        WHEN abs(value - round(value::numeric, 1)::double precision) < 1e-9 THEN 1
-        WHEN abs(value - round(value::numeric, 2)::double precision) < 1e-9 THEN 2
-        WHEN abs(value - round(value::numeric, 3)::double precision) < 1e-9 THEN 3
+        WHEN abs(value - round(value, 0)) < 1e-9 THEN 0
+        WHEN abs(value - round(value, 1)) < 1e-9 THEN 1
+        WHEN abs(value - round(value, 2)) < 1e-9 THEN 2
+        WHEN abs(value - round(value, 3)) < 1e-9 THEN 3
         ELSE 4
     END
 $$;

@@ -42,3 +42,30 @@ def test_the_board_with_trends_is_the_same_on_both_backends(
     from_file = load_board(path, **options)
     assert len(from_file.rows) > 1 and any(row.trends for row in from_file.rows)
     assert load_board(url, **options) == from_file
+
+
+def test_trends_of_values_halfway_between_tenths_are_the_same_on_both_backends(
+    tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    """A trend is kept in tenths: 12.25 and 12.35 round as DuckDB rounds them (half away from
+    zero, on the binary value), not as PostgreSQL's round() of a DOUBLE would (half to even)."""
+    from ssi_tui.importing.importer import run_import
+
+    export = tmp_path / "halves.csv"
+    lines = ["date,rep_id,name,team,ssi,brand,people,insights,relationships"]
+    for week in range(8):
+        day = dt.date(2026, 3, 2) + dt.timedelta(weeks=week)
+        for rep in range(4):
+            pillars = [12.25 + 0.5 * rep + 0.1 * week, 12.35, 12.45 - 0.2 * rep, 12.15 + week]
+            pillars = [round(p, 2) for p in pillars]
+            total = round(sum(pillars), 2)
+            values = ",".join(str(p) for p in (total, *pillars))
+            lines.append(f"{day},rep{rep}@acme.example,Rep {rep},North,{values}")
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path, url = tmp_path / "halves.duckdb", postgres_url()
+    for database in (path, url):
+        run_import(database, [export])
+    for as_of in (None, dt.date(2026, 4, 1)):
+        from_file = load_board(path, as_of=as_of, with_trends=True)
+        assert len(from_file.rows) == 4
+        assert load_board(url, as_of=as_of, with_trends=True) == from_file
