@@ -14,6 +14,7 @@ COMMANDS: frozenset[str] = frozenset(
     (
         "add",
         "config",
+        "copy",
         "demo",
         "history",
         "import",

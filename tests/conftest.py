@@ -7,6 +7,9 @@ import os
 import pytest
 from hypothesis import settings
 
+# The throwaway PostgreSQL server of the PostgreSQL backend's tests (skipped without one).
+from tests.pg_server import postgres_server, postgres_url  # noqa: F401
+
 # CI runs the property tests on a fixed set of examples so that a landing never depends on
 # luck; locally they keep exploring new examples on every run.
 settings.register_profile("ci", derandomize=True, deadline=None)

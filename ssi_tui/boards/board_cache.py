@@ -74,9 +74,10 @@ def _digest(value: object) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def folder_of(folder: Path, database: Path) -> Path:
+def folder_of(folder: Path, database: Path | str) -> Path:
     """Each database's kept boards in a folder of their own (found again after an import)."""
-    return folder / _digest(str(database.resolve()))
+    where = str(database.resolve()) if isinstance(database, Path) else store.shown(database)
+    return folder / _digest(where)  # a server's URL without its password
 
 
 def _as_json(view: ViewKey) -> object:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.support import EXIT_INVALID, fail, iso_date, plain
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing.import_report import file_summary, findings_lines, plural, total_summary
@@ -36,7 +37,7 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 
 
 @click.command("import")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.argument("paths", nargs=-1)
 @click.option("--skip-invalid", is_flag=True, help="Import the valid rows; report the rest.")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing anything.")
@@ -87,7 +88,7 @@ def _header_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
     help="Forget DATABASE's remembered --map, --date-format and learned day order.",
 )
 def import_command(
-    database: Path,
+    database: Path | str,
     paths: tuple[str, ...],
     skip_invalid: bool,
     dry_run: bool,
@@ -104,6 +105,8 @@ def import_command(
 ) -> None:
     """Import SSI exports (files, folders or globs; - reads one from standard input) into
     DATABASE, creating it if needed.
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db).
 
     Reads CSV/TSV/TXT (any of , ; tab | delimiters, UTF-8, UTF-16 or Windows-1252), JSON,
     JSON Lines and Excel .xlsx, wide or long (one metric per row). The whole import is one
@@ -143,18 +146,18 @@ def import_command(
     show_progress = not quiet and sys.stderr.isatty()
     try:
         with (
-            standard_input_spooled(paths) as named,
+            standard_input_spooled(paths) as spooled,
             DelayedProgress() if show_progress else nullcontext() as progress,
         ):
-            report = named.report(run_import(database, named.paths, options, progress=progress))
+            report = spooled.report(run_import(database, spooled.paths, options, progress=progress))
     except InvalidExportError as raised:
-        error = named.error(raised)
+        error = spooled.error(raised)
         if as_json:
             click.echo(json.dumps({"ok": False, "problems": [str(p) for p in error.problems]}))
         count = len(error.problems)
         click.echo(
             f"Import rejected: {count} problem{'s' if count != 1 else ''};"
-            f" nothing was written to {database}.",
+            f" nothing was written to {named(database)}.",
             err=True,
         )
         click.echo(plain(error.describe()), err=True)
@@ -175,7 +178,7 @@ def import_command(
         used = " and ".join(report.remembered_used)
         click.echo(
             f"Note: using the remembered {plain(used)} (forget with"
-            f" `ssi-tui import --forget-settings {database}`).",
+            f" `ssi-tui import --forget-settings {named(database)}`).",
             err=True,
         )
     if report.settings_remembered and not quiet:
@@ -197,15 +200,16 @@ def import_command(
     for line in findings_lines(report):
         click.echo(plain(line))
     verb = "Dry run: nothing written to" if dry_run else "Imported into"
-    click.echo(f"{verb} {database}: {total_summary(report)}.")
+    click.echo(f"{verb} {named(database)}: {total_summary(report)}.")
 
 
-def _forget_settings(database: Path, *, quiet: bool) -> None:
+def _forget_settings(database: Path | str, *, quiet: bool) -> None:
     """`--forget-settings`: the remembered options and the learned day order dropped."""
+    from ssi_tui import store
     from ssi_tui.importing.import_settings import forget
 
-    if not database.exists():
-        fail(f"{database}: no such database.")
+    if not store.exists(database):
+        fail(f"{named(database)}: no such database.")
     try:
         forgotten = forget(database)
     except SsiError as error:
@@ -220,4 +224,4 @@ def _forget_settings(database: Path, *, quiet: bool) -> None:
     if forgotten.day_order:
         parts.append(f"the learned day order {forgotten.day_order}")
     what = ", ".join(parts) if parts else "nothing (no settings were remembered)"
-    click.echo(f"Forgot {plain(what)} in {database}.")
+    click.echo(f"Forgot {plain(what)} in {named(database)}.")

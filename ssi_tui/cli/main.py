@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from ssi_tui import __version__
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.open_app import options_from, run_app
 from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
@@ -71,7 +72,7 @@ def _source_option(function: Any) -> Any:
 
 
 @cli.command("open")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.option(
     "--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Show the board as of this date."
 )
@@ -87,13 +88,18 @@ def _source_option(function: Any) -> Any:
 )
 @_source_option
 @click.option("--served", is_flag=True, default=None, hidden=True, help="ssi-tui serve's sessions.")
-def open_command(database: Path, **flags: Any) -> None:
+def open_command(database: Path | str, **flags: Any) -> None:
     """Open the leaderboard app on DATABASE (read-only)."""
+    if not isinstance(database, Path):
+        fail(
+            f"{named(database)}: the app cannot open a history on a PostgreSQL server yet;"
+            " `ssi-tui leaderboard URL` prints its board."
+        )
     run_app(database, options_from(**flags))
 
 
 @cli.command("leaderboard")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.option("--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Latest date to consider.")
 @click.option("--team", metavar="NAME", help="Only this team.")
 @click.option(
@@ -115,8 +121,10 @@ def open_command(database: Path, **flags: Any) -> None:
     "--target", metavar="TOTAL", type=click.FloatRange(0.1, 100), help="Default target total."
 )
 @_source_option
-def leaderboard_command(database: Path, sort: str, output_format: str, **flags: Any) -> None:
-    """Print the leaderboard without the app (for scripts, chat posts and reports)."""
+def leaderboard_command(database: Path | str, sort: str, output_format: str, **flags: Any) -> None:
+    """Print the leaderboard without the app (for scripts, chat posts and reports).
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db)."""
     from ssi_tui.model import formats
     from ssi_tui.model.board import load_board, no_such_team, sort_rows
 
@@ -137,11 +145,12 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
         fail(no_such_team(view.team, board.teams))
     # An empty board is a true answer (and stays parseable): say why on stderr.
     if not board.dates:
-        click.echo(f"{database}: no snapshots yet.", err=True)
+        click.echo(f"{named(database)}: no snapshots yet.", err=True)
     elif board.as_of is not None and board.as_of < board.dates[0]:
         first = board.dates[0].isoformat()
         click.echo(
-            f"{database}: no snapshots on or before {board.as_of} (the first is {first}).", err=True
+            f"{named(database)}: no snapshots on or before {board.as_of} (the first is {first}).",
+            err=True,
         )
     rows = sort_rows(board.rows, view.sort)
     team = board.team
@@ -167,19 +176,21 @@ def leaderboard_command(database: Path, sort: str, output_format: str, **flags: 
 
 
 @cli.command("upgrade")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
-def upgrade_command(database: Path) -> None:
-    """Bring a database made by an older ssi-tui up to this version's schema."""
+@click.argument("database", type=DATABASE)
+def upgrade_command(database: Path | str) -> None:
+    """Bring a database made by an older ssi-tui up to this version's schema.
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db)."""
     from ssi_tui import store
 
-    if not database.is_file():
+    if isinstance(database, Path) and not database.is_file():
         fail(f"{database}: no such database.")
     try:
         with store.open_write(database, create=False) as conn:
             version = conn.schema_version()
     except SsiError as error:
         fail(str(error))
-    click.echo(f"{database}: schema version {version}, up to date.")
+    click.echo(f"{named(database)}: schema version {version}, up to date.")
 
 
 def default_demo_path() -> Path:
@@ -298,10 +309,12 @@ def serve_command(
 
 
 def _register_settings_commands() -> None:
+    from ssi_tui.cli.copy_command import copy_command
     from ssi_tui.cli.import_command import import_command
     from ssi_tui.cli.settings import config_command, target_command
 
     cli.add_command(import_command)
+    cli.add_command(copy_command)
     cli.add_command(target_command)
     cli.add_command(config_command)
 

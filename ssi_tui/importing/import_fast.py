@@ -57,13 +57,13 @@ def try_import(
     headers = [canonical_csv.header_columns(path) for path in files]
     if not files or None in headers:
         return None
-    if db_path.exists() and (dry_run or schema_version != store.SCHEMA_VERSION):
+    if store.exists(db_path) and (dry_run or schema_version != store.SCHEMA_VERSION):
         # Upgrading would change the file before its rows are known to be valid. And a dry
         # run would stage on a read-only connection, which DuckDB shares with any other
         # read-only one of this process (the app's board reader, when the import dialog
         # previews): confining it (see canonical_csv.stage) would confine that one too.
         return None
-    report = ImportReport(database=str(db_path), dry_run=dry_run)
+    report = ImportReport(database=store.shown(db_path), dry_run=dry_run)
     seen = set(known)
     to_log: list[writer.FileToLog] = []
     staged: Staged = []
@@ -113,7 +113,7 @@ def _write(
     change_kind: ChangeKind,
 ) -> writer.Outcome:
     """Stage, check and write in one connection; a new file appears only if all of it worked."""
-    opener = store.open_write if db_path.exists() else store.create_whole
+    opener = store.open_write if store.exists(db_path) else store.create_whole
     with opener(db_path) as conn:
         conn.bound_memory(sum(_size(path) for _, path, _ in staged))
         if not canonical_csv.stage(conn, staged):

@@ -106,7 +106,7 @@ def run_import(
     wrong and where.
     """
     options = options or ImportOptions()
-    db_path = Path(db_path)
+    db_path = store.location(db_path)
     files = collect_paths(paths)
     kept = import_skip.known(db_path) if files else None
     if kept is not None:
@@ -159,7 +159,7 @@ def _all_imported_already(
     opening it: import_skip); None otherwise."""
     if not keys:
         return None
-    report = ImportReport(database=str(db_path), dry_run=options.dry_run)
+    report = ImportReport(database=store.shown(db_path), dry_run=options.dry_run)
     report.remembered_used = options.remembered_used()
     for path in files:
         try:
@@ -198,7 +198,7 @@ def _run_import_with_polars(
     progress: ProgressCallback | None,
 ) -> ImportReport:
     """run_import for any file: every export format, every problem found and reported."""
-    report = ImportReport(database=str(db_path), dry_run=options.dry_run)
+    report = ImportReport(database=store.shown(db_path), dry_run=options.dry_run)
     read = _read_files(files, known, options, report, progress)
     snapshots, activities = _combine_batches(read, options, report)
     import_settings.learn(read.day_orders, options, report)
@@ -382,7 +382,7 @@ def _write(
             outcome.append(_dry_run_counts(db_path, stream, activities))
         else:
             # A new file appears whole or not at all: the writer may still refuse the batch.
-            opener = store.open_write if db_path.exists() else store.create_whole
+            opener = store.open_write if store.exists(db_path) else store.create_whole
             with opener(db_path) as conn:
                 conn.bound_memory(snapshots.estimated_size())
                 outcome.append(
@@ -459,7 +459,7 @@ def _count_repeats_as_unchanged(
 
 def _store_facts(db_path: Path) -> tuple[set[str], int | None]:
     """The content keys already imported into DB_PATH, and its schema version (None: no file)."""
-    if not db_path.exists():
+    if not store.exists(db_path):
         return set(), None
     from ssi_tui.store import writer
 

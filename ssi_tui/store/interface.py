@@ -1,9 +1,9 @@
 """What every layer above `store/` may ask of a history, whatever holds it.
 
-A backend (today only DuckDB, `duckdb_store.py`) gives a `Backend` that opens a `Store`: one
-connection that runs queries BY NAME (queries/NAME.sql, or queries/<dialect>/NAME.sql where the
-backend spells one its own way), in transactions, with bulk loads and a change stamp. Nothing
-here names a DuckDB type, so a server backend (issue #24) fits behind it unchanged above.
+A backend (a DuckDB file, `duckdb_store.py`; a PostgreSQL server, `postgres_store.py`) gives a
+`Backend` that opens a `Store`: one connection that runs queries BY NAME (queries/NAME.sql, or
+queries/<dialect>/NAME.sql where the backend spells one its own way), in transactions, with bulk
+loads and a change stamp. Nothing here names a DuckDB or psycopg type.
 """
 
 from __future__ import annotations

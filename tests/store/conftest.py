@@ -48,10 +48,15 @@ class StoreFactory:
     """A place for a history that does not exist yet."""
 
 
-@pytest.fixture(params=["duckdb"])
+@pytest.fixture(params=["duckdb", "postgres"])
 def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
-    """Each backend the store contract (test_store_contract.py) holds for: a second one (a
-    PostgreSQL server, issue #24) is one more param here, with its own new_location."""
+    """Each backend the store contract (test_store_contract.py) holds for: a DuckDB file, and a
+    database on the tests' PostgreSQL server (tests/pg_server.py; skipped without one)."""
+    if request.param == "postgres":
+        from ssi_tui.store.postgres_store import PostgresBackend
+
+        new_database = request.getfixturevalue("postgres_url")
+        return StoreFactory(PostgresBackend(), new_database)
     from ssi_tui.store.duckdb_store import DuckDBBackend
 
     counter = iter(range(1_000))

@@ -1,0 +1,2 @@
+-- Every row of superseded_aliases, as it is, for `ssi-tui copy` (importing/history_copy.py).
+SELECT * FROM superseded_aliases;

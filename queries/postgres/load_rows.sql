@@ -1,0 +1,2 @@
+-- The frame's rows, streamed by the client in PostgreSQL's binary format (never a file).
+COPY {table} ({names}) FROM STDIN (FORMAT BINARY);

@@ -1,0 +1,90 @@
+"""Bulk loads into a PostgreSQL store: an Arrow stream sent as a temp table by COPY (issue #24).
+
+The store layer has no Arrow library of its own but DuckDB: an in-memory DuckDB connection reads
+the stream (queries/frame_rows.sql) in batches, and psycopg sends them in PostgreSQL's binary
+COPY format into a temp table of the matching types.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ssi_tui import resources
+from ssi_tui.errors import DatabaseError
+
+if TYPE_CHECKING:
+    import psycopg
+
+BATCH_ROWS = 50_000
+"""Rows fetched from the stream at a time: memory stays flat whatever the frame's size."""
+
+PG_TYPES = {
+    "VARCHAR": "text",
+    "DATE": "date",
+    "DOUBLE": "float8",
+    "FLOAT": "float4",
+    "TINYINT": "int2",
+    "SMALLINT": "int2",
+    "UTINYINT": "int2",
+    "INTEGER": "int4",
+    "USMALLINT": "int4",
+    "BIGINT": "int8",
+    "UINTEGER": "int8",
+    "BOOLEAN": "bool",
+    "TIMESTAMP": "timestamp",
+    "TIMESTAMP WITH TIME ZONE": "timestamptz",
+}
+"""The PostgreSQL type of each column type a frame may have, as DuckDB names it."""
+
+
+def load_frame(conn: psycopg.Connection, table: str, frame: object) -> None:
+    """FRAME's rows into a new temp table TABLE on CONN."""
+    import duckdb
+    from psycopg import sql
+
+    reader = duckdb.connect()
+    try:
+        reader.register("frame", frame)
+        cursor = reader.execute(resources.query("frame_rows"))
+        columns = [(str(d[0]), _pg_type(table, str(d[0]), str(d[1]))) for d in cursor.description]
+        definitions = sql.SQL(", ").join(
+            sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(kind)) for name, kind in columns
+        )
+        names = sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns)
+        target = sql.Identifier(table)
+        conn.execute(
+            sql.SQL(resources.query_for("load_table", "postgres")).format(
+                table=target, columns=definitions
+            )
+        )
+        with conn.cursor().copy(
+            sql.SQL(resources.query_for("load_rows", "postgres")).format(table=target, names=names)
+        ) as copy:
+            copy.set_types([kind for _, kind in columns])
+            while batch := cursor.fetchmany(BATCH_ROWS):
+                for row in batch:
+                    copy.write_row(row)
+    finally:
+        reader.close()
+
+
+def drop_frame(conn: psycopg.Connection, table: str) -> None:
+    """The temp table TABLE gone, with any view made of it (in a failed transaction, left to
+    its rollback: the error that failed it is the one to tell)."""
+    from psycopg import pq, sql
+
+    if conn.info.transaction_status == pq.TransactionStatus.INERROR:
+        return
+
+    conn.execute(
+        sql.SQL(resources.query_for("load_drop", "postgres")).format(table=sql.Identifier(table))
+    )
+
+
+def _pg_type(table: str, column: str, duckdb_type: str) -> str:
+    try:
+        return PG_TYPES[duckdb_type]
+    except KeyError:
+        raise DatabaseError(
+            f"cannot load {table}.{column} into PostgreSQL: no type for {duckdb_type}"
+        ) from None

@@ -1,0 +1,206 @@
+"""`ssi-tui leaderboard URL`: the board of a history on PostgreSQL is the board of the same
+history in a DuckDB file, row for row, in every format and view (issue #24)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.store import SCHEMA_VERSION
+from tests.cli.conftest import Invoke
+from tests.pg_server import copy_history
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+VIEWS = [
+    [],
+    ["--as-of", "2026-01-12"],
+    ["--as-of", "2026-01-05"],
+    ["--team", "SMB"],
+    ["--sort", "improvement"],
+    ["--source", "official"],
+    ["--anonymise"],
+]
+
+
+@pytest.fixture
+def same_history(history_db: Path, postgres_url: Callable[[], str]) -> tuple[Path, str]:
+    """tests/fixtures/history.csv imported into a file, and that file's rows on the server."""
+    url = postgres_url()
+    copy_history(history_db, url)
+    return history_db, url
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: " ".join(v) or "latest")
+def test_the_board_on_postgresql_is_the_files_board(
+    invoke: Invoke, same_history: tuple[Path, str], view: list[str]
+) -> None:
+    path, url = same_history
+    for output_format in ("csv", "json"):
+        from_file = invoke("leaderboard", path, "--format", output_format, *view)
+        from_server = invoke("leaderboard", url, "--format", output_format, *view)
+        assert from_file.exit_code == 0, from_file.output
+        assert from_server.exit_code == 0, from_server.output
+        assert from_server.stdout == from_file.stdout
+        assert from_file.stdout.count("\n") > 1
+
+
+def test_an_empty_board_is_named_by_its_url_without_the_password(
+    invoke: Invoke, same_history: tuple[Path, str]
+) -> None:
+    _, url = same_history
+    with_password = url.replace("postgres@", "postgres:s3cret@")
+    result = invoke("leaderboard", with_password, "--as-of", "2020-01-01", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "no snapshots on or before 2020-01-01" in result.stderr
+    assert url in result.stderr and "s3cret" not in result.output + result.stderr
+
+
+def test_a_server_that_is_not_running_is_a_clean_error(invoke: Invoke) -> None:
+    result = invoke("leaderboard", "postgresql://ana:s3cret@127.0.0.1:1/ssi")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: postgresql://ana@127.0.0.1:1/ssi: cannot reach")
+    assert "s3cret" not in result.output + result.stderr
+
+
+def _tables(url: str) -> dict[str, list[tuple]]:
+    """Every table of the history at URL but the log's times and the change counter, sorted."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        names = [
+            name
+            for (name,) in conn.execute(
+                b"SELECT table_name FROM information_schema.tables"
+                b" WHERE table_schema = 'public' ORDER BY table_name"
+            ).fetchall()
+        ]
+        return {
+            n: sorted(conn.execute(f'SELECT * FROM "{n}"'.encode()).fetchall(), key=repr)
+            for n in names
+        }
+
+
+def test_an_import_into_a_url_makes_the_board_an_import_into_a_file_makes(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    export = FIXTURES / "history.csv"
+    for database in (path, url):
+        result = invoke("import", database, export)
+        assert result.exit_code == 0, result.output
+        assert "12 new, 0 corrected" in result.output
+    for view in VIEWS:
+        from_file = invoke("leaderboard", path, "--format", "json", *view)
+        assert invoke("leaderboard", url, "--format", "json", *view).stdout == from_file.stdout
+    again = invoke("import", url, export)
+    assert again.exit_code == 0 and "already imported" in again.output
+
+
+def test_a_rejected_import_leaves_the_server_as_it_was(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    assert invoke("import", url, FIXTURES / "history.csv").exit_code == 0
+    before = _tables(url)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships\n"
+        "2026-01-26,ana,Ana Lima,Enterprise,66,17,16,16,17\n"
+        "2026-01-26,bob,Bob Stone,Enterprise,999,14,13,13,15\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", url.replace("postgres@", "postgres:s3cret@"), bad)
+    assert result.exit_code == 1
+    assert "nothing was written to " + url in result.stderr
+    assert "s3cret" not in result.output + result.stderr
+    assert _tables(url) == before
+
+
+SEQUENCES = [
+    ["history.csv"],
+    ["history.csv", "correction.csv", "week4.csv"],
+    ["findings/older_teams.csv", "findings/newest.csv", "findings/typo.csv"],
+    ["findings/rounded.csv", "findings/rounded_one_changed.csv"],
+    ["identity/export_with_ids.csv", "identity/sheet_by_name.csv"],
+    ["identity/sheet_jon_only.csv", "identity/export_with_ids.csv"],
+]
+
+
+def _comparable(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """TABLES without what differs by backend or moment: the import times and ssi_meta."""
+    kept = {name: rows for name, rows in tables.items() if name != "ssi_meta"}
+    kept["imports"] = sorted((row[:7] + row[8:] for row in kept["imports"]), key=repr)
+    return kept
+
+
+def _report(output: str, database: str) -> str:
+    return re.sub(r"\.csv:\d+: ", ".csv: ", output.replace(database, "DB"))
+
+
+@pytest.mark.parametrize("files", SEQUENCES, ids=lambda files: "+".join(files))
+def test_imports_into_a_url_write_what_they_write_into_a_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str], files: list[str]
+) -> None:
+    from tests.db_helpers import dump_tables
+
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    for name in files:
+        into_file = invoke("import", path, FIXTURES / name)
+        into_server = invoke("import", url, FIXTURES / name)
+        assert into_server.exit_code == into_file.exit_code, into_server.output
+        # A file takes DuckDB's CSV fast path, which knows no line numbers; a server the
+        # Polars path, which names the line: the rest of the report is the same.
+        assert _report(into_server.output, url) == _report(into_file.output, str(path))
+        assert _comparable(_tables(url)) == _comparable(dump_tables(path))
+
+
+def test_a_dry_run_into_a_url_reports_what_a_file_would_get_and_writes_nothing(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    for database in (url, path):
+        assert invoke("import", database, FIXTURES / "history.csv").exit_code == 0
+    before = _tables(url)
+    for flags in (["--dry-run"], ["--dry-run", "--strict"]):
+        into_file = invoke("import", path, FIXTURES / "correction.csv", *flags)
+        into_server = invoke("import", url, FIXTURES / "correction.csv", *flags)
+        assert into_server.exit_code == into_file.exit_code == 0
+        assert "1 corrected" in into_server.output
+        assert _report(into_server.output, url) == _report(into_file.output, str(path))
+    assert _tables(url) == before
+
+
+def test_upgrade_takes_a_url_and_creates_nothing(
+    invoke: Invoke, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    missing = invoke("upgrade", url)
+    assert missing.exit_code == 1 and "no such database" in missing.stderr
+    assert _tables(url) == {}
+    assert invoke("import", url, FIXTURES / "history.csv").exit_code == 0
+    result = invoke("upgrade", url.replace("postgres@", "postgres:s3cret@"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{url}: schema version {SCHEMA_VERSION}, up to date.\n"
+
+
+def test_an_import_never_shows_the_password_a_url_holds(
+    invoke: Invoke, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    with_password = url.replace("postgres@", "postgres:s3cret@")
+    for flags in ([], ["--json"]):
+        result = invoke("import", with_password, FIXTURES / "history.csv", *flags)
+        assert result.exit_code == 0, result.output
+        assert url in result.output and "s3cret" not in result.output + result.stderr
+
+
+def test_opening_the_app_on_a_url_says_it_cannot_yet(invoke: Invoke) -> None:
+    for args in (["postgresql://ana:s3cret@db.example/ssi"], ["open", "postgres://db/ssi"]):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert "the app cannot open a history on a PostgreSQL server yet" in result.stderr
+        assert "s3cret" not in result.stderr

@@ -1,0 +1,71 @@
+"""The board with its trends, read from PostgreSQL, equals the one read from the same history in
+a DuckDB file (issue #24): the app's reads, which the CLI's leaderboard (no trends) leaves out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ssi_tui.model.board import load_board
+from tests.pg_server import copy_history
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def history_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from ssi_tui.importing.importer import run_import
+
+    db = tmp_path_factory.mktemp("history") / "history.duckdb"
+    run_import(db, [FIXTURES / "history.csv"])
+    return db
+
+
+@pytest.mark.parametrize("as_of", [None, dt.date(2026, 1, 12), dt.date(2026, 1, 6)])
+@pytest.mark.parametrize("team", [None, "Enterprise"])
+def test_the_board_with_trends_is_the_same_on_both_backends(
+    history_file: Path,
+    tmp_path: Path,
+    postgres_url: Callable[[], str],
+    as_of: dt.date | None,
+    team: str | None,
+) -> None:
+    path = tmp_path / "history.duckdb"
+    shutil.copyfile(history_file, path)
+    url = postgres_url()
+    copy_history(path, url)
+    options = {"as_of": as_of, "team": team, "with_trends": True, "exclude": ["bob stone"]}
+    from_file = load_board(path, **options)
+    assert len(from_file.rows) > 1 and any(row.trends for row in from_file.rows)
+    assert load_board(url, **options) == from_file
+
+
+def test_trends_of_values_halfway_between_tenths_are_the_same_on_both_backends(
+    tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    """A trend is kept in tenths: 12.25 and 12.35 round as DuckDB rounds them (half away from
+    zero, on the binary value), not as PostgreSQL's round() of a DOUBLE would (half to even)."""
+    from ssi_tui.importing.importer import run_import
+
+    export = tmp_path / "halves.csv"
+    lines = ["date,rep_id,name,team,ssi,brand,people,insights,relationships"]
+    for week in range(8):
+        day = dt.date(2026, 3, 2) + dt.timedelta(weeks=week)
+        for rep in range(4):
+            pillars = [12.25 + 0.5 * rep + 0.1 * week, 12.35, 12.45 - 0.2 * rep, 12.15 + week]
+            pillars = [round(p, 2) for p in pillars]
+            total = round(sum(pillars), 2)
+            values = ",".join(str(p) for p in (total, *pillars))
+            lines.append(f"{day},rep{rep}@acme.example,Rep {rep},North,{values}")
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path, url = tmp_path / "halves.duckdb", postgres_url()
+    for database in (path, url):
+        run_import(database, [export])
+    for as_of in (None, dt.date(2026, 4, 1)):
+        from_file = load_board(path, as_of=as_of, with_trends=True)
+        assert len(from_file.rows) == 4
+        assert load_board(url, as_of=as_of, with_trends=True) == from_file
