@@ -20,6 +20,14 @@ def sample_db_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def in_exports_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in the folder the exports are in, as a manager does, so the import dialog is typed
+    a file's name: Pilot typing a whole temporary path took most of such a test's time."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
 def sample_db(sample_db_master: Path, tmp_path: Path) -> Path:
     """A private copy of the sample database (tests may import into it)."""
     path = tmp_path / "team.duckdb"

@@ -16,6 +16,8 @@ from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
 
+pytestmark = pytest.mark.usefixtures("in_exports_folder")
+
 
 async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
     for _ in range(tries):
@@ -73,7 +75,7 @@ async def test_an_invalid_file_shows_its_problems_and_writes_nothing(
     )
     async with SsiApp(sample_db).run_test(size=(120, 30)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "enter")
+        await pilot.press("i", *export.name, "enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
         text = str(pilot.app.screen.query_one("#problems").render())
         lines = text.splitlines()
@@ -91,7 +93,7 @@ async def test_cancel_closes_without_importing(sample_db: Path, tmp_path: Path) 
     export = write_csv(tmp_path / "ok.csv", ["2026-11-23,c@x.example,C,SMB,1,1,1,1,"])
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "enter")
+        await pilot.press("i", *export.name, "enter")
         await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.click("#cancel")
         assert not isinstance(pilot.app.screen, ImportScreen)
@@ -146,7 +148,7 @@ async def test_the_preview_lists_corrections_and_warnings(sample_db: Path, tmp_p
     )
     async with SsiApp(sample_db).run_test(size=(160, 40)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "enter")
+        await pilot.press("i", *export.name, "enter")
         await _wait_for(pilot, lambda: "1 corrected" in screen_text(pilot))
         preview = str(pilot.app.screen.query_one("#preview").render()).splitlines()
         assert "would correct 2 values:" in preview
@@ -170,7 +172,7 @@ async def test_a_file_that_only_sets_a_team_can_be_imported(
     )
     async with SsiApp(sample_db).run_test(size=(160, 40)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "enter")
+        await pilot.press("i", *export.name, "enter")
         await _wait_for(pilot, lambda: "1 unchanged" in screen_text(pilot))
         preview = str(pilot.app.screen.query_one("#preview").render()).splitlines()
         assert "team set for 1 rep" in preview

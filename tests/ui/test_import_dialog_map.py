@@ -15,6 +15,8 @@ from ssi_tui.ui.screens import import_dialog
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
 
+pytestmark = pytest.mark.usefixtures("in_exports_folder")
+
 SHEET = (
     "Week of,Rep,Stand-up score,Brand,Prospecting,Insights,Relationships\n"
     "2026-11-23,Zed Top,99,25,24,25,25\n"
@@ -40,7 +42,7 @@ async def test_a_sheet_with_unknown_headers_imports_once_they_are_mapped(
     export.write_text(SHEET, encoding="utf-8")
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "enter")
+        await pilot.press("i", *export.name, "enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "no 'people' column" in _problems(pilot)
         # The dialog names its own box, not the CLI's option.
@@ -68,7 +70,7 @@ async def test_a_faulty_mapping_is_shown_and_nothing_is_written(
     export.write_text(SHEET, encoding="utf-8")
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export))
+        await pilot.press("i", *export.name)
         await pilot.click("#map")
         await pilot.press(*"Prospecting=peple", "enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
@@ -84,7 +86,7 @@ async def test_a_mapped_header_no_file_has_is_named_as_the_box_spells_it(
     export.write_text(SHEET, encoding="utf-8")
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "tab", *"Prospecting=people; Prospectin=people")
+        await pilot.press("i", *export.name, "tab", *"Prospecting=people; Prospectin=people")
         await pilot.press("enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "Headers to map: Prospectin=people: no file has a header" in _problems(pilot)
@@ -102,7 +104,7 @@ async def test_tab_enter_after_a_good_preview_imports_and_cancel_says_nothing_wa
     export.write_text(SHEET, encoding="utf-8")
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "tab", *"Prospecting=people", "enter")
+        await pilot.press("i", *export.name, "tab", *"Prospecting=people", "enter")
         await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.pause()
         assert pilot.app.focused is pilot.app.screen.query_one("#import")
@@ -114,7 +116,7 @@ async def test_tab_enter_after_a_good_preview_imports_and_cancel_says_nothing_wa
     assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "tab", *"Prospecting=people", "enter")
+        await pilot.press("i", *export.name, "tab", *"Prospecting=people", "enter")
         await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.pause()
         await pilot.press("enter")
@@ -142,7 +144,7 @@ async def test_escape_while_the_import_writes_does_not_close_the_dialog(
     export.write_text(SHEET, encoding="utf-8")
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(export), "tab", *"Prospecting=people", "enter")
+        await pilot.press("i", *export.name, "tab", *"Prospecting=people", "enter")
         await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.pause()
         await pilot.press("enter")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ssi_tui.importing.import_settings import stored_settings
 from ssi_tui.importing.importer import run_import
 from ssi_tui.importing.options import ImportOptions
@@ -13,6 +15,8 @@ from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
+
+pytestmark = pytest.mark.usefixtures("in_exports_folder")
 
 HEADER = "Week of,Rep,Brand,Prospecting,Insights,Relationships\n"
 MAPPING = "Week of=date; Rep=name; Prospecting=people"
@@ -55,7 +59,7 @@ async def test_remembered_settings_fill_the_boxes_and_import_the_sheet(
         await pilot.press("i")
         await _wait_for(pilot, lambda: _box(pilot, "date-format") == "%d/%m/%Y")
         assert _box(pilot, "map") == MAPPING
-        await pilot.press(*str(week), "enter")
+        await pilot.press(*week.name, "enter")
         await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.click("#import")
         await wait_for_board(pilot, loads=2)
@@ -69,7 +73,7 @@ async def test_a_date_format_typed_and_remembered(sample_db: Path, tmp_path: Pat
     sheet = _sheet(tmp_path, "05/11/2026,Zed Top,25,24,25,25", "06/11/2026,Zed Top,25,24,25,25")
     async with SsiApp(sample_db).run_test(size=(120, 40)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(sheet))
+        await pilot.press("i", *sheet.name)
         await pilot.click("#map")
         await pilot.press(*MAPPING, "enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
@@ -96,7 +100,7 @@ async def test_a_wrong_date_format_is_said_before_any_file_is_read(
     sheet = _sheet(tmp_path, "2026-11-23,Zed Top,25,24,25,25")
     async with SsiApp(sample_db).run_test(size=(120, 40)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(sheet))
+        await pilot.press("i", *sheet.name)
         await pilot.click("#date-format")
         await pilot.press(*"dd/mm/yyyy", "enter")
         await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
@@ -110,7 +114,7 @@ async def test_skip_invalid_imports_the_valid_rows_and_lists_the_rest(
     sheet = _sheet(tmp_path, "2026-11-23,Zed Top,25,24,25,25", "2026-11-23,Ada Bad,25,99,25,25")
     async with SsiApp(sample_db).run_test(size=(120, 40)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("i", *str(sheet))
+        await pilot.press("i", *sheet.name)
         await pilot.click("#map")
         await pilot.press(*MAPPING, "enter")
         await _wait_for(pilot, lambda: "Cannot import: 1 problem" in screen_text(pilot))

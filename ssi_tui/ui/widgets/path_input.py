@@ -21,11 +21,17 @@ class PathSuggester(Suggester):
         expanded = os.path.expanduser(value)
         folder, prefix = os.path.split(expanded)
         try:
-            names = sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(folder or "."))
+            # Only the names that fit are looked at (is_dir may ask the disk): a keystroke in a
+            # folder of thousands of files stays instant.
+            with os.scandir(folder or ".") as entries:
+                fitting = [
+                    e for e in entries if e.name.startswith(prefix) and not e.name.startswith(".")
+                ]
+            names = sorted(e.name + ("/" if e.is_dir() else "") for e in fitting)
         except OSError:
             return None
         for name in names:
-            if name.startswith(prefix) and name != prefix and not name.startswith("."):
+            if name != prefix:
                 return value[: len(value) - len(prefix)] + name
         return None
 
