@@ -6,15 +6,14 @@ merely importing this module (as the app does) costs nothing.
 
 from __future__ import annotations
 
-import glob
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui import store
 from ssi_tui.errors import DatabaseError, InvalidExportError, Problem
 from ssi_tui.importing import import_settings, import_skip
+from ssi_tui.importing.combine import ReadBatches, combine_batches
 from ssi_tui.importing.import_report import (
     FileReport,
     ImportReport,
@@ -26,25 +25,14 @@ from ssi_tui.importing.import_report import (
     write_outcome,
 )
 from ssi_tui.importing.options import ImportOptions
+from ssi_tui.importing.paths import collect_paths
 from ssi_tui.ingest.file_names import name_options
 
 if TYPE_CHECKING:
     import polars as pl
 
     from ssi_tui.estimate.model import Model
-    from ssi_tui.ingest.header_map import HeaderMap
     from ssi_tui.store import writer
-
-SUPPORTED_SUFFIXES: tuple[str, ...] = (
-    ".csv",
-    ".tsv",
-    ".txt",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".xlsx",
-)
-"""What folders and globs pick up (ingest/readers.py reads each kind); others are skipped."""
 
 _ACTIVITIES_SCHEMA = store.MIGRATIONS.index("0003_activities") + 1
 """The first schema version with the activities table."""
@@ -58,34 +46,6 @@ class _ArrowStream:
 
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
         return self._frame.__arrow_c_stream__(requested_schema)
-
-
-def collect_paths(arguments: Iterable[str | Path]) -> list[Path]:
-    """Files named, files under folders (recursively, supported types only) and glob matches."""
-    found: list[Path] = []
-    problems: list[Problem] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        elif path.is_file():
-            found.append(path)
-        elif glob.has_magic(str(argument)):
-            matches = sorted(Path(m) for m in glob.glob(str(argument), recursive=True))
-            found += [p for p in matches if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
-        else:
-            problems.append(Problem(str(argument), "no such file or folder"))
-    if problems:
-        raise InvalidExportError(problems)
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    if not unique:
-        names = ", ".join(str(a) for a in arguments)
-        raise InvalidExportError(
-            [Problem(names, f"no exports found (expected {', '.join(SUPPORTED_SUFFIXES)} files)")]
-        )
-    return unique
 
 
 def run_import(
@@ -171,25 +131,6 @@ def _all_imported_already(
     return report
 
 
-@dataclass
-class _Batches:
-    """What reading the files gave: validated rows per file, and what the write logs."""
-
-    snapshots: list[pl.DataFrame] = field(default_factory=list)
-    activities: list[pl.DataFrame] = field(default_factory=list)
-    to_log: list[writer.FileToLog] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    units: dict[str, str] = field(default_factory=dict)
-    """File -> the unit its problems name (line, row, record)."""
-    model: Model | None = None
-    """The model activity files are scored with (loaded on the first one)."""
-    mapped_seen: set[str] = field(default_factory=set)
-    read_all: bool = True
-    """Every file read, so a mapped header found in none was typed wrong."""
-    day_orders: dict[str, str] = field(default_factory=dict)
-    """Day orders the files' own dates showed (ingest/dates.py), each with a date showing it."""
-
-
 def _run_import_with_polars(
     db_path: Path,
     files: list[Path],
@@ -200,7 +141,7 @@ def _run_import_with_polars(
     """run_import for any file: every export format, every problem found and reported."""
     report = ImportReport(database=store.shown(db_path), dry_run=options.dry_run)
     read = _read_files(files, known, options, report, progress)
-    snapshots, activities = _combine_batches(read, options, report)
+    snapshots, activities = combine_batches(read, options, report)
     import_settings.learn(read.day_orders, options, report)
     snapshots, activity_batch = _estimate(snapshots, activities, read.model, report)
     if progress:
@@ -217,12 +158,12 @@ def _read_files(
     options: ImportOptions,
     report: ImportReport,
     progress: ProgressCallback | None,
-) -> _Batches:
+) -> ReadBatches:
     """Read and validate each file not imported already (KNOWN grows with each one read)."""
     from ssi_tui.estimate.model import load_model
 
     model = load_model(options.model_path) if options.model_path is not None else None
-    read = _Batches(model=model)
+    read = ReadBatches(model=model)
     for done, path in enumerate(files):
         if progress:
             progress(f"Reading {path.name}", done, len(files))
@@ -238,7 +179,7 @@ def _read_file(
     options: ImportOptions,
     report: ImportReport,
     file_report: FileReport,
-    read: _Batches,
+    read: ReadBatches,
 ) -> None:
     """One file into READ: its validated rows, or its problems (the file rejected)."""
     import polars as pl
@@ -313,29 +254,6 @@ def _read_file(
     )
 
 
-def _combine_batches(
-    read: _Batches, options: ImportOptions, report: ImportReport
-) -> tuple[pl.DataFrame | None, pl.DataFrame | None]:
-    """Each kind's rows as one batch; raises InvalidExportError on any problem unless
-    skip_invalid (every problem is then in REPORT)."""
-    from ssi_tui.ingest.activity import drop_duplicate_activities
-    from ssi_tui.ingest.duplicates import drop_duplicate_snapshots
-
-    problems = read.problems
-    if read.read_all and report.files and options.header_map and not options.map_remembered:
-        problems += _mapped_headers_not_found(
-            options.header_map, read.mapped_seen, options.map_hint
-        )
-    snapshots, conflicts = _combine(read.snapshots, drop_duplicate_snapshots, report, read.units)
-    problems += conflicts
-    activities, conflicts = _combine(read.activities, drop_duplicate_activities, report, read.units)
-    problems += conflicts
-    report.problems = problems
-    if problems and not options.skip_invalid:
-        raise InvalidExportError(problems)
-    return snapshots, activities
-
-
 def _estimate(
     snapshots: pl.DataFrame | None,
     activities: pl.DataFrame | None,
@@ -367,7 +285,7 @@ def _write(
     db_path: Path,
     snapshots: pl.DataFrame,
     activities: writer.ActivityBatch | None,
-    read: _Batches,
+    read: ReadBatches,
     options: ImportOptions,
     report: ImportReport,
 ) -> None:
@@ -397,64 +315,6 @@ def _write(
                 )
     fill_counts(report, read.to_log, outcome[0].counts, dry_run=options.dry_run)
     fill_findings(report, outcome[0].findings, read.units)
-
-
-def _mapped_headers_not_found(
-    header_map: HeaderMap, seen: set[str], map_hint: str
-) -> list[Problem]:
-    """A mapped header that no file of the import has: most likely a typo, said before any
-    write, the pair spelled by MAP_HINT as the user gave it."""
-    return [
-        Problem(
-            map_hint.format(pair=f"{header}={column}"),
-            f"no file has a header '{header}' (case, spaces and punctuation ignored);"
-            " expected a header of one of the files",
-        )
-        for header, column in header_map.pairs
-        if header not in seen
-    ]
-
-
-def _combine(
-    frames: list[pl.DataFrame],
-    drop_duplicates: Callable[[pl.DataFrame], tuple[pl.DataFrame, list[Problem]]],
-    report: ImportReport,
-    units: dict[str, str],
-) -> tuple[pl.DataFrame | None, list[Problem]]:
-    """FRAMES as one batch: a row repeated across files kept once, conflicting rows rejected."""
-    import polars as pl
-
-    from ssi_tui.ingest.columns import FILE
-
-    if not frames:
-        return None, []
-    batch = pl.concat(frames)
-    if len(frames) < 2:
-        return batch, []
-    before = batch.group_by(FILE).len()
-    batch, conflicts = drop_duplicates(batch)
-    conflicts = [replace(c, unit=units.get(c.file, c.unit)) for c in conflicts]
-    _count_repeats_as_unchanged(report, before, batch.group_by(FILE).len(), conflicts)
-    for conflict in conflicts:
-        for file_report in report.files:
-            if file_report.path == conflict.file:
-                file_report.rejected += 1
-    return batch, conflicts
-
-
-def _count_repeats_as_unchanged(
-    report: ImportReport, before: pl.DataFrame, after: pl.DataFrame, conflicts: list[Problem]
-) -> None:
-    """A row repeated exactly in a later file of the same import changes nothing: say so."""
-    kept = dict(after.iter_rows())
-    conflicted: dict[str, int] = {}
-    for conflict in conflicts:
-        conflicted[conflict.file] = conflicted.get(conflict.file, 0) + 1
-    for file, rows in before.iter_rows():
-        repeats = rows - kept.get(file, 0) - conflicted.get(file, 0)
-        for file_report in report.files:
-            if file_report.path == file and repeats > 0:
-                file_report.repeated = repeats
 
 
 def _store_facts(db_path: Path) -> tuple[set[str], int | None]:

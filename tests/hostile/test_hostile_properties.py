@@ -33,7 +33,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ssi_tui.errors import SsiError
-from ssi_tui.importing.importer import SUPPORTED_SUFFIXES, run_import
+from ssi_tui.importing.importer import run_import
+from ssi_tui.importing.paths import SUPPORTED_SUFFIXES
 from ssi_tui.ingest.columns import LINE
 from ssi_tui.ingest.headers import ALIASES, canonical_name
 from ssi_tui.ingest.validate import validate

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from wild_helpers import WILD, snapshots, write_xlsx
 
-from ssi_tui.importing.importer import SUPPORTED_SUFFIXES, collect_paths, run_import
+from ssi_tui.importing.importer import run_import
 from ssi_tui.importing.options import ImportOptions
+from ssi_tui.importing.paths import SUPPORTED_SUFFIXES, collect_paths
 from ssi_tui.ingest import readers
 
 
