@@ -166,8 +166,7 @@ def write(
         if strict and findings.warnings_total:
             raise StrictRefusal(findings)  # rolled back below
         # A batch the store already holds row for row leaves the board as it is: its
-        # refresh is skipped (with nothing staged it still scans the snapshots, ~40 ms at
-        # 10,000 reps).
+        # refresh, which would still scan the snapshots, is skipped (docs/performance.md).
         snapshots_changed = any(c.added or c.updated for c in counts.values())
         snapshots_corrected = any(c.updated for c in counts.values())
         if activities is not None:
