@@ -11,11 +11,15 @@ from textual.pilot import Pilot
 
 from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.entry_form import EntryFormScreen
 from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.screens.history import HistoryScreen
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from ssi_tui.ui.screens.rep import RepScreen
+from ssi_tui.ui.screens.rep_edit import RepEditScreen
 from ssi_tui.ui.screens.standup import StandupScreen
+from ssi_tui.ui.screens.targets_dialog import TargetsScreen
 from tests.ui.helpers import screen_text, wait_for_board
 
 ENVIRONMENTS: dict[str, dict[str, str]] = {
@@ -59,12 +63,22 @@ async def test_no_color_draws_every_screen_and_dialog_without_a_crash(
             ("question_mark", HelpScreen, ""),
             ("i", ImportScreen, ""),
             ("e", ExportScreen, ""),
+            ("plus", EntryFormScreen, ""),
+            ("H", HistoryScreen, ""),
+            ("T", TargetsScreen, ""),
         ]:
             await pilot.press(key)
             await _wait_for(pilot, screen_type, attribute=attribute)
             assert screen_text(pilot).strip()
             await pilot.press("escape")
             await wait_for_board(pilot)
+        await pilot.press("enter")  # the drill-down's own dialog: edit the rep
+        await _wait_for(pilot, RepScreen, attribute="detail")
+        await pilot.press("e")
+        await _wait_for(pilot, RepEditScreen)
+        assert "Rename" in screen_text(pilot)
+        await pilot.press("escape", "escape")
+        await wait_for_board(pilot)
         await pilot.press("q")
     assert app.return_code == 0
 
