@@ -39,12 +39,20 @@ class PostgresStore(Store):
         self._wait = wait
 
     def _execute(self, name: str, params: Params) -> psycopg.Cursor[Any]:
-        if params is None:  # sent as it is: no placeholders to bind, and `%` is only `%`
-            return self._conn.execute(resources.query_for(name, self.dialect))  # type: ignore[arg-type]
-        return self._conn.execute(
-            postgres_sql.pyformat(resources.query_for(name, self.dialect)),  # type: ignore[arg-type]
-            params,
-        )
+        """Run NAME's statements one by one (postgres_sql.statements); the last one's cursor."""
+        cursor = None
+        taken = 0
+        for statement, positional in postgres_sql.statements(
+            resources.query_for(name, self.dialect)
+        ):
+            if params is None:  # sent as it is: no placeholders to bind, and `%` is only `%`
+                cursor = self._conn.execute(statement)  # type: ignore[arg-type]
+                continue
+            bound = params if isinstance(params, dict) else params[taken : taken + positional]
+            taken += positional
+            cursor = self._conn.execute(postgres_sql.pyformat(statement), bound)  # type: ignore[arg-type]
+        assert cursor is not None, f"{name}.sql holds no statement"
+        return cursor
 
     def run(self, name: str, params: Params = None) -> None:
         self._execute(name, params)
