@@ -106,6 +106,16 @@ def statements(query: str) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
+def statement(query: str, index: int) -> str:
+    """The INDEXth statement of QUERY, in PostgreSQL's words (see statements())."""
+    return statements(query)[index][0]
+
+
+def positional_counts(query: str) -> list[int]:
+    """How many `?` each statement of QUERY binds, in order: one entry per statement."""
+    return [count for _text, count in statements(query)]
+
+
 def _has_code(text: str) -> bool:
     """Whether TEXT holds more than comments and blanks."""
     without = re.sub(r"--[^\n]*|/\*.*?\*/", "", text, flags=re.DOTALL)

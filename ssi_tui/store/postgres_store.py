@@ -39,18 +39,24 @@ class PostgresStore(Store):
         self._wait = wait
 
     def _execute(self, name: str, params: Params) -> psycopg.Cursor[Any]:
-        """Run NAME's statements one by one (postgres_sql.statements); the last one's cursor."""
+        """Run NAME's statements one by one (postgres_sql.statement); the last one's cursor."""
         cursor = None
         taken = 0
-        for statement, positional in postgres_sql.statements(
-            resources.query_for(name, self.dialect)
-        ):
+        shares = postgres_sql.positional_counts(resources.query_for(name, self.dialect))
+        for index, positional in enumerate(shares):
             if params is None:  # sent as it is: no placeholders to bind, and `%` is only `%`
-                cursor = self._conn.execute(statement)  # type: ignore[arg-type]
+                cursor = self._conn.execute(
+                    postgres_sql.statement(resources.query_for(name, self.dialect), index)  # type: ignore[arg-type]
+                )
                 continue
             bound = params if isinstance(params, dict) else params[taken : taken + positional]
             taken += positional
-            cursor = self._conn.execute(postgres_sql.pyformat(statement), bound)  # type: ignore[arg-type]
+            cursor = self._conn.execute(
+                postgres_sql.pyformat(
+                    postgres_sql.statement(resources.query_for(name, self.dialect), index)
+                ),  # type: ignore[arg-type]
+                bound,
+            )
         assert cursor is not None, f"{name}.sql holds no statement"
         return cursor
 
