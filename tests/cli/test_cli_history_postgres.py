@@ -51,6 +51,27 @@ STEPS: list[list[str | Path]] = [
     *[["undo", DB]] * 6,  # the paste, the entries, the delete, the merge: newest first
 ]
 
+WEEK4_FIX = "date,rep_id,name,team,ssi,brand,people,insights,relationships\n" + (
+    "2026-01-26,ana@acme.example,Ana Lima,Enterprise,67,17,16,17,17\n"
+)
+"""A later correction of week4.csv's rows: an undo of week4.csv must wait for its undo."""
+
+UNDO_ORDER_STEPS: list[list[str | Path]] = [
+    ["import", DB, FIXTURES / "history.csv"],
+    ["import", DB, FIXTURES / "mixed" / "activity.csv"],  # activities and an estimate
+    ["import", DB, FIXTURES / "correction.csv"],
+    ["import", DB, FIXTURES / "week4.csv", "--date-format", "%Y-%m-%d", "--remember"],
+    ["import", DB, "week4_fix.csv"],
+    ["undo", DB, "4", "--dry-run"],  # refused: week4_fix.csv corrects its rows
+    ["undo", DB, "4"],
+    ["undo", DB, "3"],  # a correction under a later week: allowed, the week follows it
+    ["undo", DB, "5"],
+    ["undo", DB, "4"],
+    ["undo", DB, "2"],  # the activities and their estimate
+    ["import", DB, FIXTURES / "mixed" / "activity.csv"],  # imports again once undone
+    ["import", DB, "--forget-settings"],
+]
+
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
 
 
@@ -98,11 +119,9 @@ def _views(invoke: Invoke, database: str | Path) -> tuple[str, str]:
     return board.stdout, json.dumps(changes, sort_keys=True)
 
 
-def test_every_change_and_undo_leaves_a_server_as_it_leaves_a_file(
-    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
-) -> None:
-    url, path = postgres_url(), tmp_path / "team.duckdb"
-    for step in STEPS:
+def _run_on_both(invoke: Invoke, steps: list[list[str | Path]], path: Path, url: str) -> None:
+    """Each of STEPS on the file at PATH, then on URL: the same exit, words, tables, views."""
+    for step in steps:
         on_file = invoke(*(str(path) if a == DB else a for a in step))
         on_server = invoke(*(url if a == DB else a for a in step))
         shown = " ".join(map(str, step))
@@ -110,8 +129,25 @@ def test_every_change_and_undo_leaves_a_server_as_it_leaves_a_file(
         assert _said(on_server.output, url) == _said(on_file.output, str(path)), shown
         assert _comparable(_server_tables(url)) == _comparable(dump_tables(path)), shown
         assert _views(invoke, url) == _views(invoke, path), shown
+
+
+def test_every_change_and_undo_leaves_a_server_as_it_leaves_a_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    _run_on_both(invoke, STEPS, tmp_path / "team.duckdb", url)
     history = invoke("history", url, "--format", "json")
     kinds = {change["kind"] for change in json.loads(history.stdout)}
     assert {"files", "typed", "pasted", "rename", "team", "leave", "merge", "delete", "undo"} <= (
         kinds
     )
+
+
+def test_undos_out_of_order_refused_or_not_alike_on_a_server_and_a_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    (tmp_path / "week4_fix.csv").write_text(WEEK4_FIX, encoding="utf-8")  # invoke runs here
+    url = postgres_url()
+    _run_on_both(invoke, UNDO_ORDER_STEPS, tmp_path / "team.duckdb", url)
+    kinds = [c["kind"] for c in json.loads(invoke("history", url, "--format", "json").stdout)]
+    assert kinds.count("undo") == 4
