@@ -151,3 +151,35 @@ def test_undos_out_of_order_refused_or_not_alike_on_a_server_and_a_file(
     _run_on_both(invoke, UNDO_ORDER_STEPS, tmp_path / "team.duckdb", url)
     kinds = [c["kind"] for c in json.loads(invoke("history", url, "--format", "json").stdout)]
     assert kinds.count("undo") == 4
+
+
+def test_the_commands_name_a_url_without_its_password(
+    invoke: Invoke, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    with_password = url.replace("postgres@", "postgres:s3cret@")
+    for step in (
+        ["history", with_password],  # nothing there yet
+        ["undo", with_password],
+        ["import", with_password, FIXTURES / "history.csv"],
+        ["reps", "rename", with_password, "Ana Lima", "Ana Lima-Souza"],
+        ["target", with_password, "--default", "65"],
+        ["target", with_password],
+        ["add", with_password, "--rep", "Bob Stone", "--date", "2026-01-26", "--ssi", "57"],
+        ["undo", with_password],
+    ):
+        result = invoke(*step)
+        said = result.output + result.stderr
+        assert "s3cret" not in said, step
+        assert url in said or step[0] in ("add", "undo"), step  # those two name no database
+    assert invoke("history", url).exit_code == 0
+
+
+def test_history_and_undo_on_a_database_without_a_history_say_so(
+    invoke: Invoke, postgres_url: Callable[[], str]
+) -> None:
+    url = postgres_url()
+    for step in (["history", url], ["undo", url], ["undo", url, "--dry-run"]):
+        result = invoke(*step)
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {url}: no such database.\n"
