@@ -10,10 +10,14 @@ FROM (
     SELECT
         i.file_index, i.rep_id, i.name, i.team, i.snapshot_date, i.source,
         kept_at_precision(i.ssi, s.ssi) AS ssi,
-        kept_at_precision(i.brand, s.brand) AS brand,
-        kept_at_precision(i.people, s.people) AS people,
-        kept_at_precision(i.insights, s.insights) AS insights,
-        kept_at_precision(i.relationships, s.relationships) AS relationships,
+        CASE WHEN k.total_alone_kept THEN s.brand
+             ELSE kept_at_precision(i.brand, s.brand) END AS brand,
+        CASE WHEN k.total_alone_kept THEN s.people
+             ELSE kept_at_precision(i.people, s.people) END AS people,
+        CASE WHEN k.total_alone_kept THEN s.insights
+             ELSE kept_at_precision(i.insights, s.insights) END AS insights,
+        CASE WHEN k.total_alone_kept THEN s.relationships
+             ELSE kept_at_precision(i.relationships, s.relationships) END AS relationships,
         coalesce(kept_at_precision(i.industry_rank, s.industry_rank), s.industry_rank)
             AS industry_rank,
         coalesce(kept_at_precision(i.network_rank, s.network_rank), s.network_rank)
@@ -35,6 +39,12 @@ FROM (
     FROM resolved AS i
     LEFT JOIN snapshots AS s
       ON s.rep_id = i.rep_id AND s.snapshot_date = i.snapshot_date AND s.source = i.source
+    -- A total alone equal to the stored total keeps the stored pillars (see there).
+    CROSS JOIN LATERAL (
+        SELECT i.brand IS NULL AND i.people IS NULL AND i.insights IS NULL
+               AND i.relationships IS NULL AND s.ssi IS NOT NULL
+               AND kept_at_precision(i.ssi, s.ssi) = s.ssi AS total_alone_kept
+    ) AS k
 ) AS m
 WHERE m.known IS NULL
    OR m.ssi IS DISTINCT FROM m.s_ssi

@@ -7,11 +7,13 @@
 -- names are ordered byte by byte (COLLATE "C") as DuckDB orders them, whatever the server's
 -- collation; a value in tenths rounded half away from zero, as DuckDB's round() does (here
 -- round() of a DOUBLE rounds half to even). Without JIT (session_settings.sql), which cost more
--- than the query.
+-- than the query. The history's default target (ssi_meta 'default_target') read only where it
+-- is a number, as DuckDB's TRY_CAST reads it.
 WITH shown AS (
-    SELECT rep_id, name, team
+    SELECT rep_id, name, team, left_on
     FROM reps
     WHERE ($team::text IS NULL OR team = $team::text)
+      AND (left_on IS NULL OR left_on >= $as_of::date - 7)
       AND NOT lower(rep_id) = ANY($excluded::text[])
       AND NOT lower(name) = ANY($excluded::text[])
 ),
@@ -50,6 +52,7 @@ current AS (
     FROM recent AS p
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of::date AND p.until > $as_of::date
+      AND (s.left_on IS NULL OR s.left_on >= $as_of::date)
 ),
 previous AS (
     SELECT
@@ -59,6 +62,7 @@ previous AS (
     FROM recent AS p
     JOIN shown AS s USING (rep_id)
     WHERE p.d <= $as_of::date - 7 AND p.until > $as_of::date - 7
+      AND (s.left_on IS NULL OR s.left_on >= $as_of::date - 7)
 ),
 -- Each point of the last twelve weeks, shifted into its week's place in its half (see
 -- *_recent, *_older above) where it is its week's last on or before $as_of: the next point is
@@ -145,10 +149,15 @@ SELECT
     (t.older_marks + coalesce(t.insights_older, 0))::BIGINT AS insights_older,
     (t.recent_marks + coalesce(t.relationships_recent, 0))::BIGINT AS relationships_recent,
     (t.older_marks + coalesce(t.relationships_older, 0))::BIGINT AS relationships_older,
-    coalesce(own.target, team.target, $default_target) AS target
+    coalesce(own.target, team.target, stored.target, $default_target) AS target
 FROM current AS c
 LEFT JOIN previous AS v USING (rep_id)
 LEFT JOIN trends AS t USING (rep_id)
 LEFT JOIN targets AS own ON own.scope = 'rep' AND own.key = c.rep_id
 LEFT JOIN targets AS team ON team.scope = 'team' AND team.key = c.team
+LEFT JOIN (
+    SELECT CASE WHEN value ~ '^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'
+                THEN value::double precision END AS target
+    FROM ssi_meta WHERE key = 'default_target'
+) AS stored ON TRUE
 ORDER BY rank;

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE
 from ssi_tui.cli.support import fail, iso_date, plain
 from ssi_tui.errors import SsiError
 
@@ -21,7 +22,7 @@ def _number_option(name: str, help_text: str) -> Any:
 
 
 @click.command("add")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.option("--rep", required=True, metavar="NAME", help="The rep's name (or rep_id / e-mail).")
 @click.option(
     "--date", "day", metavar="YYYY-MM-DD", callback=iso_date, help="The snapshot's date (today)."
@@ -37,7 +38,7 @@ def _number_option(name: str, help_text: str) -> Any:
 @_number_option("network_avg", "The network's average SSI.")
 @click.option("--new-rep", is_flag=True, help="The rep is new: add them to the roster.")
 def add_command(
-    database: Path, rep: str, day: dt.date | None, new_rep: bool, **values: str | None
+    database: str | Path, rep: str, day: dt.date | None, new_rep: bool, **values: str | None
 ) -> None:
     """Add one snapshot by hand: the total, or the four pillars, or both.
 

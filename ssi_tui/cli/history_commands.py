@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.support import fail, plain
 from ssi_tui.errors import SsiError
 from ssi_tui.model.undo_text import describe_plan, status
@@ -14,7 +15,7 @@ from ssi_tui.store.history import ChangeInfo
 
 
 @click.command("history")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.option(
     "--format",
     "output_format",
@@ -22,7 +23,7 @@ from ssi_tui.store.history import ChangeInfo
     default="table",
     show_default=True,
 )
-def history_command(database: Path, output_format: str) -> None:
+def history_command(database: str | Path, output_format: str) -> None:
     """List every change to the data, newest first: imports, typed and pasted entries, roster
     changes and undos, each with its id (what `ssi-tui undo` takes)."""
     from ssi_tui.importing.history import list_changes
@@ -35,7 +36,7 @@ def history_command(database: Path, output_format: str) -> None:
         click.echo(json.dumps([c.as_json() for c in found], indent=2, ensure_ascii=False))
         return
     if not found:
-        click.echo(f"{database}: no changes yet.")
+        click.echo(f"{named(database)}: no changes yet.")
         return
     _print_table(found)
 
@@ -79,10 +80,10 @@ def _print_table(found: list[ChangeInfo]) -> None:
 
 
 @click.command("undo")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.argument("change_id", metavar="[ID]", required=False, type=click.IntRange(min=1))
 @click.option("--dry-run", is_flag=True, help="Say what the undo would do, writing nothing.")
-def undo_command(database: Path, change_id: int | None, dry_run: bool) -> None:
+def undo_command(database: str | Path, change_id: int | None, dry_run: bool) -> None:
     """Undo one change exactly (default: the latest not undone): the rows it added are
     removed, the values it corrected get their earlier values back, the reps it created are
     removed when nothing else refers to them. The undo is itself in `ssi-tui history`."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.support import fail, iso_date, plain
 
 EXIT_NOT_STORED = 2
@@ -16,7 +17,7 @@ _STDIN_NAME = "(stdin)"
 
 
 @click.command("paste")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.argument(
     "file", required=False, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path)
 )
@@ -32,7 +33,7 @@ _STDIN_NAME = "(stdin)"
 )
 @click.option("--new-rep", is_flag=True, help="NAME is not in the database yet: add them.")
 def paste_command(
-    database: Path, file: Path | None, rep: str, snapshot_date: dt.date | None, new_rep: bool
+    database: str | Path, file: Path | None, rep: str, snapshot_date: dt.date | None, new_rep: bool
 ) -> None:
     """Store a rep's SSI page as their snapshot: on linkedin.com/sales/ssi select all, copy,
     and paste it into FILE or standard input (when there is no FILE).
@@ -60,7 +61,7 @@ def paste_command(
 
 
 def _store(
-    database: Path, rep: str, date: dt.date, fields: dict[str, float], new_rep: bool
+    database: str | Path, rep: str, date: dt.date, fields: dict[str, float], new_rep: bool
 ) -> None:
     """The page's values as REP's entry of DATE: one pasted change, or the reasons it is not."""
     from ssi_tui.errors import SsiError
@@ -72,7 +73,7 @@ def _store(
             database, Entry(rep, date, **fields), kind=ChangeKind.PASTED, new_rep_ok=new_rep
         )
     except EntryError as error:
-        click.echo(f"Not stored; nothing was written to {plain(str(database))}:", err=True)
+        click.echo(f"Not stored; nothing was written to {plain(named(database))}:", err=True)
         click.echo(plain("\n".join(error.problems)), err=True)
         sys.exit(EXIT_NOT_STORED)
     except SsiError as error:

@@ -9,10 +9,11 @@ from typing import Any
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.support import fail, iso_date, plain
 from ssi_tui.errors import SsiError
 
-_DATABASE = click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+_DATABASE = click.argument("database", type=DATABASE)
 
 
 @click.group("reps")
@@ -32,13 +33,13 @@ def reps_command() -> None:
     """
 
 
-def _done(database: Path, change: Any) -> None:
+def _done(database: str | Path, change: Any) -> None:
     """What the change did, and how to take it back; the boards kept for the app's next start
     (boards/board_cache.py) read again, as `ssi-tui import` does."""
     from ssi_tui.boards.kept_boards import keep_boards_fresh
 
     click.echo(plain(change.summary) + ".")
-    click.echo(f"Undo with `ssi-tui undo {plain(str(database))} {change.change_id}`.")
+    click.echo(f"Undo with `ssi-tui undo {plain(named(database))} {change.change_id}`.")
     keep_boards_fresh(database)
 
 
@@ -51,7 +52,7 @@ def _done(database: Path, change: Any) -> None:
     default="table",
     show_default=True,
 )
-def list_command(database: Path, output_format: str) -> None:
+def list_command(database: str | Path, output_format: str) -> None:
     """Every rep: id, name, team, first and last snapshot, how many, and whether they left."""
     from ssi_tui.model.roster import list_reps
 
@@ -119,7 +120,7 @@ def _print_table(reps: list[Any]) -> None:
 @_DATABASE
 @click.argument("rep")
 @click.argument("new_name")
-def rename_command(database: Path, rep: str, new_name: str) -> None:
+def rename_command(database: str | Path, rep: str, new_name: str) -> None:
     """Give REP the name NEW_NAME."""
     from ssi_tui.model.roster import rename
 
@@ -140,7 +141,7 @@ def rename_command(database: Path, rep: str, new_name: str) -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Say what the merge would do; change nothing.")
 def merge_command(
-    database: Path, from_rep: str, into_rep: str, keep: str | None, dry_run: bool
+    database: str | Path, from_rep: str, into_rep: str, keep: str | None, dry_run: bool
 ) -> None:
     """Merge FROM into INTO (two spellings or ids of one rep): FROM's snapshots move to INTO,
     and FROM's id becomes INTO's, so later exports with it land on INTO."""
@@ -165,7 +166,7 @@ def merge_command(
 @_DATABASE
 @click.argument("team")
 @click.argument("reps", metavar="REP...", nargs=-1, required=True)
-def team_command(database: Path, team: str, reps: tuple[str, ...]) -> None:
+def team_command(database: str | Path, team: str, reps: tuple[str, ...]) -> None:
     """Move each REP to TEAM ("" for no team)."""
     from ssi_tui.model.roster import move_to_team
 
@@ -185,7 +186,7 @@ def team_command(database: Path, team: str, reps: tuple[str, ...]) -> None:
     callback=iso_date,
     help="Their last day on the boards (default: today).",
 )
-def leave_command(database: Path, rep: str, left_on: dt.date | None) -> None:
+def leave_command(database: str | Path, rep: str, left_on: dt.date | None) -> None:
     """REP left the team: off the boards after that date, their history kept and shown for
     the weeks before."""
     from ssi_tui.model.roster import leave
@@ -200,7 +201,7 @@ def leave_command(database: Path, rep: str, left_on: dt.date | None) -> None:
 @_DATABASE
 @click.argument("rep")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-def delete_command(database: Path, rep: str, yes: bool) -> None:
+def delete_command(database: str | Path, rep: str, yes: bool) -> None:
     """Delete REP with every snapshot (asks first; undoable)."""
     from ssi_tui.model.roster import delete, snapshot_count
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, named
 from ssi_tui.cli.support import fail
 from ssi_tui.errors import SsiError
 
 
 @click.command("target")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.argument("value", required=False, type=click.FloatRange(0, 100, min_open=True))
 @click.option("--team", metavar="NAME", help="Set the target of this team.")
 @click.option("--rep", metavar="NAME_OR_ID", help="Set the target of this rep.")
@@ -23,7 +24,7 @@ from ssi_tui.errors import SsiError
 )
 @click.option("--clear", is_flag=True, help="Remove the team's, rep's or default target.")
 def target_command(
-    database: Path,
+    database: str | Path,
     value: float | None,
     team: str | None,
     rep: str | None,
@@ -63,10 +64,11 @@ def target_command(
         if clear:
             fallback = _config_target()
             click.echo(
-                f"Cleared the default target of {database}: the config's {fallback:g} applies."
+                f"Cleared the default target of {named(database)}:"
+                f" the config's {fallback:g} applies."
             )
         else:
-            click.echo(f"Default target of {database}: {value:g}.")
+            click.echo(f"Default target of {named(database)}: {value:g}.")
     elif clear:
         click.echo(f"Cleared the {scope} target of {stored_target.label}.")
     else:
@@ -83,7 +85,7 @@ def _config_target() -> float:
         fail(str(error))
 
 
-def _list_targets(database: Path) -> None:
+def _list_targets(database: str | Path) -> None:
     """Every stored target, and the default that applies to everyone else (and where from)."""
     from ssi_tui.model.targets import default_target, list_targets
 
@@ -93,9 +95,11 @@ def _list_targets(database: Path) -> None:
     except SsiError as error:
         fail(str(error))
     if own_default is None:
-        click.echo(f"default {_config_target():g} (the config file's; none stored in {database})")
+        click.echo(
+            f"default {_config_target():g} (the config file's; none stored in {named(database)})"
+        )
     else:
-        click.echo(f"default {own_default:g} (stored in {database})")
+        click.echo(f"default {own_default:g} (stored in {named(database)})")
     if not stored:
         click.echo("No team or rep targets stored; the default target applies to everyone.")
     for t in stored:

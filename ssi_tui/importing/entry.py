@@ -86,7 +86,7 @@ def check_entry(db: str | Path | None, entry: Entry) -> list[str]:
     saved). The values are checked by the importer's rules; DB (when it exists) tells whether
     the rep is a name several reps could be."""
     problems = _validated(entry, _rep_columns(entry, None))[1]
-    if entry.rep.strip() and db is not None and Path(db).exists():
+    if entry.rep.strip() and db is not None and store.exists(db):
         with store.open_read(db) as conn:
             found = match_rep(conn, entry.rep)
         if found.candidates and found.rep_id is None:
@@ -96,7 +96,7 @@ def check_entry(db: str | Path | None, entry: Entry) -> list[str]:
 
 def find_rep(db: str | Path, rep: str) -> RepMatch:
     """Who REP (a name or id) is in DB: a stored rep, several (ambiguous), or nobody (new)."""
-    if not rep.strip() or not Path(db).exists():
+    if not rep.strip() or not store.exists(db):
         return RepMatch()
     with store.open_read(db) as conn:
         return match_rep(conn, rep)
@@ -119,10 +119,11 @@ def add_entry(
     problems = _validated(entry, _rep_columns(entry, None))[1]
     if problems:
         raise EntryError(problems)
-    db = Path(db)
-    if not db.exists() and not new_rep_ok:
+    db = store.location(db)
+    there = store.exists(db)
+    if not there and not new_rep_ok:
         raise EntryError([_unknown(entry.rep)])
-    opener = store.open_write if db.exists() else store.create_whole
+    opener = store.open_write if there else store.create_whole
     with opener(db) as conn:
         return _write(conn, entry, kind=kind, new_rep_ok=new_rep_ok, now=now)
 

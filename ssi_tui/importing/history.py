@@ -36,11 +36,12 @@ def undo_change(database: str | Path, change_id: int | None = None) -> UndoResul
     _must_exist(database)
     with store.open_write(database, create=False) as conn:
         result = undo.undo(conn, change_id)
-    import_skip.forget(Path(database))
+    import_skip.forget(store.location(database))
     return result
 
 
 def _must_exist(database: str | Path) -> None:
     """A history that is not there is an error, never an empty one made on the spot."""
-    if not Path(database).is_file():
-        raise DatabaseError(f"{database}: no such database.")
+    where = store.location(database)
+    if not (where.is_file() if isinstance(where, Path) else store.exists(where)):
+        raise DatabaseError(f"{store.shown(database)}: no such database.")

@@ -18,9 +18,9 @@ from ssi_tui.store import settings
 from ssi_tui.store.settings import ImportSettings
 
 
-def stored_settings(db_path: Path) -> ImportSettings:
+def stored_settings(db_path: str | Path) -> ImportSettings:
     """What DB_PATH remembers (nothing when there is no file yet)."""
-    if not db_path.exists():
+    if not store.exists(db_path):
         return ImportSettings()
     with store.open_read(db_path, allow_older=True) as conn:
         return settings.import_settings(conn)
@@ -51,7 +51,7 @@ def learn(settled: dict[str, str], options: ImportOptions, report: ImportReport)
 
 
 def keep(
-    db_path: Path, options: ImportOptions, report: ImportReport, before: ImportSettings
+    db_path: str | Path, options: ImportOptions, report: ImportReport, before: ImportSettings
 ) -> ImportSettings:
     """Write what this import remembers (--remember) or learned, after it; what DB_PATH
     remembers now."""
@@ -61,7 +61,7 @@ def keep(
         after = replace(after, header_map=pairs, date_format=options.date_format)
     if report.day_order_learned:
         after = replace(after, day_order=report.day_order_learned)
-    if options.dry_run or not db_path.exists():
+    if options.dry_run or not store.exists(db_path):
         return before
     report.settings_remembered = options.remember
     if after == before:
@@ -73,7 +73,7 @@ def keep(
     return after
 
 
-def forget(db_path: Path) -> ImportSettings:
+def forget(db_path: str | Path) -> ImportSettings:
     """Forget DB_PATH's remembered options and learned day order; what it remembered."""
     with store.open_write(db_path, create=False) as conn, conn.transaction():
         return settings.forget_import_settings(conn)

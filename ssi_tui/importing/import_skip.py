@@ -60,7 +60,7 @@ def remember(database: Path, keys: Iterable[str], settings: ImportSettings) -> N
         board_cache.write_private(board_cache.folder_of(folder, database) / _NAME, text.encode())
 
 
-def forget(database: Path) -> None:
+def forget(database: Path | str) -> None:
     """Forget the keys remembered for DATABASE (an undo took some of its files out)."""
     folder = board_cache.cache_dir()
     if folder is None:

@@ -19,7 +19,7 @@ class RosterName:
 
 def roster_names(db: str | Path) -> list[RosterName]:
     """Every rep of DB by name (none when DB does not exist yet)."""
-    if not Path(db).exists():
+    if not store.exists(db):
         return []
     with store.open_read(db) as conn:
         return [RosterName(*row) for row in conn.rows("roster_names")]

@@ -39,12 +39,26 @@ class PostgresStore(Store):
         self._wait = wait
 
     def _execute(self, name: str, params: Params) -> psycopg.Cursor[Any]:
-        if params is None:  # sent as it is: no placeholders to bind, and `%` is only `%`
-            return self._conn.execute(resources.query_for(name, self.dialect))  # type: ignore[arg-type]
-        return self._conn.execute(
-            postgres_sql.pyformat(resources.query_for(name, self.dialect)),  # type: ignore[arg-type]
-            params,
-        )
+        """Run NAME's statements one by one (postgres_sql.statement); the last one's cursor."""
+        cursor = None
+        taken = 0
+        shares = postgres_sql.positional_counts(resources.query_for(name, self.dialect))
+        for index, positional in enumerate(shares):
+            if params is None:  # sent as it is: no placeholders to bind, and `%` is only `%`
+                cursor = self._conn.execute(
+                    postgres_sql.statement(resources.query_for(name, self.dialect), index)  # type: ignore[arg-type]
+                )
+                continue
+            bound = params if isinstance(params, dict) else params[taken : taken + positional]
+            taken += positional
+            cursor = self._conn.execute(
+                postgres_sql.pyformat(
+                    postgres_sql.statement(resources.query_for(name, self.dialect), index)
+                ),  # type: ignore[arg-type]
+                bound,
+            )
+        assert cursor is not None, f"{name}.sql holds no statement"
+        return cursor
 
     def run(self, name: str, params: Params = None) -> None:
         self._execute(name, params)

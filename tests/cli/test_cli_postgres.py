@@ -131,9 +131,11 @@ SEQUENCES = [
 
 
 def _comparable(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
-    """TABLES without what differs by backend or moment: the import times and ssi_meta."""
+    """TABLES without what differs by backend or moment: the import and change times, and
+    ssi_meta."""
     kept = {name: rows for name, rows in tables.items() if name != "ssi_meta"}
     kept["imports"] = sorted((row[:7] + row[8:] for row in kept["imports"]), key=repr)
+    kept["changes"] = sorted((row[:2] + row[3:] for row in kept["changes"]), key=repr)
     return kept
 
 

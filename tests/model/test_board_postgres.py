@@ -69,3 +69,57 @@ def test_trends_of_values_halfway_between_tenths_are_the_same_on_both_backends(
         from_file = load_board(path, as_of=as_of, with_trends=True)
         assert len(from_file.rows) == 4
         assert load_board(url, as_of=as_of, with_trends=True) == from_file
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2026, 1, 19), dt.date(2026, 1, 26)])
+@pytest.mark.parametrize("source", ["best", "official"])
+def test_the_standup_streaks_are_the_same_on_both_backends(
+    tmp_path: Path, postgres_url: Callable[[], str], as_of: dt.date, source: str
+) -> None:
+    """Weeks on target, with the history's own default target (issue #23) and a team's."""
+    from ssi_tui.importing.importer import run_import
+    from ssi_tui.model.standup import load_streaks
+    from ssi_tui.model.targets import set_target
+
+    path = tmp_path / "history.duckdb"
+    run_import(path, [FIXTURES / "history.csv", FIXTURES / "week4.csv"])
+    url = postgres_url()
+    copy_history(path, url)  # the rows; the settings in ssi_meta are set on each below
+    for database in (path, url):
+        set_target(database, "default", "", 50)
+        set_target(database, "team", "SMB", 57)
+    options = {"as_of": as_of, "source": source, "default_target": 90.0}
+    from_file = load_streaks(path, **options)  # type: ignore[arg-type]
+    assert max(from_file.values()) > 1 and min(from_file.values()) == 0
+    assert load_streaks(url, **options) == from_file  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("source", ["best", "official", "estimated"])
+def test_a_reps_history_is_the_same_on_both_backends(
+    tmp_path: Path, postgres_url: Callable[[], str], source: str
+) -> None:
+    """The drill-down's read: official and estimated snapshots, a total alone (issue #23), a
+    rep with no snapshot by the as-of date, and an unknown one."""
+    from ssi_tui.importing.entry import Entry, add_entry
+    from ssi_tui.importing.importer import run_import
+    from ssi_tui.model.rep import read_reps
+
+    path = tmp_path / "history.duckdb"
+    run_import(path, [FIXTURES / "history.csv", FIXTURES / "mixed" / "activity.csv"])
+    add_entry(path, Entry("Bob Stone", dt.date(2026, 1, 26), ssi="57"))
+    url = postgres_url()
+    copy_history(path, url)
+    rep_ids = [*_all_reps(path), "nobody"]
+    read = 0
+    for as_of in (dt.date(2026, 1, 12), dt.date(2026, 12, 31)):
+        options = {"as_of": as_of, "source": source}
+        from_file = list(read_reps(path, rep_ids, **options))  # type: ignore[arg-type]
+        read += sum(len(detail.history) for _, detail in from_file if detail)
+        assert list(read_reps(url, rep_ids, **options)) == from_file  # type: ignore[arg-type]
+    assert read > 0
+
+
+def _all_reps(path: Path) -> list[str]:
+    from tests.db_helpers import query
+
+    return [rep_id for (rep_id,) in query(path, "SELECT rep_id FROM reps ORDER BY rep_id")]

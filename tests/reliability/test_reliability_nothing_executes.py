@@ -138,8 +138,11 @@ def _named_query(node: ast.AST) -> bool:
 
 
 def _wrapped_query(node: ast.Call) -> ast.AST | None:
-    """The query inside postgres_sql.pyformat(QUERY) or sql.SQL(QUERY).format(...), else None."""
+    """The query inside postgres_sql.pyformat(QUERY), postgres_sql.statement(QUERY, INDEX) (one
+    statement of a query file) or sql.SQL(QUERY).format(...), else None."""
     if _dotted(node.func) in ("postgres_sql.pyformat", "pyformat") and len(node.args) == 1:
+        return node.args[0]
+    if _dotted(node.func) == "postgres_sql.statement" and len(node.args) == 2:
         return node.args[0]
     if (
         isinstance(node.func, ast.Attribute)

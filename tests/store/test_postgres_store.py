@@ -42,6 +42,50 @@ def test_placeholders_become_psycopgs_outside_comments_and_literals() -> None:
     )
 
 
+def test_a_query_file_is_sent_a_statement_at_a_time_in_postgresqls_words() -> None:
+    query = (
+        "-- a file; of statements\n"
+        "CREATE OR REPLACE TEMP TABLE picked AS SELECT ?::DOUBLE AS x, 'a;b' AS y;\n"
+        "INSERT INTO t SELECT $id, ? FROM picked WHERE y <> ';';\n"
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n"
+        "-- only a comment;\n"
+    )
+    assert postgres_sql.statements(query) == (
+        ("-- a file; of statements\nDROP TABLE IF EXISTS picked", 0),
+        ("CREATE TEMP TABLE picked AS SELECT ?::double precision AS x, 'a;b' AS y;", 1),
+        ("INSERT INTO t SELECT $id, ? FROM picked WHERE y <> ';';", 1),
+        ("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;", 0),
+    )
+    assert postgres_sql.positional_counts(query) == [0, 1, 1, 0]
+    assert postgres_sql.statement(query, 2).startswith("INSERT INTO t")
+
+
+def test_positional_parameters_go_to_the_statements_of_a_file_in_order(
+    postgres_url: Callable[[], str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from ssi_tui import resources
+
+    folder = tmp_path / "queries"
+    shutil.copytree(resources.queries_dir(), folder)  # the backend's own, and one more
+    (folder / "postgres" / "two_steps.sql").write_text(
+        "CREATE OR REPLACE TEMP TABLE kept AS SELECT ?::INTEGER AS a, ?::VARCHAR AS b;\n"
+        "SELECT a * 2, b || ? FROM kept;\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(resources, "queries_dir", lambda: folder)
+    resources.query.cache_clear()
+    resources._own_spelling.cache_clear()
+    try:
+        with BACKEND.open_write(postgres_url()) as conn:
+            assert conn.rows("two_steps", [21, "x", "y"]) == [(42, "xy")]
+            assert conn.rows("two_steps", [1, "p", "q"]) == [(2, "pq")]  # replaced
+    finally:
+        resources.query.cache_clear()
+        resources._own_spelling.cache_clear()
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
