@@ -146,5 +146,7 @@ def test_history_screen_snapshot(snap_compare, sample_db: Path, tmp_path: Path) 
 
     async def open_history(pilot: Pilot) -> None:
         await _open_history(pilot)
+        # The rows are in before the columns are measured again for them: wait for the frame.
+        await _wait_for(pilot, lambda: "2026-11-23 09:21" in screen_text(pilot))
 
     assert snap_compare(SsiApp(sample_db), terminal_size=(100, 24), run_before=open_history)
