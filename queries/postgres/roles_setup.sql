@@ -119,3 +119,19 @@ CREATE POLICY team_rows ON targets
            OR (scope = 'rep' AND key IN (SELECT r.rep_id FROM reps r))
            OR (scope = 'team'
                AND key IN (SELECT t.team FROM team_access t WHERE t.role_name = current_user)));
+
+-- An undo puts back every team's rows of a change, which a team-limited login can neither see
+-- nor write: refused (the whole undo rolled back), never done in part.
+CREATE OR REPLACE FUNCTION ssi_undo_needs_every_team() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT ssi_sees_every_team() THEN
+        RAISE EXCEPTION 'row-level security: only a login that sees every team can undo'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS undo_by_every_team ON changes;
+CREATE TRIGGER undo_by_every_team BEFORE UPDATE OF undone_by ON changes
+    FOR EACH ROW WHEN (NEW.undone_by IS NOT NULL AND OLD.undone_by IS NULL)
+    EXECUTE FUNCTION ssi_undo_needs_every_team();

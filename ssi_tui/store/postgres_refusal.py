@@ -33,6 +33,11 @@ def refusal(conn: psycopg.Connection, url: str, detail: str) -> DatabaseError:
         return DatabaseError(f"{shown(url)}: {detail}")
     user, role = found if found else ("this login", None)
     where = shown(url)
+    if "row-level security" in detail and "undo" in detail:
+        return DatabaseError(
+            f"{where}: permission denied: {user} sees only the teams {', '.join(teams)}; only a"
+            " login that sees every team can undo (an undo puts back every team's rows)."
+        )
     if "row-level security" in detail:
         return DatabaseError(
             f"{where}: permission denied: {user} may see and change only the teams"

@@ -170,3 +170,31 @@ def test_a_missing_login_and_a_file_are_clear_errors(
     assert hostile.exit_code == 1 and "no role" in hostile.stderr
     on_file = invoke("roles", tmp_path / "team.duckdb", "setup")
     assert on_file.exit_code == 2 and "PostgreSQL" in on_file.stderr
+
+
+def test_a_team_limited_importer_writes_only_its_team(
+    invoke: Invoke, shared: str, login, tmp_path: Path
+) -> None:
+    name, as_login = login("limited")
+    _grant(invoke, shared, name, "importer", "--team", "SMB")
+    url = as_login(shared)
+    everyone = invoke("import", url, FIXTURES / "week4.csv")  # Enterprise's reps too
+    assert everyone.exit_code == 1
+    assert f"permission denied: {name} may see and change only the teams SMB" in everyone.stderr
+    own = tmp_path / "smb.csv"
+    own.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships\n"
+        "2026-01-26,eve@acme.example,Eve Park,SMB,41,10,11,10,10\n"
+        "2026-01-26,new@acme.example,New One,SMB,30,7.5,7.5,7.5,7.5\n",
+        encoding="utf-8",
+    )
+    done = invoke("import", url, own)
+    assert done.exit_code == 0, done.output
+    assert _board_reps(invoke, url) == SMB | {"new@acme.example"}
+    assert invoke("reps", "rename", url, "Ana Lima", "Ana X").exit_code == 1  # not theirs
+    undo = invoke("undo", url)
+    assert undo.exit_code == 1
+    assert "only a login that sees every team can undo" in undo.stderr
+    owner_history = invoke("history", shared).stdout
+    assert "smb.csv" in owner_history and "undone" not in owner_history.lower()
+    assert _board_reps(invoke, shared) == ENTERPRISE | SMB | {"new@acme.example"}
