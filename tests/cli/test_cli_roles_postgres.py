@@ -83,6 +83,13 @@ def test_a_viewer_reads_the_board_but_cannot_import(invoke: Invoke, shared: str,
         assert refused.exit_code == 1, refused.output
         assert "is a viewer" in refused.stderr
     assert invoke("history", shared).stdout.count("file import") == 1
+    for look in (
+        ["undo", as_login(shared), "--dry-run"],
+        ["import", as_login(shared), FIXTURES / "week4.csv", "--dry-run"],
+    ):
+        looked = invoke(*look)
+        assert looked.exit_code == 0, looked.output
+        assert "Nothing written" in looked.stdout or "Dry run" in looked.stdout
 
 
 def test_an_importer_imports_but_cannot_grant(invoke: Invoke, shared: str, login) -> None:
