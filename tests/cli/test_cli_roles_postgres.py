@@ -108,6 +108,13 @@ def test_a_team_limited_login_sees_only_its_team(invoke: Invoke, shared: str, lo
     import psycopg
 
     name, as_login = login("smb")
+    assert invoke("import", shared, FIXTURES / "correction.csv").exit_code == 0  # Enterprise's
+    for target in (
+        ["--team", "Enterprise", "70"],
+        ["--team", "SMB", "60"],
+        ["--rep", "Ana Lima", "80"],
+    ):
+        assert invoke("target", shared, *target).exit_code == 0
     _grant(invoke, shared, name, "viewer", "--team", "SMB")
     url = as_login(shared)
     assert _board_reps(invoke, url) == SMB
@@ -119,8 +126,12 @@ def test_a_team_limited_login_sees_only_its_team(invoke: Invoke, shared: str, lo
         for table in ("reps", "snapshots", "best_points", "superseded_snapshots"):
             seen = {rep for (rep,) in conn.execute(f"SELECT DISTINCT rep_id FROM {table}".encode())}
             assert seen <= SMB, table
+        assert conn.execute(b"SELECT count(*) FROM superseded_snapshots").fetchone() == (0,)
         assert {r for (r,) in conn.execute(b"SELECT rep_id FROM snapshots")} == SMB
+        assert conn.execute(b"SELECT scope, key FROM targets").fetchall() == [("team", "SMB")]
     assert _board_reps(invoke, shared) == ENTERPRISE | SMB  # the owner still sees all
+    with psycopg.connect(shared) as conn:  # and the corrected values the login did not see
+        assert conn.execute(b"SELECT count(*) FROM superseded_snapshots").fetchone() != (0,)
 
 
 def test_a_limited_login_sees_its_team_in_the_history_copy_too(
