@@ -56,3 +56,22 @@ def refusal(conn: psycopg.Connection, url: str, detail: str) -> DatabaseError:
         )
     article = "an" if level[0] in "aeiou" else "a"
     return DatabaseError(f"{where}: permission denied: {user} is {article} {level} ({detail}).")
+
+
+def hidden_duplicate(conn: psycopg.Connection, url: str) -> DatabaseError | None:
+    """A key the login cannot see was taken: for a team-limited login, a rep (or alias) of
+    another team its write named; None when the login sees every team (a real error)."""
+    import psycopg
+
+    try:
+        found = conn.execute(resources.query_for("roles_mine", "postgres")).fetchone()  # type: ignore[arg-type]
+        teams = [t for (t,) in conn.execute(resources.query_for("roles_teams_of", "postgres"))]  # type: ignore[arg-type]
+    except psycopg.Error:  # no roles set up: nobody is limited
+        return None
+    if not teams or not found:
+        return None
+    return DatabaseError(
+        f"{shown(url)}: permission denied: {found[0]} sees only the teams {', '.join(teams)}, and"
+        " a rep id this names belongs to another team's rep; nothing was written. A login that"
+        " sees every team can write it."
+    )

@@ -216,3 +216,32 @@ def test_a_team_limited_importer_writes_only_its_team(
     owner_history = invoke("history", shared).stdout
     assert "smb.csv" in owner_history and "undone" not in owner_history.lower()
     assert _board_reps(invoke, shared) == ENTERPRISE | SMB | {"new@acme.example"}
+
+
+def test_a_rep_id_of_another_team_is_refused_cleanly(
+    invoke: Invoke, shared: str, login, tmp_path: Path
+) -> None:
+    name, as_login = login("taken")
+    _grant(invoke, shared, name, "importer", "--team", "SMB")
+    export = tmp_path / "moved.csv"
+    export.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships\n"
+        "2026-01-26,ana@acme.example,Ana Lima,SMB,41,10,11,10,10\n",  # Enterprise's Ana
+        encoding="utf-8",
+    )
+    result = invoke("import", as_login(shared), export)
+    assert result.exit_code == 1
+    assert f"permission denied: {name} sees only the teams SMB" in result.stderr
+    assert "belongs to another team's rep" in result.stderr
+    assert _board_reps(invoke, shared) == ENTERPRISE | SMB
+
+
+def test_a_login_named_like_sql_is_only_a_name(
+    invoke: Invoke, shared: str, postgres_server: PostgresServer
+) -> None:
+    odd = f'Lee-Smith "x"; DROP TABLE reps; {os.getpid()}'
+    quoted = odd.replace('"', '""')
+    postgres_server.admin(f'CREATE ROLE "{quoted}" LOGIN')
+    _grant(invoke, shared, odd, "viewer", "--team", "SMB")
+    assert f"{odd}: viewer, SMB" in invoke("roles", shared, "list").stdout.splitlines()
+    assert _board_reps(invoke, shared) == ENTERPRISE | SMB
