@@ -62,6 +62,23 @@ def grant_command(url: str, login: str, level: str, teams: tuple[str, ...]) -> N
     click.echo(plain(f"{login} is now {_article(level)} {level} of {named(url)}, seeing {seen}."))
 
 
+@roles_command.command("revoke")
+@click.argument("login")
+@click.pass_obj
+def revoke_command(url: str, login: str) -> None:
+    """Take every ssi-tui role (and team limit) from LOGIN: it can no longer read the history."""
+    from ssi_tui.store import postgres_roles
+
+    try:
+        held = postgres_roles.revoke(url, login)
+    except SsiError as error:
+        fail(str(error))
+    if not held:
+        click.echo(plain(f"{login} held no ssi-tui role on {named(url)}."), err=True)
+        return
+    click.echo(plain(f"{login} no longer holds an ssi-tui role on {named(url)}."))
+
+
 @roles_command.command("list")
 @click.pass_obj
 def list_command(url: str) -> None:

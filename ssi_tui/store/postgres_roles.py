@@ -54,6 +54,17 @@ def grant(url: str, login: str, level: str, teams: Sequence[str] = ()) -> None:
             history.run("roles_team_add", [login, team])
 
 
+def revoke(url: str, login: str) -> bool:
+    """LOGIN holds none of ssi-tui's roles any more, nor team limits; whether it held one."""
+    with PostgresBackend().open_write(url, create=False) as history, history.transaction():
+        _require_setup(history, url)
+        held = [role for (role,) in history.rows("roles_member_of", [login])]
+        for role in held:
+            history.run_naming("roles_revoke", level=role, login=login)
+        history.run("roles_teams_clear", [login])
+        return bool(held)
+
+
 def logins(url: str) -> list[Login]:
     """Every login holding one of ssi-tui's roles, with its teams."""
     with PostgresBackend().open_read(url) as history:

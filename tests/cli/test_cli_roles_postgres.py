@@ -245,3 +245,15 @@ def test_a_login_named_like_sql_is_only_a_name(
     _grant(invoke, shared, odd, "viewer", "--team", "SMB")
     assert f"{odd}: viewer, SMB" in invoke("roles", shared, "list").stdout.splitlines()
     assert _board_reps(invoke, shared) == ENTERPRISE | SMB
+
+
+def test_a_revoked_login_reads_nothing(invoke: Invoke, shared: str, login) -> None:
+    name, as_login = login("gone")
+    _grant(invoke, shared, name, "importer", "--team", "SMB")
+    done = invoke("roles", shared, "revoke", name)
+    assert done.exit_code == 0, done.output
+    assert name not in invoke("roles", shared, "list").stdout
+    refused = invoke("leaderboard", as_login(shared))
+    assert f"permission denied: {name} has no ssi-tui role" in refused.stderr
+    again = invoke("roles", shared, "revoke", name)
+    assert again.exit_code == 0 and "held no ssi-tui role" in again.stderr
