@@ -257,3 +257,15 @@ def test_a_revoked_login_reads_nothing(invoke: Invoke, shared: str, login) -> No
     assert f"permission denied: {name} has no ssi-tui role" in refused.stderr
     again = invoke("roles", shared, "revoke", name)
     assert again.exit_code == 0 and "held no ssi-tui role" in again.stderr
+
+
+def test_setup_on_a_new_database_makes_the_history_for_an_importer(
+    invoke: Invoke, postgres_url: Callable[[], str], login
+) -> None:
+    url = postgres_url()
+    assert invoke("roles", url, "setup").exit_code == 0
+    name, as_login = login("first")
+    _grant(invoke, url, name, "importer")
+    done = invoke("import", as_login(url), FIXTURES / "history.csv")
+    assert done.exit_code == 0, done.output
+    assert _board_reps(invoke, as_login(url)) == ENTERPRISE | SMB
