@@ -11,7 +11,9 @@ server). Figures, each the best of --repeat runs, each side run alternately:
                   fresh process (wall time);
   weekly import   one more week (one row per rep) into that history, in a fresh process;
   first board     in-process load_board(DB, with_trends=True), as the app reads it, from opening
-                  the history to the rows (the server's connection included).
+                  the history to the rows (the server's connection included);
+  board, roles    the same after `ssi-tui roles URL setup` (row-level security on), read by a
+                  viewer seeing every team, and by one limited to a team (its team's reps only).
 The issue's targets: each PostgreSQL figure at most 3x the file's, and the board at most 0.5 s
 at 1,000 reps. Nothing here is a unit test; it never runs under pytest.
 """
@@ -111,11 +113,13 @@ def main() -> None:
 
                 return measure
 
-            def first_board(database: str | Path) -> Callable[[int], float]:
+            def first_board(
+                database: str | Path, reps: int | None = None
+            ) -> Callable[[int], float]:
                 def measure(_run: int) -> float:
                     started = time.perf_counter()
                     board = load_board(database, with_trends=True)
-                    assert len(board.rows) == args.reps
+                    assert len(board.rows) == (args.reps if reps is None else reps)
                     return time.perf_counter() - started
 
                 return measure
@@ -141,11 +145,34 @@ def main() -> None:
                     _best(args.repeat + 1, first_board(server_db)),
                 )
             )
+            figures.extend(_board_with_roles(server, server_db, history, args, first_board))
             print(f"{'':16}{'DuckDB file':>14}{'PostgreSQL':>14}{'ratio':>9}")
+            print("(board, viewer / a team: the owner's board of the server, not the file's)")
             for name, local, shared in figures:
                 print(f"{name:16}{local:>12.2f} s{shared:>12.2f} s{shared / local:>8.1f}x")
     finally:
         pg_server._stop(binaries, server.data)
+
+
+def _board_with_roles(server, url: str, export: Path, args, first_board):  # type: ignore[no-untyped-def]
+    """The first board under row-level security: a viewer of every team, one of a team."""
+    from ssi_tui.store import postgres_roles
+
+    with export.open(newline="", encoding="utf-8") as file:
+        teams = {row["rep_id"]: row["team"] for row in csv.DictReader(file)}
+    team = sorted(set(teams.values()))[0]
+    postgres_roles.setup(url)
+    figures = []
+    for label, limit in (("board, viewer", ()), ("board, a team", (team,))):
+        login = f"bench_{len(figures)}_{os.getpid()}"
+        server.admin(f"CREATE ROLE {login} LOGIN")
+        postgres_roles.grant(url, login, "viewer", limit)
+        as_login = url.replace(f"//{server.user}@", f"//{login}@", 1)
+        reps = sum(1 for t in teams.values() if t == team) if limit else None
+        shared = _best(args.repeat + 1, first_board(as_login, reps))
+        owner = _best(args.repeat + 1, first_board(url))
+        figures.append((f"{label}", owner, shared))
+    return figures
 
 
 if __name__ == "__main__":

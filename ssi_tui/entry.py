@@ -23,6 +23,7 @@ COMMANDS: frozenset[str] = frozenset(
         "open",
         "paste",
         "reps",
+        "roles",
         "serve",
         "target",
         "undo",

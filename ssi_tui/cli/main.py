@@ -368,6 +368,15 @@ def _register_paste_command() -> None:
 _register_paste_command()
 
 
+def _register_roles_command() -> None:
+    from ssi_tui.cli.roles_commands import roles_command
+
+    cli.add_command(roles_command)
+
+
+_register_roles_command()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="ssi-tui")

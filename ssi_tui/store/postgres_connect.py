@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
+from ssi_tui.store.postgres_refusal import hidden_duplicate, refusal
 from ssi_tui.store.postgres_sql import shown
 
 if TYPE_CHECKING:
@@ -58,6 +59,13 @@ def connected(url: str, *, timeout: int = CONNECT_TIMEOUT_SECONDS) -> Iterator[p
     conn.execute(resources.query_for("session_settings", "postgres"))  # type: ignore[arg-type]
     try:
         yield conn
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise refusal(conn, url, _first_line(url, error)) from None
+    except psycopg.errors.UniqueViolation:
+        hidden = hidden_duplicate(conn, url)
+        if hidden is None:
+            raise
+        raise hidden from None
     except psycopg.OperationalError as error:
         if not conn.closed and not conn.broken:
             raise

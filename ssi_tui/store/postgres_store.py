@@ -63,6 +63,17 @@ class PostgresStore(Store):
     def run(self, name: str, params: Params = None) -> None:
         self._execute(name, params)
 
+    def run_naming(self, name: str, **names: str) -> None:
+        """Run NAME, a statement naming roles or tables: each `{key}` in it filled in with
+        NAMES[key] as a quoted identifier (psycopg's sql.Identifier), never as SQL text."""
+        from psycopg import sql
+
+        self._conn.execute(
+            sql.SQL(resources.query_for(name, self.dialect)).format(  # type: ignore[arg-type]
+                **{key: sql.Identifier(value) for key, value in names.items()}
+            )
+        )
+
     def rows(self, name: str, params: Params = None) -> list[tuple[Any, ...]]:
         cursor = self._execute(name, params)
         return cursor.fetchall() if cursor.description is not None else []
