@@ -89,12 +89,9 @@ def _source_option(function: Any) -> Any:
 @_source_option
 @click.option("--served", is_flag=True, default=None, hidden=True, help="ssi-tui serve's sessions.")
 def open_command(database: Path | str, **flags: Any) -> None:
-    """Open the leaderboard app on DATABASE (read-only)."""
-    if not isinstance(database, Path):
-        fail(
-            f"{named(database)}: the app cannot open a history on a PostgreSQL server yet;"
-            " `ssi-tui leaderboard URL` prints its board."
-        )
+    """Open the leaderboard app on DATABASE (read-only).
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db)."""
     run_app(database, options_from(**flags))
 
 
