@@ -13,11 +13,20 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from ssi_tui.importing.importer import run_import
+from ssi_tui.model.targets import list_targets
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.entry_form import EntryFormScreen
+from ssi_tui.ui.screens.history import HistoryScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
+from ssi_tui.ui.screens.rep import RepScreen
+from ssi_tui.ui.screens.rep_edit import RepEditScreen
 from ssi_tui.ui.screens.standup import StandupScreen
+from ssi_tui.ui.screens.targets_dialog import TargetsScreen
+from ssi_tui.ui.screens.undo_dialog import UndoConfirmScreen
+from ssi_tui.ui.widgets.history_table import HistoryTable
 from tests.pg_server import PostgresServer
 from tests.ui.conftest import write_csv
 from tests.ui.helpers import screen_text, shown_names, wait_for_board
@@ -133,3 +142,96 @@ async def test_a_server_stopped_mid_session_is_told_and_the_board_comes_back_wit
 
 def _lost(url: str) -> str:
     return f"Lost the connection to {url}; retrying. The board shown is the last one read."
+
+
+# -- the screens over the board, on a URL ----------------------------------------------------
+
+
+def _board_screen(pilot: Pilot) -> LeaderboardScreen:
+    return next(s for s in pilot.app.screen_stack if isinstance(s, LeaderboardScreen))
+
+
+async def test_the_drill_down_shows_a_reps_history_from_the_server(server_history: str) -> None:
+    async with SsiApp(server_history).run_test(size=(120, 40)) as pilot:
+        await wait_for_board(pilot)
+        assert shown_names(pilot)[0] == "Ana Lima"
+        await pilot.press("enter")
+        await _until(pilot, 10, lambda: isinstance(pilot.app.screen, RepScreen))
+        screen = pilot.app.screen
+        assert isinstance(screen, RepScreen)
+        await _until(pilot, 10, lambda: screen.detail is not None)
+        await _until(pilot, 10, lambda: screen.query_one(HistoryTable).row_count == 3)
+        text = screen_text(pilot)
+        assert "Ana Lima" in text and "2026-01-05" in text
+
+
+async def test_edit_rep_renames_on_the_server_and_names_the_url_to_undo_with(
+    server_history: str,
+) -> None:
+    async with SsiApp(_with_password(server_history)).run_test(size=(110, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("enter")
+        await _until(pilot, 10, lambda: isinstance(pilot.app.screen, RepScreen))
+        await pilot.press("e")
+        await _until(pilot, 10, lambda: isinstance(pilot.app.screen, RepEditScreen))
+        dialog = pilot.app.screen
+        assert isinstance(dialog, RepEditScreen)
+        await _until(pilot, 10, lambda: dialog.snapshots is not None)
+        await pilot.press("end", "ctrl+u", *"Ana", "space", *"Souza")
+        await pilot.press("enter")
+        await _until(pilot, 10, lambda: isinstance(pilot.app.screen, RepScreen))
+        said = [message for title, message in _notices(pilot) if title == "Rep changed"]
+        assert said and said[0].startswith("Renamed Ana Lima (ana@acme.example) to Ana Souza.")
+        assert f"Undo: ssi-tui undo {server_history} " in said[0] and "s3cret" not in said[0]
+        await pilot.press("escape")
+        await _until(pilot, 10, lambda: "Ana Souza" in shown_names(pilot))
+
+
+async def test_history_lists_the_servers_changes_and_undo_gives_back_the_board(
+    server_history: str, tmp_path: Path
+) -> None:
+    run_import(server_history, [write_csv(tmp_path / "week.csv", [NEWCOMER])])
+    async with SsiApp(server_history).run_test(size=(120, 40)) as pilot:
+        await wait_for_board(pilot)
+        assert shown_names(pilot)[0] == "Newt Newcomer"
+        await pilot.press("H")
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one(DataTable)
+        await _until(pilot, 10, lambda: table.row_count == 2)
+        assert str(table.get_row_at(0)[3]) == "week.csv"
+        await pilot.press("u")
+        await _until(pilot, 10, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
+        await pilot.press("y")
+        await _until(pilot, 10, lambda: screen.undone_any and table.row_count == 3)
+        await pilot.press("escape")
+        await _until(pilot, 10, lambda: "Newt Newcomer" not in shown_names(pilot))
+        assert shown_names(pilot)[0] == "Ana Lima"
+
+
+async def test_targets_and_a_typed_entry_are_written_to_the_server(server_history: str) -> None:
+    async with SsiApp(server_history).run_test(size=(120, 36)) as pilot:
+        board = await wait_for_board(pilot)
+        await pilot.press("T")
+        await _until(pilot, 10, lambda: isinstance(pilot.app.screen, TargetsScreen))
+        await _until(pilot, 10, lambda: "is measured against" in screen_text(pilot))
+        await pilot.press(*"40", "enter")
+        await _until(
+            pilot, 10, lambda: board.board is not None and board.board.rows[0].target == 40
+        )
+        await pilot.press("plus")
+        assert isinstance(pilot.app.screen, EntryFormScreen)
+        assert server_history in screen_text(pilot)  # "Add a snapshot to URL"
+        await pilot.press("shift+tab", *"2026-01-26", "shift+tab")
+        await pilot.press(*"cleo", "enter", *"99", "ctrl+s")
+        await _until(pilot, 10, lambda: "Saved Cleo Wu: 99" in screen_text(pilot))
+        await pilot.press("escape")
+        await _until(pilot, 10, lambda: shown_names(pilot)[:1] == ["Cleo Wu"])
+    assert list_targets(server_history)[0].target == 40
+
+
+def _top_target(board: LeaderboardScreen) -> float | None:
+    return board.board.rows[0].target if board.board is not None else None
+
+
+NEWCOMER = "2026-01-26,new@x.example,Newt Newcomer,SMB,25,25,25,24,99"
