@@ -15,11 +15,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from ssi_tui.boards import board_cache
+from ssi_tui.boards.head_start import HeadStart
 from ssi_tui.importing.importer import run_import
 from ssi_tui.model.targets import list_targets
+from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.entry_form import EntryFormScreen
 from ssi_tui.ui.screens.history import HistoryScreen
+from ssi_tui.ui.screens.import_dialog import ImportScreen
 from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.screens.rep_edit import RepEditScreen
@@ -228,6 +232,32 @@ async def test_targets_and_a_typed_entry_are_written_to_the_server(server_histor
         await pilot.press("escape")
         await _until(pilot, 10, lambda: shown_names(pilot)[:1] == ["Cleo Wu"])
     assert list_targets(server_history)[0].target == 40
+
+
+async def test_the_import_dialog_writes_to_the_server_and_the_kept_board_follows(
+    server_history: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(board_cache.ENV_VAR, str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    export = write_csv(tmp_path / "week.csv", [NEWCOMER])
+    earlier = HeadStart(server_history, BoardView(None))
+    assert earlier.result() is not None and not earlier.from_cache
+    earlier.keep()  # a board kept for the next start, filed under the URL
+    assert HeadStart(server_history, BoardView(None)).from_cache
+    async with SsiApp(server_history).run_test(size=(120, 36)) as pilot:
+        await wait_for_board(pilot)
+        await pilot.press("i")
+        assert isinstance(pilot.app.screen, ImportScreen)
+        assert server_history in screen_text(pilot)  # "Import into URL"
+        await pilot.press(*export.name, "enter")
+        await _until(pilot, 10, lambda: "1 new" in screen_text(pilot))
+        await pilot.click("#import")
+        await _until(pilot, 10, lambda: shown_names(pilot)[:1] == ["Newt Newcomer"])
+        await pilot.app.workers.wait_for_complete()
+    kept = HeadStart(server_history, BoardView(None))
+    assert kept.from_cache  # read again after the import, for the next start
+    result = kept.result()
+    assert result is not None and result.board.rows[0].name == "Newt Newcomer"
 
 
 def _top_target(board: LeaderboardScreen) -> float | None:
