@@ -92,9 +92,10 @@ class PostgresServer:
             conn.execute(statement.encode())
 
     def stop(self) -> None:
-        """Stop the server as a crash would (tests of a connection lost mid-session)."""
+        """Stop the server, its sessions ended (tests of a connection lost mid-session). Fast,
+        not immediate: with durability off, a crash may lose the last commits."""
         assert self.bin_dir is not None
-        stop = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "cluster"), "-m", "immediate"]
+        stop = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "cluster"), "-m", "fast"]
         _run(_as_server_user([*stop, "-w", "stop"]), "pg_ctl stop")
 
     def start(self) -> None:

@@ -56,16 +56,24 @@ class ServerWatch:
         self._stamp: FileStamp | None = None
         self._lock = threading.Lock()
 
+    def _look(self) -> FileStamp | None:
+        """The counter, or None: no server, or one going away between connecting and asking
+        (whatever the driver raises then: a look never fails the app)."""
+        try:
+            return store.change_stamp(self.location)
+        except Exception:
+            return None
+
     def prime(self) -> None:
         """Take the counter before a board is read, so a write during the read is noticed."""
-        stamp = store.change_stamp(self.location)
+        stamp = self._look()
         with self._lock:
             if self._stamp is None and stamp is not None:
                 self._stamp = stamp
 
     def poll(self) -> ServerEvent:
         """Look once (a short connection and one tiny query); in a worker, never the UI."""
-        stamp = store.change_stamp(self.location)
+        stamp = self._look()
         with self._lock:
             if stamp is None:
                 if self.lost:

@@ -136,7 +136,10 @@ async def test_a_server_stopped_mid_session_is_told_and_the_board_comes_back_wit
         await pilot.press("j")  # the app still answers keys
         loads = screen.loads
         await asyncio.to_thread(private_postgres_server.start)
-        await _until(pilot, LIVE_SECONDS * 2, lambda: screen.loads > loads)
+        try:
+            await _until(pilot, LIVE_SECONDS * 2, lambda: screen.loads > loads)
+        except AssertionError:
+            raise AssertionError(str(_notices(pilot))) from None
         assert ("Connection back", f"Connected to {url} again.") in _notices(pilot)
         assert not [n for n in _notices(pilot) if n[0] == "Connection lost"]
         assert isinstance(pilot.app.screen, LeaderboardScreen)
