@@ -8,7 +8,11 @@ import pytest
 from hypothesis import settings
 
 # The throwaway PostgreSQL server of the PostgreSQL backend's tests (skipped without one).
-from tests.pg_server import postgres_server, postgres_url  # noqa: F401
+from tests.pg_server import (  # noqa: F401
+    postgres_server,
+    postgres_url,
+    private_postgres_server,
+)
 
 # CI runs the property tests on a fixed set of examples so that a landing never depends on
 # luck; locally they keep exploring new examples on every run.

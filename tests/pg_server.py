@@ -78,6 +78,7 @@ class PostgresServer:
     port: int
     data: Path
     user: str
+    bin_dir: Path | None = None
     _names: Iterator[int] = field(default_factory=itertools.count)
 
     def url(self, database: str) -> str:
@@ -89,6 +90,21 @@ class PostgresServer:
 
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
             conn.execute(statement.encode())
+
+    def stop(self) -> None:
+        """Stop the server, its sessions ended (tests of a connection lost mid-session). Fast,
+        not immediate: with durability off, a crash may lose the last commits."""
+        assert self.bin_dir is not None
+        stop = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "cluster"), "-m", "fast"]
+        _run(_as_server_user([*stop, "-w", "stop"]), "pg_ctl stop")
+
+    def start(self) -> None:
+        """Start the stopped server again, on its port (tests of a connection coming back)."""
+        assert self.bin_dir is not None
+        start = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data / "cluster"), "-w"]
+        options = f"-p {self.port} -k {self.data} {_SETTINGS}"
+        log = ["-l", str(self.data / "log")]
+        _run(_as_server_user([*start, *log, "-t", "60", "-o", options, "start"]), "pg_ctl start")
 
     def new_database(self) -> str:
         """The URL of a new, empty database (its name unique within this cluster)."""
@@ -137,7 +153,7 @@ def _start(bin_dir: Path) -> PostgresServer:
             check=False,
         )
         if done.returncode == 0:
-            return PostgresServer(port, data, user)
+            return PostgresServer(port, data, user, bin_dir)
     log = (data / "log").read_text(encoding="utf-8", errors="replace")
     _stop(bin_dir, data)
     raise RuntimeError(f"PostgreSQL did not start: {log[-2000:]}")
@@ -160,6 +176,21 @@ def postgres_server() -> Iterator[PostgresServer]:
         import psycopg  # noqa: F401
     except ImportError:
         _unavailable("psycopg is not installed (pip install -e '.[test]')")
+    assert bin_dir is not None
+    server = _start(bin_dir)
+    try:
+        yield server
+    finally:
+        _stop(bin_dir, server.data)
+
+
+@pytest.fixture
+def private_postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway cluster for one test alone, which it may stop and start (the shared one
+    serves the other tests of this xdist worker)."""
+    bin_dir = binaries()
+    if bin_dir is None:
+        _unavailable("initdb and pg_ctl not found (install PostgreSQL: apt-get install postgresql)")
     assert bin_dir is not None
     server = _start(bin_dir)
     try:

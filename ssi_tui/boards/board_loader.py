@@ -27,7 +27,7 @@ from ssi_tui.boards.board_summary import summary_text
 from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.layout import RowMeasure, measure_rows
 from ssi_tui.boards.quiet_collector import collector_paused
-from ssi_tui.boards.watch import database_stamp
+from ssi_tui.boards.watch import database_stamp, history_name
 from ssi_tui.model.board import (
     SORT_KEYS,
     Board,
@@ -216,7 +216,7 @@ class EarlyBoard(Protocol):
 class BoardSource:
     """Boards of one database file for one screen: read, prepared and cached."""
 
-    def __init__(self, database: Path, head_start: EarlyBoard | None = None) -> None:
+    def __init__(self, database: str | Path, head_start: EarlyBoard | None = None) -> None:
         self.database = database
         self._folds = head_start.folds if head_start else FoldCache()
         self._lock = threading.Lock()
@@ -270,7 +270,7 @@ class BoardSource:
                 with collector_paused():
                     # Made here, in the worker, rather than on the UI thread when shown.
                     prepared.order(*sort)
-                    prepared.summary(self.database.name, view.target)
+                    prepared.summary(history_name(self.database), view.target)
                     if search:
                         prepared.search_text  # noqa: B018
                 out.append(prepared)

@@ -17,6 +17,7 @@ from ssi_tui.boards import board_cache
 from ssi_tui.boards.board_loader import FoldCache, PreparedBoard, prepare
 from ssi_tui.boards.kept import KeptBoard, KeptPage
 from ssi_tui.boards.quiet_collector import collector_paused
+from ssi_tui.boards.watch import history_name
 from ssi_tui.errors import SsiError
 from ssi_tui.model.view import BoardView
 
@@ -41,7 +42,7 @@ class HeadStart:
     before any screen appears.
     """
 
-    def __init__(self, database: Path, view: BoardView) -> None:
+    def __init__(self, database: str | Path, view: BoardView) -> None:
         self.database = database
         self.view = view.board_view
         self.folds = FoldCache()
@@ -58,7 +59,11 @@ class HeadStart:
                 try:
                     page, extras = kept
                     self._prepared = PreparedBoard.from_kept_page(
-                        page, KeptPage.from_json(extras), self.folds, database.name, view.target
+                        page,
+                        KeptPage.from_json(extras),
+                        self.folds,
+                        history_name(database),
+                        view.target,
                     )
                 except Exception:  # kept by another version, or damaged: read the file
                     self._prepared = None
@@ -137,7 +142,7 @@ class HeadStart:
 
 
 def keep_board(
-    database: Path, view: BoardView, prepared: PreparedBoard, stamp: board_cache.FileStamp
+    database: str | Path, view: BoardView, prepared: PreparedBoard, stamp: board_cache.FileStamp
 ) -> None:
     """File PREPARED, read from DATABASE while it had STAMP, for the next start of VIEW:
     with its first page, and its summary line, apart for the first frame."""
@@ -149,5 +154,5 @@ def keep_board(
         stamp,
         prepared.to_kept().to_json(),
         page=page,
-        page_extras=prepared.page_to_kept(database.name, view.target).to_json(),
+        page_extras=prepared.page_to_kept(history_name(database), view.target).to_json(),
     )

@@ -15,7 +15,7 @@ from ssi_tui.boards import board_cache
 from ssi_tui.model.view import BoardView
 
 
-def keep_boards_fresh(database: Path) -> int:
+def keep_boards_fresh(database: str | Path) -> int:
     """Read again the boards kept for DATABASE's views; return how many were read.
 
     Costs the import one board read per view kept (docs/performance.md); a file with no
@@ -28,7 +28,7 @@ def keep_boards_fresh(database: Path) -> int:
         return 0
 
 
-def _read_kept_views(database: Path) -> int:
+def _read_kept_views(database: str | Path) -> int:
     views = board_cache.stale_views(database)
     if not views:
         return 0

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ssi_tui.cli.database_argument import DATABASE
+from ssi_tui.cli.database_argument import database_or_env
 from ssi_tui.cli.support import fail, iso_date, plain
 from ssi_tui.errors import SsiError
 
@@ -22,7 +22,7 @@ def _number_option(name: str, help_text: str) -> Any:
 
 
 @click.command("add")
-@click.argument("database", type=DATABASE)
+@database_or_env()
 @click.option("--rep", required=True, metavar="NAME", help="The rep's name (or rep_id / e-mail).")
 @click.option(
     "--date", "day", metavar="YYYY-MM-DD", callback=iso_date, help="The snapshot's date (today)."

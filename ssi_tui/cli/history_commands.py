@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ssi_tui.cli.database_argument import DATABASE, named
+from ssi_tui.cli.database_argument import DATABASE, database_or_env, named
 from ssi_tui.cli.support import fail, plain
 from ssi_tui.errors import SsiError
 from ssi_tui.model.undo_text import describe_plan, status
@@ -15,7 +15,7 @@ from ssi_tui.store.history import ChangeInfo
 
 
 @click.command("history")
-@click.argument("database", type=DATABASE)
+@database_or_env()
 @click.option(
     "--format",
     "output_format",

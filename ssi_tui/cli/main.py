@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from ssi_tui import __version__
-from ssi_tui.cli.database_argument import DATABASE, named
+from ssi_tui.cli.database_argument import database_or_env, named
 from ssi_tui.cli.open_app import options_from, run_app
 from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
@@ -72,7 +72,7 @@ def _source_option(function: Any) -> Any:
 
 
 @cli.command("open")
-@click.argument("database", type=DATABASE)
+@database_or_env()
 @click.option(
     "--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Show the board as of this date."
 )
@@ -89,17 +89,14 @@ def _source_option(function: Any) -> Any:
 @_source_option
 @click.option("--served", is_flag=True, default=None, hidden=True, help="ssi-tui serve's sessions.")
 def open_command(database: Path | str, **flags: Any) -> None:
-    """Open the leaderboard app on DATABASE (read-only)."""
-    if not isinstance(database, Path):
-        fail(
-            f"{named(database)}: the app cannot open a history on a PostgreSQL server yet;"
-            " `ssi-tui leaderboard URL` prints its board."
-        )
+    """Open the leaderboard app on DATABASE (read-only).
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db)."""
     run_app(database, options_from(**flags))
 
 
 @cli.command("leaderboard")
-@click.argument("database", type=DATABASE)
+@database_or_env()
 @click.option("--as-of", metavar="YYYY-MM-DD", callback=iso_date, help="Latest date to consider.")
 @click.option("--team", metavar="NAME", help="Only this team.")
 @click.option(
@@ -176,7 +173,7 @@ def leaderboard_command(database: Path | str, sort: str, output_format: str, **f
 
 
 @cli.command("upgrade")
-@click.argument("database", type=DATABASE)
+@database_or_env()
 def upgrade_command(database: Path | str) -> None:
     """Bring a database made by an older ssi-tui up to this version's schema.
 
@@ -222,7 +219,7 @@ def demo_command(database: Path | None, no_open: bool) -> None:
 
 
 @cli.command("serve")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@database_or_env()
 @click.option(
     "--host",
     metavar="ADDRESS",
@@ -263,7 +260,7 @@ def demo_command(database: Path | None, no_open: bool) -> None:
 @click.option("--standup", is_flag=True, help="Open the browser view in stand-up mode.")
 @_anonymise_option
 def serve_command(
-    database: Path,
+    database: str | Path,
     host: str,
     port: int,
     token: str | None,
@@ -286,7 +283,8 @@ def serve_command(
     extra = [*(["--standup"] if standup else []), *(["--anonymise"] if anonymise else [])]
 
     def announce(address: str) -> None:
-        click.echo(f"Serving {database}, view-only, on {host}:{port} (ctrl+c stops).", err=True)
+        where = named(database)
+        click.echo(f"Serving {where}, view-only, on {host}:{port} (ctrl+c stops).", err=True)
         click.echo(viewer_notice(bool(anonymise)), err=True)
         if no_token:
             click.echo("No token: any program on this machine may view the board.", err=True)

@@ -26,7 +26,7 @@ def options_from(**flags: Any) -> ViewOptions:
     return ViewOptions.from_config(config, **flags)
 
 
-def run_app(database: Path, options: ViewOptions) -> None:
+def run_app(database: str | Path, options: ViewOptions) -> None:
     """Start the app on DATABASE, its first board read before its first frame; exit with the
     app's return code when it is not 0, so a crash is not a clean quit to scripts and CI."""
     from ssi_tui.boards.head_start import HEAD_START_SECONDS, HeadStart

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ssi_tui.cli.database_argument import DATABASE, named
+from ssi_tui.cli.database_argument import DATABASE, database_or_env, named
 from ssi_tui.cli.support import fail, iso_date, plain
 from ssi_tui.errors import SsiError
 
@@ -44,7 +44,7 @@ def _done(database: str | Path, change: Any) -> None:
 
 
 @reps_command.command("list")
-@_DATABASE
+@database_or_env()
 @click.option(
     "--format",
     "output_format",

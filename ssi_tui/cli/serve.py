@@ -8,12 +8,15 @@ they may ask for, is ssi_tui/web's job: a token, Host and Origin checks, a sessi
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ssi_tui import store
+from ssi_tui.cli.database_argument import ENV_VAR
 from ssi_tui.errors import SsiError
+from ssi_tui.store.postgres_sql import is_server_url
 from ssi_tui.web.access import (
     Access,
     check_public_url,
@@ -38,9 +41,13 @@ VIEWER_CANNOT = (
 __all__ = ["app_command", "is_loopback", "new_token", "serve", "viewer_notice"]
 
 
-def app_command(database: Path, extra_args: Sequence[str] = ()) -> list[str]:
+def app_command(database: str | Path, extra_args: Sequence[str] = ()) -> list[str]:
     """The argument list each browser session runs: this Python, `-m ssi_tui open DB --served
-    ...`. Run without a shell, so nothing in a path or a team name is ever interpreted."""
+    ...`. Run without a shell, so nothing in a path or a team name is ever interpreted. A
+    server's URL is not on it (any user of the machine may read a command line, password and
+    all): sessions find it in SSI_TUI_DATABASE, which serve() sets."""
+    if is_server_url(database):
+        return [sys.executable, "-m", "ssi_tui", "open", "--served", *extra_args]
     database = Path(database).resolve()
     return [sys.executable, "-m", "ssi_tui", "open", str(database), "--served", *extra_args]
 
@@ -52,7 +59,7 @@ def viewer_notice(anonymise: bool) -> str:
 
 
 def serve(
-    database: Path,
+    database: str | Path,
     *,
     token: str | None,
     host: str = DEFAULT_HOST,
@@ -73,6 +80,8 @@ def serve(
     check_public_url(public_url)
     with store.open_read(database):
         pass
+    if is_server_url(database):
+        os.environ[ENV_VAR] = str(database)  # for the sessions (see app_command)
     try:
         from ssi_tui.web.server import ViewOnlyServer
     except ImportError:  # pragma: no cover - a packaging problem, reported plainly

@@ -16,6 +16,7 @@ from ssi_tui import store
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import LeaderboardRow, Source
 from ssi_tui.pillars import PILLARS, Pillar
+from ssi_tui.store.postgres_sql import is_server_url
 
 FALL_POINTS = 2.0
 """A pillar that lost at least this much over FALL_DAYS gets coaching."""
@@ -29,7 +30,8 @@ class RepNotFoundError(SsiError):
     """The rep is not (or no longer) in the database, e.g. after a re-import elsewhere."""
 
     def __init__(self, rep_id: str, db_path: str | Path) -> None:
-        super().__init__(f"{rep_id}: no such rep in {Path(db_path).name}")
+        where = store.shown(db_path) if is_server_url(db_path) else Path(db_path).name
+        super().__init__(f"{rep_id}: no such rep in {where}")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class SsiApp(App[None]):
 
     def __init__(
         self,
-        database: Path,
+        database: str | Path,
         *,
         options: ViewOptions | None = None,
         as_of: dt.date | None = None,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from ssi_tui.boards.board_loader import PreparedBoard
+from ssi_tui.boards.watch import ServerEvent
 from ssi_tui.model.view import BoardView
 
 if TYPE_CHECKING:
@@ -91,4 +92,12 @@ class UndoDone(Message):
 
     def __init__(self, result: UndoResult) -> None:
         self.result = result
+        super().__init__()
+
+
+class ServerWatched(Message):
+    """A look at a server's change counter found a change, or the server lost or back."""
+
+    def __init__(self, event: ServerEvent) -> None:
+        self.event = event
         super().__init__()

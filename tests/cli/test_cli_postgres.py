@@ -200,9 +200,25 @@ def test_an_import_never_shows_the_password_a_url_holds(
         assert url in result.output and "s3cret" not in result.output + result.stderr
 
 
-def test_opening_the_app_on_a_url_says_it_cannot_yet(invoke: Invoke) -> None:
-    for args in (["postgresql://ana:s3cret@db.example/ssi"], ["open", "postgres://db/ssi"]):
+def test_the_app_opens_on_a_url_as_it_does_on_a_file(
+    invoke: Invoke, same_history: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ssi_tui.ui.app import SsiApp
+
+    _, url = same_history
+    opened: list[object] = []
+    monkeypatch.setattr(SsiApp, "run", lambda app: opened.append(app.database))
+    for args in ([url], ["open", url]):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+    assert opened == [url, url]  # the URL as it is (a Path would fold its `//`)
+
+
+def test_opening_the_app_on_a_server_that_is_not_running_is_a_clean_error(
+    invoke: Invoke,
+) -> None:
+    for args in (["postgresql://ana:s3cret@127.0.0.1:1/ssi"], ["open", "postgres://127.0.0.1:1/s"]):
         result = invoke(*args)
         assert result.exit_code == 1
-        assert "the app cannot open a history on a PostgreSQL server yet" in result.stderr
-        assert "s3cret" not in result.stderr
+        assert "cannot reach" in result.stderr, result.stderr
+        assert "s3cret" not in result.output + result.stderr

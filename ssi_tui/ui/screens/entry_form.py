@@ -25,6 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from ssi_tui.boards.kept_boards import keep_boards_fresh
+from ssi_tui.boards.watch import history_name
 from ssi_tui.importing.entry import (
     VALUE_FIELDS,
     Entry,
@@ -124,7 +125,7 @@ class EntryFormScreen(ModalScreen[None]):
 
     def __init__(
         self,
-        database: Path,
+        database: str | Path,
         *,
         rep: str = "",
         today: dt.date | None = None,
@@ -147,7 +148,9 @@ class EntryFormScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Add a snapshot to {printable(self.database.name)}"), id="title")
+            yield Label(
+                Text(f"Add a snapshot to {printable(history_name(self.database))}"), id="title"
+            )
             with Horizontal(classes="row"):
                 yield Label("Rep")
                 yield RepInput(

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from ssi_tui.boards.watch import history_name
 from ssi_tui.errors import SsiError
 from ssi_tui.model.undo_text import describe_plan, status
 from ssi_tui.store.history import ChangeInfo
@@ -49,7 +50,7 @@ class HistoryScreen(Screen[bool]):
         Binding("escape", "back", "Back", tooltip="Back to the board"),
     ]
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: str | Path) -> None:
         super().__init__()
         self.database = database
         self.changes: list[ChangeInfo] = []
@@ -68,7 +69,7 @@ class HistoryScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.title = "History"
-        self.sub_title = self.database.name
+        self.sub_title = history_name(self.database)
         table = self.query_one(DataTable)
         for title in COLUMNS:
             table.add_column(title, key=title)

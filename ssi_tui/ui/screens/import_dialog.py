@@ -24,6 +24,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from ssi_tui.boards.kept_boards import keep_boards_fresh
+from ssi_tui.boards.watch import history_name
 from ssi_tui.errors import InvalidExportError, SsiError
 from ssi_tui.importing.import_report import ImportReport, file_summary, findings_lines, plural
 from ssi_tui.importing.import_settings import stored_settings
@@ -109,7 +110,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
     MAP_HINT = "Headers to map: {pair}"
     """How the import's messages name a mapping pair here: this dialog's box, not `--map`."""
 
-    def __init__(self, database: Path, start_path: str = "") -> None:
+    def __init__(self, database: str | Path, start_path: str = "") -> None:
         super().__init__()
         self.database = database
         self.start_path = start_path
@@ -117,7 +118,7 @@ class ImportScreen(ModalScreen[ImportDone | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Import into {printable(self.database.name)}"), id="title")
+            yield Label(Text(f"Import into {printable(history_name(self.database))}"), id="title")
             yield PathInput(
                 value=self.start_path,
                 placeholder="File, folder or glob (e.g. exports/*.csv) — enter previews",

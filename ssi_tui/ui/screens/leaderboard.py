@@ -30,18 +30,20 @@ from ssi_tui.boards.board_loader import BoardSource, PreparedBoard, neighbours
 from ssi_tui.boards.board_summary import empty_text, summary_text
 from ssi_tui.boards.layout import RowMeasure
 from ssi_tui.boards.quiet_collector import set_aside
-from ssi_tui.boards.watch import database_stamp
+from ssi_tui.boards.watch import ServerEvent, ServerWatch, database_stamp, history_name, on_server
 from ssi_tui.text import fold
-from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
+from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed, ServerWatched
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
+from ssi_tui.ui.server_notice import tell
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.steady_footer import SteadyFooter
 from ssi_tui.ui.widgets.summary import Summary
 
 RELOAD_CHECK_SECONDS = 2.0
-"""How often the screen looks at the file's modification time for imports from elsewhere."""
+"""How often the screen looks for imports from elsewhere (a file's modification time, a
+server's change counter)."""
 
 
 class LeaderboardScreen(Screen[None]):
@@ -61,7 +63,7 @@ class LeaderboardScreen(Screen[None]):
 
     def __init__(
         self,
-        database: Path,
+        database: str | Path,
         options: ViewOptions | None = None,
         head_start: HeadStart | None = None,
     ) -> None:
@@ -81,6 +83,8 @@ class LeaderboardScreen(Screen[None]):
         self._prepared: PreparedBoard | None = None
         self._boards = BoardSource(database, head_start)
         self._stamp = database_stamp(database)
+        self._server = ServerWatch(database) if on_server(database) else None
+        """A server's change counter, looked at from a worker (see _poll_server)."""
         self._rep_screen: RepScreen | None = None
         """The drill-down, kept between Enters once opened (see RepScreen.show_board)."""
         remove_absent_bindings(self, options.served)
@@ -131,6 +135,8 @@ class LeaderboardScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="board")
     def _read(self, view: BoardView, keep_rep: str | None) -> None:
         try:
+            if self._server is not None:
+                self._server.prime()  # before the read: a write during it is seen next poll
             # The first board goes up without the filter's search text (made on first use).
             (prepared,) = self._boards.load(
                 [view], search=self.loads > 0, sort=(view.sort, view.reverse)
@@ -173,9 +179,24 @@ class LeaderboardScreen(Screen[None]):
             return
 
     def _reload_if_changed(self) -> None:
+        if self._server is not None:
+            self._poll_server()
+            return
         stamp = database_stamp(self.database)
         if stamp != self._stamp:
             self._stamp = stamp
+            self.action_reload()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _poll_server(self) -> None:
+        """One look at the server's change counter (a round trip: never on the UI thread)."""
+        if self._server is not None:
+            event = self._server.poll()
+            if event is not ServerEvent.SAME:
+                self.post_message(ServerWatched(event))
+
+    def on_server_watched(self, message: ServerWatched) -> None:
+        if tell(self, self.database, message.event):
             self.action_reload()
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
@@ -241,8 +262,14 @@ class LeaderboardScreen(Screen[None]):
                 # Averaging the reps a short filter matches: after the frame showing them.
                 self.call_after_refresh(self._summarise_filtered, summary_key, self.shown)
             else:
-                self.query_one(Summary).show(prepared.summary(self.database.name, view.target))
-        empty = None if self.shown else empty_text(self.database.name, board, view.filter.strip())
+                self.query_one(Summary).show(
+                    prepared.summary(history_name(self.database), view.target)
+                )
+        empty = (
+            None
+            if self.shown
+            else empty_text(history_name(self.database), board, view.filter.strip())
+        )
         table.display = empty is None
         self.query_one("#empty", Static).display = empty is not None
         if empty is not None:
@@ -255,7 +282,7 @@ class LeaderboardScreen(Screen[None]):
             return
         self.query_one(Summary).show(
             summary_text(
-                self.database.name,
+                history_name(self.database),
                 prepared.board,
                 rows,
                 target=self.view.target,

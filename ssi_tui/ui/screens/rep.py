@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from ssi_tui.boards.watch import history_name
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import Board, LeaderboardRow
 from ssi_tui.model.rep import (
@@ -101,7 +102,7 @@ class RepScreen(Screen[str | None]):
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: str | Path,
         board: Board,
         order: Sequence[str],
         index: int,
@@ -109,7 +110,7 @@ class RepScreen(Screen[str | None]):
         target: float = 70.0,
     ) -> None:
         super().__init__()
-        self.db_path = Path(db_path)
+        self.db_path = db_path
         self.detail: RepDetail | None = None
         """The history shown, once loaded (None while loading the current rep)."""
         self._cache: dict[str, RepDetail] = {}
@@ -496,7 +497,7 @@ class RepScreen(Screen[str | None]):
         if edited is None:
             return
         self.notify(
-            f"{edited.summary}. Undo: ssi-tui undo {self.db_path.name} {edited.change_id}",
+            f"{edited.summary}. Undo: ssi-tui undo {history_name(self.db_path)} {edited.change_id}",
             title="Rep changed",
             markup=False,
         )

@@ -87,7 +87,7 @@ class RepEditScreen(ModalScreen[RepEdited | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything")]
     AUTO_FOCUS = "#name"
 
-    def __init__(self, database: Path, rep_id: str, name: str, team: str | None) -> None:
+    def __init__(self, database: str | Path, rep_id: str, name: str, team: str | None) -> None:
         super().__init__()
         self.database = database
         self.rep_id = rep_id

@@ -26,13 +26,15 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ssi_tui.boards.watch import database_stamp
+from ssi_tui.boards.watch import ServerEvent, ServerWatch, database_stamp, on_server
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import Source
 from ssi_tui.model.options import ViewOptions
 from ssi_tui.model.standup import Standup, load_standup
 from ssi_tui.text import printable
+from ssi_tui.ui.messages import ServerWatched
 from ssi_tui.ui.screens.help import HelpScreen
+from ssi_tui.ui.server_notice import tell
 from ssi_tui.ui.standup_plan import PAGE_DOTS_MAX, RELOAD_CHECK_SECONDS, Page, plan_pages
 from ssi_tui.ui.widgets.board_table import Bands
 from ssi_tui.ui.widgets.standup_pages import (
@@ -123,7 +125,7 @@ class StandupScreen(Screen[None]):
 
     def __init__(
         self,
-        database: Path,
+        database: str | Path,
         *,
         as_of: dt.date | None = None,
         team: str | None = None,
@@ -157,10 +159,12 @@ class StandupScreen(Screen[None]):
         """How many times data arrived from the database (tests wait on it)."""
         self._timer: Timer | None = None
         self._stamp = database_stamp(database)
+        self._server = ServerWatch(database) if on_server(database) else None
+        """A server's change counter, looked at from a worker (see _poll_server)."""
         self._message = "Loading…"
 
     @classmethod
-    def from_options(cls, database: Path, options: ViewOptions) -> StandupScreen:
+    def from_options(cls, database: str | Path, options: ViewOptions) -> StandupScreen:
         """The stand-up screen for the app's view options (config file, then flags)."""
         view = options.view
         return cls(
@@ -197,6 +201,8 @@ class StandupScreen(Screen[None]):
     def load(self) -> None:
         """Read everything the pages show, then post it."""
         try:
+            if self._server is not None:
+                self._server.prime()  # before the read: a write during it is seen next poll
             standup = load_standup(
                 self.database,
                 as_of=self.as_of,
@@ -214,9 +220,24 @@ class StandupScreen(Screen[None]):
             self.post_message(StandupLoaded(standup))
 
     def _reload_if_changed(self) -> None:
+        if self._server is not None:
+            self._poll_server()
+            return
         stamp = database_stamp(self.database)
         if stamp != self._stamp:
             self._stamp = stamp
+            self.load()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _poll_server(self) -> None:
+        """One look at the server's change counter (a round trip: never on the UI thread)."""
+        if self._server is not None:
+            event = self._server.poll()
+            if event is not ServerEvent.SAME:
+                self.post_message(ServerWatched(event))
+
+    def on_server_watched(self, message: ServerWatched) -> None:
+        if tell(self, self.database, message.event):
             self.load()
 
     async def on_standup_loaded(self, message: StandupLoaded) -> None:

@@ -68,7 +68,7 @@ class TargetsScreen(ModalScreen[bool]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without saving")]
 
-    def __init__(self, database: Path, rep_id: str, shown_name: str, fallback: float) -> None:
+    def __init__(self, database: str | Path, rep_id: str, shown_name: str, fallback: float) -> None:
         super().__init__()
         self.database = database
         self.rep_id = rep_id

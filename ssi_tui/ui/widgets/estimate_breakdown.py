@@ -48,7 +48,7 @@ class EstimateBreakdown(Static):
         """The (rep_id, date) whose estimate is shown, or None while hidden."""
         self.explanation: Explanation | None = None
 
-    def show_for(self, db_path: Path, rep_id: str | None, date: dt.date | None) -> None:
+    def show_for(self, db_path: str | Path, rep_id: str | None, date: dt.date | None) -> None:
         """Explain REP_ID's estimate on DATE; hide when either is None (official values)."""
         self.explanation = None
         if rep_id is None or date is None:
@@ -58,10 +58,10 @@ class EstimateBreakdown(Static):
         self.wanted = (rep_id, date)
         self.display = True
         self.update(Text(f"{TITLE}: reading…", style="dim"))
-        self._load(Path(db_path), rep_id, date)
+        self._load(db_path, rep_id, date)
 
     @work(thread=True, exclusive=True, group="estimate-breakdown")
-    def _load(self, db_path: Path, rep_id: str, date: dt.date) -> None:
+    def _load(self, db_path: str | Path, rep_id: str, date: dt.date) -> None:
         try:
             explanation = load_for_rep(db_path, rep_id, date)
         except SsiError as error:
