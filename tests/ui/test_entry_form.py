@@ -137,8 +137,12 @@ async def test_a_new_rep_is_confirmed_before_saving(sample_db: Path) -> None:
         await pilot.press(*"Quinn Ruiz", "enter", "5", "0")
         await _wait_for(pilot, lambda: "is not on the roster" in _text(pilot, "#problems"))
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
-        assert "Quinn Ruiz is not on the roster. Add them as a new rep?" in screen_text(pilot)
+        asked = "Quinn Ruiz is not on the roster. Add them as a new rep?"
+        # The question is read off the screen once drawn, not the frame the dialog is pushed.
+        await _wait_for(
+            pilot,
+            lambda: isinstance(pilot.app.screen, ConfirmScreen) and asked in screen_text(pilot),
+        )
         await pilot.press("n")  # not yet: nothing written
         assert isinstance(pilot.app.screen, EntryFormScreen)
         assert query(sample_db, "SELECT count(*) FROM reps WHERE name = 'Quinn Ruiz'") == [(0,)]
