@@ -201,7 +201,13 @@ async def test_a_served_session_has_no_edit_rep(history_db: Path) -> None:
     async with SsiApp(history_db, options=options).run_test(size=SIZE) as pilot:
         await wait_for_board(pilot)
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
+        await _wait_for(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, RepScreen)
+                and "Back" in screen_text(pilot).splitlines()[-1]
+            ),
+        )
         assert "Edit rep" not in screen_text(pilot).splitlines()[-1]
         await pilot.press("e")
         await pilot.pause(0.05)
@@ -257,8 +263,11 @@ async def test_a_merge_made_in_the_app_is_undone_from_its_history_screen(
         assert isinstance(history, HistoryScreen)
         await _wait_for(pilot, lambda: history.query_one(DataTable).row_count == 2)
         await pilot.press("u")
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
-        assert "Would undo #2 merge 'Merged Bob Stone" in screen_text(pilot)
+        plan = "Would undo #2 merge 'Merged Bob Stone"
+        await _wait_for(
+            pilot,
+            lambda: isinstance(pilot.app.screen, UndoConfirmScreen) and plan in screen_text(pilot),
+        )
         await pilot.press("y")
         await _wait_for(pilot, lambda: history.undone_any)
         await pilot.press("escape")
