@@ -70,9 +70,6 @@ class HistoryScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.title = "History"
         self.sub_title = history_name(self.database)
-        table = self.query_one(DataTable)
-        for title in COLUMNS:
-            table.add_column(title, key=title)
         self.action_reload()
 
     # -- reading (in a thread) -----------------------------------------------------------------
@@ -95,9 +92,15 @@ class HistoryScreen(Screen[bool]):
         self.changes = message.changes
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        table.clear()
-        for change in self.changes:
-            table.add_row(*_cells(change), key=str(change.change_id))
+        rows = [_cells(change) for change in self.changes]
+        # Each column as wide as its widest cell, set here: left to the table's own measuring
+        # (on an idle frame), the columns once stayed as narrow as their titles.
+        table.clear(columns=True)
+        for index, title in enumerate(COLUMNS):
+            width = max([len(title), *(row[index].cell_len for row in rows)])
+            table.add_column(title, key=title, width=width)
+        for change, cells in zip(self.changes, rows, strict=True):
+            table.add_row(*cells, key=str(change.change_id))
         if self.changes:
             table.move_cursor(row=min(keep, len(self.changes) - 1))
         self._say(
