@@ -1,5 +1,6 @@
 -- queries/import_rep_changes.sql: a temp table replaced by dropping it first, and arg_max as the
--- first of the values ordered by date, latest first; the same query.
+-- first of the values ordered by date, latest first, each rep's newest stored date read down
+-- the index; the same query.
 DROP TABLE IF EXISTS rep_changes;
 CREATE TEMP TABLE rep_changes AS
 WITH latest AS (
@@ -12,10 +13,12 @@ WITH latest AS (
     GROUP BY rep_id
 ),
 stored AS (
-    SELECT rep_id, max(snapshot_date) AS stored_newest
-    FROM snapshots
-    WHERE rep_id IN (SELECT rep_id FROM latest)
-    GROUP BY rep_id
+    -- Each rep's newest stored date: one step down the index on (rep_id, snapshot_date, ...),
+    -- not an aggregate over the reps' whole history (NULL: none stored, as the LEFT JOIN's).
+    SELECT l.rep_id,
+           (SELECT max(s.snapshot_date) FROM snapshots AS s WHERE s.rep_id = l.rep_id)
+               AS stored_newest
+    FROM latest AS l
 ),
 judged AS (
     SELECT
