@@ -12,7 +12,6 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
@@ -30,13 +29,13 @@ from ssi_tui.boards.board_loader import BoardSource, PreparedBoard, neighbours
 from ssi_tui.boards.board_summary import empty_text, summary_text
 from ssi_tui.boards.layout import RowMeasure
 from ssi_tui.boards.quiet_collector import set_aside
-from ssi_tui.boards.watch import ServerEvent, ServerWatch, database_stamp, history_name, on_server
+from ssi_tui.boards.watch import history_name
 from ssi_tui.text import fold
-from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed, ServerWatched
+from ssi_tui.ui.follow_history import FollowsHistory
+from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
-from ssi_tui.ui.server_notice import tell
 from ssi_tui.ui.widgets.board_table import Bands, BoardHeader, BoardTable
 from ssi_tui.ui.widgets.steady_footer import SteadyFooter
 from ssi_tui.ui.widgets.summary import Summary
@@ -46,7 +45,7 @@ RELOAD_CHECK_SECONDS = 2.0
 server's change counter)."""
 
 
-class LeaderboardScreen(Screen[None]):
+class LeaderboardScreen(FollowsHistory):
     """One row per rep; sort, filter, walk through weeks and teams, open a rep."""
 
     DEFAULT_CSS = """
@@ -82,9 +81,7 @@ class LeaderboardScreen(Screen[None]):
         self._summary_key: tuple[int, str] | None = None
         self._prepared: PreparedBoard | None = None
         self._boards = BoardSource(database, head_start)
-        self._stamp = database_stamp(database)
-        self._server = ServerWatch(database) if on_server(database) else None
-        """A server's change counter, looked at from a worker (see _poll_server)."""
+        self.follow(database)
         self._rep_screen: RepScreen | None = None
         """The drill-down, kept between Enters once opened (see RepScreen.show_board)."""
         remove_absent_bindings(self, options.served)
@@ -178,26 +175,9 @@ class LeaderboardScreen(Screen[None]):
         except Exception:  # reading ahead is a guess: the real load reports errors
             return
 
-    def _reload_if_changed(self) -> None:
-        if self._server is not None:
-            self._poll_server()
-            return
-        stamp = database_stamp(self.database)
-        if stamp != self._stamp:
-            self._stamp = stamp
-            self.action_reload()
-
-    @work(thread=True, exclusive=True, group="watch")
-    def _poll_server(self) -> None:
-        """One look at the server's change counter (a round trip: never on the UI thread)."""
-        if self._server is not None:
-            event = self._server.poll()
-            if event is not ServerEvent.SAME:
-                self.post_message(ServerWatched(event))
-
-    def on_server_watched(self, message: ServerWatched) -> None:
-        if tell(self, self.database, message.event):
-            self.action_reload()
+    def read_again(self) -> None:
+        """The history changed (another import, an undo, the server back): read it."""
+        self.action_reload()
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         if message.view == self.view.board_view:  # else the manager has moved on meanwhile
@@ -381,7 +361,7 @@ class LeaderboardScreen(Screen[None]):
     def roster_changed(self) -> None:
         """A roster change made in the app: read the board again now (an open drill-down
         follows it, see _show), not at the next look at the file."""
-        self._stamp = database_stamp(self.database)
+        self.caught_up()
         self.action_reload()
 
     def action_import_exports(self) -> None:
@@ -402,7 +382,7 @@ class LeaderboardScreen(Screen[None]):
             title="Import finished",
             markup=False,
         )
-        self._stamp = database_stamp(self.database)
+        self.caught_up()
         self.action_reload()
 
     def action_history(self) -> None:
@@ -414,7 +394,7 @@ class LeaderboardScreen(Screen[None]):
     def _history_closed(self, undone: bool | None) -> None:
         """After an undo: show the data as it is now."""
         if undone:
-            self._stamp = database_stamp(self.database)
+            self.caught_up()
             self.action_reload()
 
     def action_add_entry(self) -> None:
@@ -433,7 +413,7 @@ class LeaderboardScreen(Screen[None]):
         self.app.push_screen(form)
 
     def _entry_saved(self, _outcome: object) -> None:
-        self._stamp = database_stamp(self.database)
+        self.caught_up()
         self.action_reload()
 
     def action_targets(self) -> None:
@@ -449,7 +429,7 @@ class LeaderboardScreen(Screen[None]):
     def _targets_closed(self, saved: bool | None) -> None:
         """After saving targets: the board read again (% of target, sort 9)."""
         if saved:
-            self._stamp = database_stamp(self.database)
+            self.caught_up()
             self.action_reload()
 
     def action_export(self) -> None:

@@ -21,20 +21,17 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ssi_tui.boards.watch import ServerEvent, ServerWatch, database_stamp, on_server
 from ssi_tui.errors import SsiError
 from ssi_tui.model.board import Source
 from ssi_tui.model.options import ViewOptions
 from ssi_tui.model.standup import Standup, load_standup
 from ssi_tui.text import printable
-from ssi_tui.ui.messages import ServerWatched
+from ssi_tui.ui.follow_history import FollowsHistory
 from ssi_tui.ui.screens.help import HelpScreen
-from ssi_tui.ui.server_notice import tell
 from ssi_tui.ui.standup_plan import PAGE_DOTS_MAX, RELOAD_CHECK_SECONDS, Page, plan_pages
 from ssi_tui.ui.widgets.board_table import Bands
 from ssi_tui.ui.widgets.standup_pages import (
@@ -93,7 +90,7 @@ class TopBar(Static):
         return Text.assemble(left, " " * pad, right)
 
 
-class StandupScreen(Screen[None]):
+class StandupScreen(FollowsHistory):
     """The stand-up display: large digits, no chrome, rotating every ROTATE seconds."""
 
     AUTO_FOCUS = ""
@@ -158,9 +155,7 @@ class StandupScreen(Screen[None]):
         self.loads = 0
         """How many times data arrived from the database (tests wait on it)."""
         self._timer: Timer | None = None
-        self._stamp = database_stamp(database)
-        self._server = ServerWatch(database) if on_server(database) else None
-        """A server's change counter, looked at from a worker (see _poll_server)."""
+        self.follow(database)
         self._message = "Loading…"
 
     @classmethod
@@ -219,26 +214,9 @@ class StandupScreen(Screen[None]):
         else:
             self.post_message(StandupLoaded(standup))
 
-    def _reload_if_changed(self) -> None:
-        if self._server is not None:
-            self._poll_server()
-            return
-        stamp = database_stamp(self.database)
-        if stamp != self._stamp:
-            self._stamp = stamp
-            self.load()
-
-    @work(thread=True, exclusive=True, group="watch")
-    def _poll_server(self) -> None:
-        """One look at the server's change counter (a round trip: never on the UI thread)."""
-        if self._server is not None:
-            event = self._server.poll()
-            if event is not ServerEvent.SAME:
-                self.post_message(ServerWatched(event))
-
-    def on_server_watched(self, message: ServerWatched) -> None:
-        if tell(self, self.database, message.event):
-            self.load()
+    def read_again(self) -> None:
+        """The history changed (another import, an undo, the server back): read it."""
+        self.load()
 
     async def on_standup_loaded(self, message: StandupLoaded) -> None:
         self.standup = message.standup
