@@ -1,5 +1,6 @@
 -- One rep's activity metrics on $date (NULL: their latest activity date), with the name and
 -- text of the model that scored them (the estimate `ssi-tui model explain` breaks down).
+-- $date is cast so that PostgreSQL knows its type when it is NULL.
 SELECT
     a.snapshot_date,
     a.profile_photo, a.profile_completeness, a.articles_published, a.article_views,
@@ -12,6 +13,6 @@ SELECT
 FROM activities AS a
 JOIN estimate_models AS m USING (model_hash)
 WHERE a.rep_id = $rep_id
-  AND ($date IS NULL OR a.snapshot_date = $date)
+  AND (CAST($date AS DATE) IS NULL OR a.snapshot_date = CAST($date AS DATE))
 ORDER BY a.snapshot_date DESC
 LIMIT 1;

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from ssi_tui.cli.database_argument import DATABASE, database_or_env, named
 from ssi_tui.cli.support import fail
 from ssi_tui.errors import SsiError
 
@@ -56,7 +57,7 @@ def model_command() -> None:
 
 
 @model_command.command("explain")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", type=DATABASE)
 @click.argument("rep")
 @click.option(
     "--date",
@@ -64,11 +65,12 @@ def model_command() -> None:
     metavar="YYYY-MM-DD",
     help="Date of the estimate (default: the rep's latest activity date).",
 )
-def explain_command(database: Path, rep: str, date: dt.date | None) -> None:
+def explain_command(database: Path | str, rep: str, date: dt.date | None) -> None:
     """Show how REP's estimated SSI was reached: each pillar's points, term by term.
 
-    REP is a rep_id or a name. For each term: its value, cap, scale, weight and the points it
-    earned; the points add up to the pillar, the pillars to the estimated SSI.
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db). REP is a rep_id
+    or a name. For each term: its value, cap, scale, weight and the points it earned; the
+    points add up to the pillar, the pillars to the estimated SSI.
     """
     from ssi_tui.estimate.explain import load_explanation
     from ssi_tui.ui.estimate_render import explanation_renderable
@@ -80,12 +82,18 @@ def explain_command(database: Path, rep: str, date: dt.date | None) -> None:
     _console().print(explanation_renderable(explanation))
 
 
+def _source_name(database: Path | str) -> str:
+    """What the fitted model's header says it was fitted from: a file's name, a URL without
+    its password."""
+    return database.name if isinstance(database, Path) else named(database)
+
+
 def _mae(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
 @model_command.command("calibrate")
-@click.argument("database", type=click.Path(dir_okay=False, path_type=Path))
+@database_or_env()
 @click.option(
     "--out",
     "out",
@@ -107,12 +115,16 @@ def _mae(value: float | None) -> str:
     show_default=True,
     help="Share of the latest weeks kept out of the fit, to measure it on.",
 )
-def calibrate_command(database: Path, out: Path, model_path: Path | None, holdout: float) -> None:
+def calibrate_command(
+    database: Path | str, out: Path, model_path: Path | None, holdout: float
+) -> None:
     """Fit the model's weights to the official scores of reps with activity metrics too.
 
     Per pillar, base and weights are fitted by non-negative least squares on the earlier
     weeks; the mean absolute error before and after is reported on those and on the held-out
     latest weeks. Then import activity exports with `--model OUT` to use the fitted model.
+
+    DATABASE: a DuckDB file, or a PostgreSQL URL (postgresql://user@host/db).
     """
     from rich.table import Table
     from rich.text import Text
@@ -124,7 +136,9 @@ def calibrate_command(database: Path, out: Path, model_path: Path | None, holdou
     try:
         start = load_model(model_path)
         pairs = load_pairs(database, exclude=_excluded())
-        result = calibrate(pairs, start, holdout=holdout, source=database.name, origin=str(out))
+        result = calibrate(
+            pairs, start, holdout=holdout, source=_source_name(database), origin=str(out)
+        )
         write_model(result.model, out)
     except SsiError as error:
         fail(str(error))
