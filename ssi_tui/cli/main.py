@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from ssi_tui import __version__
-from ssi_tui.cli.database_argument import database_or_env, named
+from ssi_tui.cli.database_argument import DATABASE, database_or_env, named
 from ssi_tui.cli.open_app import options_from, run_app
 from ssi_tui.cli.support import fail, iso_date
 from ssi_tui.errors import SsiError
@@ -198,10 +198,13 @@ def default_demo_path() -> Path:
 
 
 @cli.command("demo")
-@click.argument("database", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("database", required=False, type=DATABASE)
 @click.option("--no-open", is_flag=True, help="Build the demo database but do not open the app.")
-def demo_command(database: Path | None, no_open: bool) -> None:
-    """Build a database from the bundled sample team and open it: start here."""
+def demo_command(database: Path | str | None, no_open: bool) -> None:
+    """Build a database from the bundled sample team and open it: start here.
+
+    DATABASE (default: one in your data folder): a DuckDB file, or a PostgreSQL URL
+    (postgresql://user@host/db) whose history the sample team is imported into."""
     from ssi_tui.importing.importer import run_import
     from ssi_tui.resources import sample_data_dir
 
@@ -211,11 +214,11 @@ def demo_command(database: Path | None, no_open: bool) -> None:
     except SsiError as error:
         fail(str(error))
     if report.total("added") or report.total("updated"):
-        click.echo(f"Demo database ready: {database}", err=True)
+        click.echo(f"Demo database ready: {named(database)}", err=True)
     if not no_open:
         run_app(database, options_from())
     else:
-        click.echo(str(database))
+        click.echo(named(database))
 
 
 @cli.command("serve")
