@@ -14,8 +14,13 @@ server). Figures, each the best of --repeat runs, each side run alternately:
                   the history to the rows (the server's connection included);
   board, roles    the same after `ssi-tui roles URL setup` (row-level security on), read by a
                   viewer seeing every team, and by one limited to a team (its team's reps only).
-The issue's targets: each PostgreSQL figure at most 3x the file's, and the board at most 0.5 s
-at 1,000 reps. Nothing here is a unit test; it never runs under pytest.
+  keystrokes      benchmarks/run.py's `interactions` on each side's history (the app in a fresh
+                  process, App.run_test + Pilot): press -> first frame that shows the change,
+                  in ms, the median of --presses presses (and the slowest), before the roles.
+The issue's targets: each PostgreSQL figure at most 3x the file's, the board at most 0.5 s at
+1,000 reps, and every keystroke at most 50 ms to its frame (the rows marked * have no target:
+a read after the key, or the drill-down's history arriving). Nothing here is a unit test; it
+never runs under pytest.
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--presses", type=int, default=5, help="presses per keystroke figure")
     args = parser.parse_args()
 
     from ssi_tui.model.board import load_board
@@ -145,13 +151,39 @@ def main() -> None:
                     _best(args.repeat + 1, first_board(server_db)),
                 )
             )
+            keystrokes = _keystrokes(file_db, server_db, args.presses)
             figures.extend(_board_with_roles(server, server_db, history, args, first_board))
             print(f"{'':16}{'DuckDB file':>14}{'PostgreSQL':>14}{'ratio':>9}")
             print("(board, viewer / a team: the owner's board of the server, not the file's)")
             for name, local, shared in figures:
                 print(f"{name:16}{local:>12.2f} s{shared:>12.2f} s{shared / local:>8.1f}x")
+            print()
+            print(f"{'keystroke -> frame, ms':30}{'DuckDB file':>16}{'PostgreSQL':>16}")
+            print(f"(median of {args.presses} presses, slowest in brackets; *: no target)")
+            for label, local, shared in keystrokes:
+                print(f"{label:30}{local:>16}{shared:>16}")
     finally:
         pg_server._stop(binaries, server.data)
+
+
+def _keystrokes(file_db: Path, url: str, presses: int) -> list[tuple[str, str, str]]:
+    """run.py's `interactions` on the file and on the server: (label, file, server) per
+    interaction, each the median and the slowest press in ms."""
+    import statistics
+
+    from benchmarks.run import _NO_TARGET, INTERACTION_LABELS, interaction_figures
+
+    def shown(times: object) -> str:
+        if not isinstance(times, list) or not times:
+            return str(times)
+        return f"{statistics.median(times):.0f} ({max(times):.0f})"
+
+    local, shared = interaction_figures(file_db, presses), interaction_figures(url, presses)
+    assert local["rows"] == shared["rows"], (local["rows"], shared["rows"])
+    return [
+        (label + (" *" if key in _NO_TARGET else ""), shown(local[key]), shown(shared[key]))
+        for key, label in INTERACTION_LABELS.items()
+    ]
 
 
 def _board_with_roles(server, url: str, export: Path, args, first_board):  # type: ignore[no-untyped-def]

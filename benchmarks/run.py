@@ -506,9 +506,11 @@ print(json.dumps(asyncio.run(interactions(sys.argv[1], int(sys.argv[2])))))
 
 
 async def interactions(db: str, presses: int) -> dict[str, object]:
-    """Press -> first painted frame reflecting it, in ms, for each interaction."""
+    """Press -> first painted frame reflecting it, in ms, for each interaction; DB a DuckDB
+    file's path or a PostgreSQL URL (benchmarks/postgres.py measures both)."""
     from textual.app import App
 
+    from ssi_tui.store.postgres_sql import is_server_url
     from ssi_tui.ui.app import SsiApp
 
     checks: dict[str, object] = {}
@@ -548,7 +550,7 @@ async def interactions(db: str, presses: int) -> dict[str, object]:
         await asyncio.sleep(0.05)
 
     out: dict[str, object] = {}
-    app = SsiApp(Path(db))
+    app = SsiApp(db if is_server_url(db) else Path(db))
     async with app.run_test(size=SCREEN) as pilot:
         for _ in range(3000):
             await asyncio.sleep(0.01)
@@ -635,7 +637,20 @@ _NO_TARGET = ("drill_down_history", "drill_down_next", "as_of_cold")
 """Interaction figures shown for what they are: the issue sets no target for them."""
 
 
-def bench_interactions(results: Results, reps: int, db: Path, presses: int) -> None:
+INTERACTION_LABELS = {
+    "sort": "sort change",
+    "as_of": "as-of change (week back)",
+    "as_of_cold": "  same, not read ahead",
+    "filter_key": "filter keystroke",
+    "drill_down": "drill-down open (enter)",
+    "drill_down_history": "drill-down history shown",
+    "drill_down_next": "next rep (n), history shown",
+}
+"""Each interaction figure's key in `interactions`' answer, and its label in the tables."""
+
+
+def interaction_figures(db: str | Path, presses: int) -> dict[str, object]:
+    """`interactions` on DB (a file's path or a URL), in a fresh process: its answer."""
     done = subprocess.run(
         [sys.executable, "-c", _INTERACT_CHILD, str(db), str(presses), str(ROOT)],
         capture_output=True,
@@ -645,17 +660,13 @@ def bench_interactions(results: Results, reps: int, db: Path, presses: int) -> N
     )
     if done.returncode != 0:
         raise RuntimeError(f"interactions failed:\n{done.stderr[-3000:]}")
-    out = json.loads(done.stdout.strip().splitlines()[-1])
-    labels = {
-        "sort": "sort change",
-        "as_of": "as-of change (week back)",
-        "as_of_cold": "  same, not read ahead",
-        "filter_key": "filter keystroke",
-        "drill_down": "drill-down open (enter)",
-        "drill_down_history": "drill-down history shown",
-        "drill_down_next": "next rep (n), history shown",
-    }
-    for key, label in labels.items():
+    answer: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return answer
+
+
+def bench_interactions(results: Results, reps: int, db: Path, presses: int) -> None:
+    out = interaction_figures(db, presses)
+    for key, label in INTERACTION_LABELS.items():
         value = out.get(key)
         if isinstance(value, str):
             results.add(reps, label, None, "ms", "", None, "<=50 ms", note=value)
