@@ -11,7 +11,7 @@ import pytest
 from ssi_tui.importing.importer import run_import
 from tests.estimate.conftest import ANA, FIXTURES, Invoke, write_activity
 from tests.estimate.test_calibrate import _write_activity, _write_official, synthetic_pairs
-from tests.pg_server import copy_history
+from tests.pg_server import PostgresServer, copy_history
 
 ZED = {"date": "2026-01-26", "rep_id": "zed@acme.example", "name": "Zed Quinn", "searches": 20}
 
@@ -146,3 +146,27 @@ def test_no_server_or_no_history_is_one_clean_line(
         assert result.output.startswith(message) and result.output.count("\n") == 1
         assert "s3cret" not in result.output
     assert not (tmp_path / "m.toml").exists()
+
+
+def test_reps_sharing_a_name_are_listed_in_the_files_order_whatever_the_servers_collation(
+    invoke: Invoke, tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    """An en-US collation puts "ana lima" before "Ana Lima"; DuckDB (and the message on a
+    file) orders them byte by byte."""
+    postgres_server.admin(
+        "CREATE DATABASE ssi_en_us TEMPLATE template0"
+        " LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"
+    )
+    url, path = postgres_server.url("ssi_en_us"), tmp_path / "team.duckdb"
+    twins = [
+        {**ANA, "rep_id": "zz@acme.example", "name": "Ana Lima"},
+        {**ANA, "rep_id": "aa@acme.example", "name": "ana lima"},
+    ]
+    export = write_activity(tmp_path / "twins.csv", twins)
+    for database in (path, url):
+        run_import(database, [export])
+    from_file = invoke("model", "explain", path, "ANA LIMA")
+    from_server = invoke("model", "explain", url, "ANA LIMA")
+    assert from_file.exit_code == from_server.exit_code == 1
+    assert "(zz@acme.example, aa@acme.example)" in from_file.output
+    assert from_server.output == from_file.output
