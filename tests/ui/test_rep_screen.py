@@ -222,14 +222,14 @@ async def test_down_and_up_walk_unless_the_history_table_has_focus(sample_db: Pa
         await settle(pilot)
         await pilot.press("h")
         table = screen.query_one("#history", HistoryTable)
-        assert table.has_focus
+        assert screen.focused is table
         await pilot.press("down", "down")
         assert table.cursor_row == 2
         assert screen.rep_id == app.board.rows[2].rep_id
         await pilot.press("n")  # n still walks
         assert screen.rep_id == app.board.rows[3].rep_id
         await pilot.press("h")
-        assert not table.has_focus
+        assert screen.focused is None, screen.focused
         await pilot.press("down")
         assert screen.rep_id == app.board.rows[4].rep_id
 
@@ -570,7 +570,7 @@ async def test_the_next_rep_never_shows_the_last_ones_history_while_reading_its_
         assert screen.detail is not None
         assert table.row_count == len(screen.detail.history)
         assert screen.detail.rep_id == app.board.rows[2].rep_id
-        assert table.has_focus
+        assert screen.focused is table
 
 
 async def test_the_reps_either_side_are_read_with_the_one_opened_so_n_and_p_show_at_once(
