@@ -81,15 +81,15 @@ async def test_a_second_export_never_replaces_the_first(sample_db: Path, tmp_pat
     target = tmp_path / "out"
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
-        for keys in (["t"], ["t"]):  # the first team, then the next
-            await pilot.press(*keys)
-            await wait_for_board(pilot, loads=2)
+        first, second = tmp_path / "out.csv", tmp_path / "out-2.csv"
+        for loads, written in ((2, first), (3, second)):  # the first team, then the next
+            await pilot.press("t")
+            await wait_for_board(pilot, loads=loads)
             await pilot.press("e")
             pilot.app.screen.query_one("#path").value = str(target)
             await pilot.click("#csv")
-            await pilot.pause()
+            await wait_until(pilot, written.is_file)
         said = [n.message for n in pilot.app._notifications]
-    first, second = tmp_path / "out.csv", tmp_path / "out-2.csv"
     assert first.is_file() and second.is_file()
     assert first.read_text() != second.read_text()  # two teams: neither overwrote the other
     assert any("out-2.csv" in message for message in said)
