@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.pilot_pace import pace_pilot
+
+pace_pilot()
+
 
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,9 @@ import pytest
 
 from ssi_tui.importing.importer import run_import
 from ssi_tui.resources import sample_data_dir
+from tests.pilot_pace import pace_pilot
+
+pace_pilot()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 
 from textual import events
 from textual.pilot import Pilot
@@ -20,6 +22,21 @@ async def wait_for_board(pilot: Pilot, *, loads: int = 1) -> LeaderboardScreen:
             await pilot.pause()
             return screen
     raise AssertionError("the board never loaded")
+
+
+async def wait_until(
+    pilot: Pilot, predicate: Callable[[], object], *, timeout: float = 10.0
+) -> None:
+    """Wait until PREDICATE holds (what a worker reads is drawn later), then for the screen to
+    handle what is pending; the screen's text in the error when it never does."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"condition never became true; the screen shows:\n{screen_text(pilot)}"
+            )
+        await pilot.pause(0.01)
+    await pilot.pause()
 
 
 async def settle(pilot: Pilot) -> None:

@@ -21,18 +21,10 @@ from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.db_helpers import query
-from tests.ui.helpers import screen_text, settle, shown_names, wait_for_board
+from tests.ui.helpers import screen_text, settle, shown_names, wait_for_board, wait_until
 
 WEEK = "2026-11-30"
 """A week after the sample team's last (2026-11-23)."""
-
-
-async def _wait_for(pilot: Pilot, predicate, tries: int = 400) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"condition never became true; screen:\n{screen_text(pilot)}")
 
 
 def _board_behind(pilot: Pilot) -> list[str]:
@@ -73,7 +65,7 @@ async def test_seven_reps_totals_typed_in_a_row_are_on_the_board(sample_db: Path
             await pilot.press(*name.lower().replace("ë", "e")[:5], "enter")
             assert pilot.app.screen.query_one("#rep", Input).value == name
             await pilot.press(*total, "ctrl+s")
-            await _wait_for(
+            await wait_until(
                 pilot, lambda n=name, t=total: f"Saved {n}: {t}" in _text(pilot, "#status")
             )
             await pilot.pause()
@@ -82,7 +74,7 @@ async def test_seven_reps_totals_typed_in_a_row_are_on_the_board(sample_db: Path
             assert pilot.app.screen.focused is pilot.app.screen.query_one("#rep", Input)
             assert pilot.app.screen.query_one("#date", Input).value == WEEK
             # The board behind has it at once: the highest total yet, on top.
-            await _wait_for(pilot, lambda n=name: _board_behind(pilot)[:1] == [n])
+            await wait_until(pilot, lambda n=name: _board_behind(pilot)[:1] == [n])
         await pilot.press("escape")
         assert shown_names(pilot)[:7] == list(reversed(said))
         await settle(pilot)
@@ -103,7 +95,7 @@ async def test_pillars_and_total_are_saved_together(sample_db: Path) -> None:
             await pilot.press(*value, "enter")
         assert pilot.app.screen.focused is pilot.app.screen.query_one("#industry_rank", Input)
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: "Saved Aisha Khan: 66" in _text(pilot, "#status"))
+        await wait_until(pilot, lambda: "Saved Aisha Khan: 66" in _text(pilot, "#status"))
         await settle(pilot)
     stored = query(
         sample_db,
@@ -118,15 +110,15 @@ async def test_a_mistake_is_shown_as_typed_and_nothing_is_saved(sample_db: Path)
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await _open_form(pilot)
         await pilot.press(*"Aisha", "enter", "6", "7", "enter", "2", "6")
-        await _wait_for(
+        await wait_until(
             pilot, lambda: "Brand: expected a number from 0 to 25" in _text(pilot, "#problems")
         )
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: "Not saved:" in _text(pilot, "#problems"))
+        await wait_until(pilot, lambda: "Not saved:" in _text(pilot, "#problems"))
         assert "Saved" not in _text(pilot, "#status")
         # Mended, the problem goes as it is typed.
         await pilot.press("backspace", "backspace", "1", "6")
-        await _wait_for(pilot, lambda: _text(pilot, "#problems").strip() == "")
+        await wait_until(pilot, lambda: _text(pilot, "#problems").strip() == "")
         await settle(pilot)
     assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
 
@@ -135,11 +127,11 @@ async def test_a_new_rep_is_confirmed_before_saving(sample_db: Path) -> None:
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await _open_form(pilot)
         await pilot.press(*"Quinn Ruiz", "enter", "5", "0")
-        await _wait_for(pilot, lambda: "is not on the roster" in _text(pilot, "#problems"))
+        await wait_until(pilot, lambda: "is not on the roster" in _text(pilot, "#problems"))
         await pilot.press("ctrl+s")
         asked = "Quinn Ruiz is not on the roster. Add them as a new rep?"
         # The question is read off the screen once drawn, not the frame the dialog is pushed.
-        await _wait_for(
+        await wait_until(
             pilot,
             lambda: isinstance(pilot.app.screen, ConfirmScreen) and asked in screen_text(pilot),
         )
@@ -147,9 +139,9 @@ async def test_a_new_rep_is_confirmed_before_saving(sample_db: Path) -> None:
         assert isinstance(pilot.app.screen, EntryFormScreen)
         assert query(sample_db, "SELECT count(*) FROM reps WHERE name = 'Quinn Ruiz'") == [(0,)]
         await pilot.press("ctrl+s")
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
         await pilot.press("y")
-        await _wait_for(pilot, lambda: "Saved Quinn Ruiz: 50 (new rep)" in _text(pilot, "#status"))
+        await wait_until(pilot, lambda: "Saved Quinn Ruiz: 50 (new rep)" in _text(pilot, "#status"))
         await settle(pilot)
     assert query(sample_db, "SELECT rep_id FROM reps WHERE name = 'Quinn Ruiz'") == [
         ("quinn-ruiz",)
@@ -178,7 +170,7 @@ async def test_plus_in_the_drill_down_opens_the_form_on_that_rep(sample_db: Path
         assert isinstance(pilot.app.screen, EntryFormScreen)
         assert pilot.app.screen.query_one("#rep", Input).value == name
         await pilot.press("shift+tab", *WEEK, "tab", "5", "5", "ctrl+s")
-        await _wait_for(pilot, lambda: f"Saved {name}: 55" in _text(pilot, "#status"))
+        await wait_until(pilot, lambda: f"Saved {name}: 55" in _text(pilot, "#status"))
         await pilot.press("escape")
         assert pilot.app.screen is rep
         await settle(pilot)
@@ -208,7 +200,7 @@ async def test_a_save_reads_the_board_kept_for_the_next_start_again(
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await _open_form(pilot)
         await pilot.press(*"Aisha", "enter", "9", "9", "ctrl+s")
-        await _wait_for(pilot, lambda: "Saved Aisha Khan: 99" in _text(pilot, "#status"))
+        await wait_until(pilot, lambda: "Saved Aisha Khan: 99" in _text(pilot, "#status"))
         await settle(pilot)
     kept = HeadStart(sample_db, view)
     assert kept.from_cache

@@ -19,18 +19,10 @@ from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.entry_form import EntryFormScreen
 from ssi_tui.ui.widgets.paste_area import PasteArea
 from tests.db_helpers import query
-from tests.ui.helpers import screen_text, wait_for_board
+from tests.ui.helpers import screen_text, wait_for_board, wait_until
 
 SAMPLE_PAGE = (sample_data_dir() / "ssi_page.paste").read_text(encoding="utf-8")
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "ssi_page"
-
-
-async def _wait_for(pilot: Pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
 
 
 class _PasteHost(App[None]):
@@ -62,7 +54,7 @@ async def _paste(pilot: Pilot, text: str) -> None:
 async def test_a_pasted_page_is_read_and_said_literally() -> None:
     async with _PasteHost().run_test(size=(100, 24)) as pilot:
         await _paste(pilot, SAMPLE_PAGE)
-        await _wait_for(pilot, lambda: bool(pilot.app.pages))
+        await wait_until(pilot, lambda: bool(pilot.app.pages))
         page = pilot.app.pages[-1]
         assert page.entry_fields()["ssi"] == 58
         assert _read_line(pilot) == page.describe()
@@ -73,7 +65,7 @@ async def test_a_pasted_page_is_read_and_said_literally() -> None:
 async def test_a_partial_page_says_what_it_could_not_find() -> None:
     async with _PasteHost().run_test(size=(120, 24)) as pilot:
         await _paste(pilot, (PAGES / "partial_page.txt").read_text(encoding="utf-8"))
-        await _wait_for(pilot, lambda: "could not find" in _read_line(pilot))
+        await wait_until(pilot, lambda: "could not find" in _read_line(pilot))
         assert _read_line(pilot) == (
             "Read: total 58, industry Top 18%, industry average 41; could not find: the pillars."
         )
@@ -82,7 +74,7 @@ async def test_a_partial_page_says_what_it_could_not_find() -> None:
 async def test_text_that_is_no_page_is_marked_unreadable() -> None:
     async with _PasteHost().run_test(size=(100, 24)) as pilot:
         await _paste(pilot, "[bold]hello[/] \x1b[2J 3 messages")
-        await _wait_for(pilot, lambda: bool(pilot.app.pages))
+        await wait_until(pilot, lambda: bool(pilot.app.pages))
         assert _read_line(pilot) == "Read: nothing; could not find: the total, the pillars."
         assert pilot.app.query_one(PasteArea).has_class("unreadable")
 
@@ -91,9 +83,9 @@ async def test_typing_in_the_box_reads_again_and_emptying_it_clears_the_line() -
     async with _PasteHost().run_test(size=(100, 24)) as pilot:
         pilot.app.query_one("#paste-text", TextArea).focus()
         await pilot.press(*"Your SSI 61")
-        await _wait_for(pilot, lambda: "total 61" in _read_line(pilot))
+        await wait_until(pilot, lambda: "total 61" in _read_line(pilot))
         await pilot.press("ctrl+u")  # deletes to the start of the line: all of it
-        await _wait_for(pilot, lambda: _read_line(pilot) == "")
+        await wait_until(pilot, lambda: _read_line(pilot) == "")
 
 
 # -- in the entry form ------------------------------------------------------------------------
@@ -125,7 +117,7 @@ async def test_the_sample_page_pasted_in_the_form_is_saved_and_on_the_board(
         assert pilot.app.screen.focused is pilot.app.screen.query_one("#ssi", Input)
         # The terminal's paste goes to the focused field, SSI: the page lands in the box.
         pilot.app.post_message(events.Paste(SAMPLE_PAGE))
-        await _wait_for(pilot, lambda: _field(pilot, "ssi") == "58")
+        await wait_until(pilot, lambda: _field(pilot, "ssi") == "58")
         assert pilot.app.screen.query_one("#paste-text", TextArea).text == SAMPLE_PAGE
         assert [_field(pilot, key) for key in (*PILLAR_KEYS, "industry_rank")] == [
             "14.82",
@@ -138,7 +130,7 @@ async def test_the_sample_page_pasted_in_the_form_is_saved_and_on_the_board(
         assert _read_line(pilot).startswith("Read: total 58, brand 14.82, people 12.5,")
         assert "Read: total 58, brand 14.82" in screen_text(pilot)
         await pilot.press("ctrl+s")
-        await _wait_for(
+        await wait_until(
             pilot, lambda: f"Saved {rep}: 58" in str(pilot.app.screen.query_one("#status").render())
         )
         # Cleared for the next rep: the fields and the box.
@@ -146,7 +138,7 @@ async def test_the_sample_page_pasted_in_the_form_is_saved_and_on_the_board(
         assert pilot.app.screen.query_one("#paste-text", TextArea).text == ""
         assert _read_line(pilot) == ""
         await pilot.press("escape")
-        await _wait_for(
+        await wait_until(
             pilot,
             lambda: any(
                 row.name == rep and row.ssi == 58
@@ -166,7 +158,7 @@ async def test_a_terminals_paste_with_cr_line_breaks_lands_in_the_box(sample_db:
     async with SsiApp(sample_db).run_test(size=(100, 36)) as pilot:
         await _open_form_on_the_top_rep(pilot)
         pilot.app.post_message(events.Paste(SAMPLE_PAGE.replace("\n", "\r")))
-        await _wait_for(pilot, lambda: _field(pilot, "ssi") == "58")
+        await wait_until(pilot, lambda: _field(pilot, "ssi") == "58")
         assert _field(pilot, "brand") == "14.82"
         assert _read_line(pilot).startswith("Read: total 58, brand 14.82")
 
@@ -176,13 +168,13 @@ async def test_a_page_without_pillars_fills_the_total_alone(sample_db: Path) -> 
         rep = await _open_form_on_the_top_rep(pilot)
         await pilot.press(*"6", "0", "tab", *"1", "6")  # typed first: the paste replaces them
         pilot.app.post_message(events.Paste((PAGES / "partial_page.txt").read_text()))
-        await _wait_for(pilot, lambda: _field(pilot, "ssi") == "58")
+        await wait_until(pilot, lambda: _field(pilot, "ssi") == "58")
         assert [_field(pilot, key) for key in PILLAR_KEYS] == ["", "", "", ""]
         assert _read_line(pilot) == (
             "Read: total 58, industry Top 18%, industry average 41; could not find: the pillars."
         )
         await pilot.press("ctrl+s")
-        await _wait_for(
+        await wait_until(
             pilot, lambda: f"Saved {rep}: 58" in str(pilot.app.screen.query_one("#status").render())
         )
         await pilot.app.workers.wait_for_complete()
@@ -202,12 +194,12 @@ async def test_text_that_is_no_page_fills_nothing_and_a_typed_save_stays_typed(
         rep = await _open_form_on_the_top_rep(pilot)
         await pilot.press(*"61")
         pilot.app.post_message(events.Paste("Sales Navigator\nMessaging 3\nSomething went wrong"))
-        await _wait_for(
+        await wait_until(
             pilot, lambda: "could not find: the total, the pillars" in _read_line(pilot)
         )
         assert _field(pilot, "ssi") == "61"
         await pilot.press("ctrl+s")
-        await _wait_for(
+        await wait_until(
             pilot, lambda: f"Saved {rep}: 61" in str(pilot.app.screen.query_one("#status").render())
         )
         await pilot.app.workers.wait_for_complete()
@@ -220,7 +212,7 @@ async def test_one_line_pasted_into_a_field_stays_in_the_field(sample_db: Path) 
     async with SsiApp(sample_db).run_test(size=(100, 36)) as pilot:
         await _open_form_on_the_top_rep(pilot)
         pilot.app.post_message(events.Paste("64"))
-        await _wait_for(pilot, lambda: _field(pilot, "ssi") == "64")
+        await wait_until(pilot, lambda: _field(pilot, "ssi") == "64")
         assert pilot.app.screen.query_one("#paste-text", TextArea).text == ""
 
 
@@ -235,7 +227,7 @@ async def test_the_paste_box_draws_under_no_color(
         await _open_form_on_the_top_rep(pilot)
         assert "Paste the SSI page" in screen_text(pilot)
         pilot.app.post_message(events.Paste(SAMPLE_PAGE))
-        await _wait_for(pilot, lambda: "Read: total 58" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Read: total 58" in screen_text(pilot))
         await pilot.press("escape")
         await wait_for_board(pilot)
         await pilot.press("q")

@@ -141,7 +141,9 @@ async def test_the_drill_down_marks_and_explains_an_estimate(db: Path) -> None:
 async def test_walking_to_an_estimated_rep_shows_its_own_breakdown(db: Path) -> None:
     async with SsiApp(db).run_test(size=(160, 50)) as pilot:
         await wait_for_board(pilot)
-        await pilot.press("o", "o")  # estimated only: Ana 46.75, Zed 40
+        await pilot.press("o")
+        await wait_for_board(pilot, loads=2)
+        await pilot.press("o")  # estimated only: Ana 46.75, Zed 40
         await wait_for_board(pilot, loads=3)
         await pilot.press("enter")
         panel = await _wait_for_breakdown(pilot)

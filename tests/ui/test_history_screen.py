@@ -16,7 +16,7 @@ from ssi_tui.ui.screens.undo_dialog import UndoConfirmScreen
 from ssi_tui.ui.served import is_absent
 from tests.db_helpers import dump_tables
 from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text, visible_lines, wait_for_board
+from tests.ui.helpers import screen_text, visible_lines, wait_for_board, wait_until
 
 WEEK = [
     "2026-11-23,zz@x.example,Zed Top,SMB,25,25,25,25,100",
@@ -24,21 +24,12 @@ WEEK = [
 ]
 
 
-async def _wait_for(pilot: Pilot, predicate, tries: int = 400) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"condition never became true:\n{screen_text(pilot)}")
-
-
 async def _open_history(pilot: Pilot) -> HistoryScreen:
     await wait_for_board(pilot)
     await pilot.press("H")
     screen = pilot.app.screen
     assert isinstance(screen, HistoryScreen)
-    await _wait_for(pilot, lambda: screen.query_one(DataTable).row_count > 0)
+    await wait_until(pilot, lambda: screen.query_one(DataTable).row_count > 0)
     return screen
 
 
@@ -64,21 +55,21 @@ async def test_undo_from_the_app_gives_back_the_earlier_board(
         assert rows[0][2:4] == ["file import", "week.csv"]
         assert rows[0][4] == "2"  # added
         await pilot.press("u")
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
         text = screen_text(pilot)
         assert "Would undo #2 file import 'week.csv'" in text
         assert "2 snapshots removed" in text
         assert "Zed Top, 2026-11-23: SSI 100 → removed" in text
         assert "rep Zed Top removed" in text
         await pilot.press("y")
-        await _wait_for(pilot, lambda: screen.undone_any and len(_rows(screen)) == 3)
+        await wait_until(pilot, lambda: screen.undone_any and len(_rows(screen)) == 3)
         rows = _rows(screen)
         assert rows[0][2] == "undo" and rows[0][8] == "undoes #2"
         assert rows[1][8] == "undone by #3"
         await pilot.press("escape")
         board = await wait_for_board(pilot, loads=2)
         assert isinstance(pilot.app.screen, LeaderboardScreen) and board is pilot.app.screen
-        await _wait_for(pilot, lambda: visible_lines(pilot) == board_before)
+        await wait_until(pilot, lambda: visible_lines(pilot) == board_before)
         await pilot.app.workers.wait_for_complete()
     after = dump_tables(sample_db)
     for table in ("snapshots", "reps", "board_dates", "best_points", "rep_aliases"):
@@ -91,13 +82,13 @@ async def test_cancel_undoes_nothing(sample_db: Path, tmp_path: Path) -> None:
     async with SsiApp(sample_db).run_test(size=(120, 40)) as pilot:
         screen = await _open_history(pilot)
         await pilot.press("u")
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
         await pilot.press("escape")
-        await _wait_for(pilot, lambda: "Nothing undone." in screen_text(pilot))
+        await wait_until(pilot, lambda: "Nothing undone." in screen_text(pilot))
         await pilot.press("u")  # and again, with enter on the focused Cancel button
-        await _wait_for(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, UndoConfirmScreen))
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: pilot.app.screen is screen)
+        await wait_until(pilot, lambda: pilot.app.screen is screen)
         assert not screen.undone_any
     assert dump_tables(sample_db) == unchanged
 
@@ -111,7 +102,7 @@ async def test_a_refused_undo_says_why_as_it_is(sample_db: Path, tmp_path: Path)
         screen = await _open_history(pilot)
         await pilot.press("down", "u")  # #2, the week the fix (#3) corrected
         expected = "undo #3 file import 'fix.csv' first"
-        await _wait_for(pilot, lambda: expected in screen_text(pilot))
+        await wait_until(pilot, lambda: expected in screen_text(pilot))
         assert pilot.app.screen is screen  # no confirm: nothing to confirm
         refusals = [n.message for n in pilot.app._notifications if n.title == "Cannot undo"]
         assert len(refusals) == 1 and expected in refusals[0]
@@ -147,6 +138,6 @@ def test_history_screen_snapshot(snap_compare, sample_db: Path, tmp_path: Path) 
     async def open_history(pilot: Pilot) -> None:
         await _open_history(pilot)
         # The rows are in before the columns are measured again for them: wait for the frame.
-        await _wait_for(pilot, lambda: "2026-11-23 09:21" in screen_text(pilot))
+        await wait_until(pilot, lambda: "2026-11-23 09:21" in screen_text(pilot))
 
     assert snap_compare(SsiApp(sample_db), terminal_size=(100, 24), run_before=open_history)

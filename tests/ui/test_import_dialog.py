@@ -14,17 +14,9 @@ from ssi_tui.model.view import BoardView
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.import_dialog import ImportScreen
 from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text, shown_names, wait_for_board
+from tests.ui.helpers import screen_text, shown_names, wait_for_board, wait_until
 
 pytestmark = pytest.mark.usefixtures("in_exports_folder")
-
-
-async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
 
 
 def _digest(path: Path) -> str:
@@ -49,7 +41,7 @@ async def test_a_valid_file_is_previewed_imported_and_shown(
         await pilot.press("i")
         assert isinstance(pilot.app.screen, ImportScreen)
         await pilot.press(*str(export), "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         assert "week.csv: 1 row — 1 new, 0 corrected, 0 unchanged (1 rep," in screen_text(pilot)
         await pilot.click("#import")
         await wait_for_board(pilot, loads=2)
@@ -76,7 +68,7 @@ async def test_an_invalid_file_shows_its_problems_and_writes_nothing(
     async with SsiApp(sample_db).run_test(size=(120, 30)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "enter")
-        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import" in screen_text(pilot))
         text = str(pilot.app.screen.query_one("#problems").render())
         lines = text.splitlines()
         assert any(line.startswith(f"{export}:2: column 'brand'") for line in lines), lines
@@ -94,7 +86,7 @@ async def test_cancel_closes_without_importing(sample_db: Path, tmp_path: Path) 
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.click("#cancel")
         assert not isinstance(pilot.app.screen, ImportScreen)
         assert "C" not in shown_names(pilot)
@@ -128,7 +120,7 @@ async def test_tab_completes_the_path_then_moves_on(
         path_box = pilot.app.screen.query_one("#path")
 
         async def tab_gives(expected: str) -> None:
-            await _wait_for(pilot, lambda: expected in screen_text(pilot))  # the suggestion
+            await wait_until(pilot, lambda: expected in screen_text(pilot))  # the suggestion
             await pilot.press("tab")
             assert path_box.value == expected and pilot.app.focused is path_box
 
@@ -149,7 +141,7 @@ async def test_the_preview_lists_corrections_and_warnings(sample_db: Path, tmp_p
     async with SsiApp(sample_db).run_test(size=(160, 40)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "enter")
-        await _wait_for(pilot, lambda: "1 corrected" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 corrected" in screen_text(pilot))
         preview = str(pilot.app.screen.query_one("#preview").render()).splitlines()
         assert "would correct 2 values:" in preview
         assert "  Priya Raman, 2026-11-16, ssi: 79 → 59" in preview
@@ -173,7 +165,7 @@ async def test_a_file_that_only_sets_a_team_can_be_imported(
     async with SsiApp(sample_db).run_test(size=(160, 40)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "enter")
-        await _wait_for(pilot, lambda: "1 unchanged" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 unchanged" in screen_text(pilot))
         preview = str(pilot.app.screen.query_one("#preview").render()).splitlines()
         assert "team set for 1 rep" in preview
         assert not pilot.app.screen.query_one("#import").disabled

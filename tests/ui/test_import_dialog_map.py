@@ -13,7 +13,7 @@ from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens import import_dialog
 from ssi_tui.ui.screens.import_dialog import ImportScreen
-from tests.ui.helpers import screen_text, shown_names, wait_for_board
+from tests.ui.helpers import screen_text, shown_names, wait_for_board, wait_until
 
 pytestmark = pytest.mark.usefixtures("in_exports_folder")
 
@@ -21,14 +21,6 @@ SHEET = (
     "Week of,Rep,Stand-up score,Brand,Prospecting,Insights,Relationships\n"
     "2026-11-23,Zed Top,99,25,24,25,25\n"
 )
-
-
-async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
 
 
 def _problems(pilot) -> str:  # type: ignore[no-untyped-def]
@@ -43,14 +35,14 @@ async def test_a_sheet_with_unknown_headers_imports_once_they_are_mapped(
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "enter")
-        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "no 'people' column" in _problems(pilot)
         # The dialog names its own box, not the CLI's option.
         assert "with Headers to map: HEADER=people" in _problems(pilot)
         assert "--map" not in _problems(pilot)
         await pilot.click("#map")
         await pilot.press(*"Prospecting=people, stand-up score = ssi", "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         assert _problems(pilot) == ""
         await pilot.click("#import")
         await wait_for_board(pilot, loads=2)
@@ -73,7 +65,7 @@ async def test_a_faulty_mapping_is_shown_and_nothing_is_written(
         await pilot.press("i", *export.name)
         await pilot.click("#map")
         await pilot.press(*"Prospecting=peple", "enter")
-        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "Headers to map: unknown column 'peple'" in _problems(pilot)
         assert pilot.app.screen.query_one("#import").disabled
     assert hashlib.sha256(sample_db.read_bytes()).hexdigest() == before
@@ -88,7 +80,7 @@ async def test_a_mapped_header_no_file_has_is_named_as_the_box_spells_it(
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "tab", *"Prospecting=people; Prospectin=people")
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "Headers to map: Prospectin=people: no file has a header" in _problems(pilot)
         assert "--map" not in _problems(pilot)
 
@@ -105,7 +97,7 @@ async def test_tab_enter_after_a_good_preview_imports_and_cancel_says_nothing_wa
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "tab", *"Prospecting=people", "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.pause()
         assert pilot.app.focused is pilot.app.screen.query_one("#import")
         await pilot.press("tab", "enter")
@@ -117,7 +109,7 @@ async def test_tab_enter_after_a_good_preview_imports_and_cancel_says_nothing_wa
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "tab", *"Prospecting=people", "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.pause()
         await pilot.press("enter")
         await wait_for_board(pilot, loads=2)
@@ -145,10 +137,10 @@ async def test_escape_while_the_import_writes_does_not_close_the_dialog(
     async with SsiApp(sample_db).run_test(size=(120, 36)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i", *export.name, "tab", *"Prospecting=people", "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.pause()
         await pilot.press("enter")
-        await _wait_for(pilot, started.is_set)
+        await wait_until(pilot, started.is_set)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ImportScreen)
         await wait_for_board(pilot, loads=2)

@@ -14,20 +14,12 @@ from ssi_tui.ingest.header_map import parse_header_map
 from ssi_tui.model.board import load_board
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.import_dialog import ImportScreen
-from tests.ui.helpers import screen_text, shown_names, wait_for_board
+from tests.ui.helpers import screen_text, shown_names, wait_for_board, wait_until
 
 pytestmark = pytest.mark.usefixtures("in_exports_folder")
 
 HEADER = "Week of,Rep,Brand,Prospecting,Insights,Relationships\n"
 MAPPING = "Week of=date; Rep=name; Prospecting=people"
-
-
-async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
 
 
 def _sheet(tmp_path: Path, *rows: str) -> Path:
@@ -57,10 +49,10 @@ async def test_remembered_settings_fill_the_boxes_and_import_the_sheet(
     async with SsiApp(sample_db).run_test(size=(120, 40)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("i")
-        await _wait_for(pilot, lambda: _box(pilot, "date-format") == "%d/%m/%Y")
+        await wait_until(pilot, lambda: _box(pilot, "date-format") == "%d/%m/%Y")
         assert _box(pilot, "map") == MAPPING
         await pilot.press(*week.name, "enter")
-        await _wait_for(pilot, lambda: "1 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "1 new" in screen_text(pilot))
         await pilot.click("#import")
         await wait_for_board(pilot, loads=2)
         assert not isinstance(pilot.app.screen, ImportScreen)
@@ -76,11 +68,11 @@ async def test_a_date_format_typed_and_remembered(sample_db: Path, tmp_path: Pat
         await pilot.press("i", *sheet.name)
         await pilot.click("#map")
         await pilot.press(*MAPPING, "enter")
-        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "could be MM/DD/YYYY or DD/MM/YYYY" in _problems(pilot)
         await pilot.click("#date-format")
         await pilot.press(*"%m/%d/%Y", "enter")
-        await _wait_for(pilot, lambda: "2 new" in screen_text(pilot))
+        await wait_until(pilot, lambda: "2 new" in screen_text(pilot))
         await pilot.click("#remember")
         await pilot.click("#import")
         await wait_for_board(pilot, loads=2)
@@ -103,7 +95,7 @@ async def test_a_wrong_date_format_is_said_before_any_file_is_read(
         await pilot.press("i", *sheet.name)
         await pilot.click("#date-format")
         await pilot.press(*"dd/mm/yyyy", "enter")
-        await _wait_for(pilot, lambda: "Cannot import" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import" in screen_text(pilot))
         assert "Date format: expected a pattern with %d, %m and %Y" in _problems(pilot)
         assert pilot.app.screen.query_one("#import").disabled
 
@@ -117,11 +109,11 @@ async def test_skip_invalid_imports_the_valid_rows_and_lists_the_rest(
         await pilot.press("i", *sheet.name)
         await pilot.click("#map")
         await pilot.press(*MAPPING, "enter")
-        await _wait_for(pilot, lambda: "Cannot import: 1 problem" in screen_text(pilot))
+        await wait_until(pilot, lambda: "Cannot import: 1 problem" in screen_text(pilot))
         await pilot.click("#skip-invalid")
         await pilot.click("#map")
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: "Will skip 1 problem" in _problems(pilot))
+        await wait_until(pilot, lambda: "Will skip 1 problem" in _problems(pilot))
         assert "expected a number from 0 to 25, got '99'" in _problems(pilot)
         await pilot.click("#import")
         await wait_for_board(pilot, loads=2)

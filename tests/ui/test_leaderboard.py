@@ -32,6 +32,7 @@ from tests.ui.helpers import (
     shown_names,
     visible_lines,
     wait_for_board,
+    wait_until,
 )
 
 
@@ -128,8 +129,9 @@ async def test_slash_filters_by_name_or_team_and_escape_clears(sample_db: Path) 
         await wait_for_board(pilot)
         await pilot.press("slash", "m", "u", "l", "l")
         assert shown_names(pilot) == ["Zoë Müller"]  # accents do not matter
-        summary = str(pilot.app.screen.query_one(Summary).render())
-        assert "1 rep" in summary and "mull" in summary
+        summary = pilot.app.screen.query_one(Summary)
+        await wait_until(pilot, lambda: "mull" in str(summary.render()))  # written after a frame
+        assert "1 rep" in str(summary.render())
         await pilot.press("escape")
         assert len(shown_names(pilot)) == 30
         await pilot.press("slash", *"smb")
@@ -181,7 +183,7 @@ async def test_the_summary_line_follows_the_filter_even_when_keys_come_in_one_bu
         await wait_for_board(pilot)
         summary = pilot.app.screen.query_one(Summary)
         await press_in_one_burst(pilot, *"/mu")
-        assert "filter “mu”" in str(summary.render())
+        await wait_until(pilot, lambda: "filter “mu”" in str(summary.render()))
         matching = len(shown_names(pilot))
         assert f"{matching} rep" in str(summary.render())
         screen = pilot.app.screen
@@ -345,7 +347,7 @@ async def test_the_drill_down_opened_again_shows_only_the_new_rep_and_week(
         opened = await _history_of(pilot, first.rep_id)
         assert first.name in screen_text(pilot)
         await pilot.press("h")
-        assert opened.query_one(HistoryTable).has_focus
+        assert opened.focused is opened.query_one(HistoryTable)
         await pilot.press("escape", "down", "enter")
         again = await _history_of(pilot, second.rep_id)
         assert again is opened  # kept between Enters, so it must forget the first rep
@@ -353,7 +355,7 @@ async def test_the_drill_down_opened_again_shows_only_the_new_rep_and_week(
         assert second.name in text and first.name not in text
         assert f"Rep 2 of {len(board.rows)}" in text
         table = again.query_one(HistoryTable)
-        assert not table.has_focus
+        assert again.focused is not table
         assert table.row_count == len(
             load_rep(sample_db, second.rep_id, as_of=board.dates[-1]).history
         )
@@ -442,11 +444,12 @@ async def test_the_summary_is_shown_whole_as_it_grows_and_shrinks(
         screen = await wait_for_board(pilot)
         summary = screen.query_one(Summary)
 
-        async def check_whole() -> None:
-            await pilot.pause()
-            text = screen_text(pilot)
+        def drawn_whole() -> bool:
             words = str(summary.render()).split()
-            assert words and all(word in text for word in words), (words, text)
+            return bool(words) and all(word in screen_text(pilot) for word in words)
+
+        async def check_whole() -> None:
+            await wait_until(pilot, drawn_whole)
             header = screen.query_one(BoardHeader)
             assert summary.region.bottom <= header.region.y
 

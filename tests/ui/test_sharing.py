@@ -18,15 +18,7 @@ from ssi_tui.ui.screens.export_dialog import ExportScreen
 from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
 from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
-
-
-async def _until(pilot, predicate, tries: int = 500) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
+from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board, wait_until
 
 
 async def test_a_hides_names_on_the_board_and_in_the_drill_down(sample_db: Path) -> None:
@@ -40,7 +32,7 @@ async def test_a_hides_names_on_the_board_and_in_the_drill_down(sample_db: Path)
         board_text = "\n".join(visible_lines(pilot))
         assert not any(name in board_text for name in real)
         await pilot.press("enter")
-        await _until(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
         await pilot.pause(0.3)
         text = screen_text(pilot)
         assert names[0] in text
@@ -89,15 +81,15 @@ async def test_a_second_export_never_replaces_the_first(sample_db: Path, tmp_pat
     target = tmp_path / "out"
     async with SsiApp(sample_db).run_test(size=(100, 30)) as pilot:
         await wait_for_board(pilot)
-        for keys in (["t"], ["t"]):  # the first team, then the next
-            await pilot.press(*keys)
-            await wait_for_board(pilot, loads=2)
+        first, second = tmp_path / "out.csv", tmp_path / "out-2.csv"
+        for loads, written in ((2, first), (3, second)):  # the first team, then the next
+            await pilot.press("t")
+            await wait_for_board(pilot, loads=loads)
             await pilot.press("e")
             pilot.app.screen.query_one("#path").value = str(target)
             await pilot.click("#csv")
-            await pilot.pause()
+            await wait_until(pilot, written.is_file)
         said = [n.message for n in pilot.app._notifications]
-    first, second = tmp_path / "out.csv", tmp_path / "out-2.csv"
     assert first.is_file() and second.is_file()
     assert first.read_text() != second.read_text()  # two teams: neither overwrote the other
     assert any("out-2.csv" in message for message in said)
@@ -151,6 +143,6 @@ async def test_the_drill_down_uses_the_reps_own_target(sample_db: Path) -> None:
         await wait_for_board(pilot)
         assert pilot.app.screen.query_one(BoardTable).rows[0].target == 85
         await pilot.press("enter")
-        await _until(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
-        await _until(pilot, lambda: "Target 85" in screen_text(pilot))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, RepScreen))
+        await wait_until(pilot, lambda: "Target 85" in screen_text(pilot))
         assert "Target 70" not in screen_text(pilot)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ssi_tui.ui.screens.leaderboard import LeaderboardScreen
 from ssi_tui.ui.screens.standup import StandupScreen
 from ssi_tui.ui.standup_plan import CHROME_LINES, Page, plan_pages
 from tests.ui.conftest import write_csv
-from tests.ui.helpers import screen_text
+from tests.ui.helpers import screen_text, wait_until
 
 SnapCompare = Callable[..., bool]
 
@@ -59,12 +58,18 @@ async def wait_for_standup(pilot: Pilot, *, loads: int = 1) -> StandupScreen:
     raise AssertionError("the stand-up data never loaded")
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        await pilot.pause(0.02)
+async def page_text(pilot: Pilot) -> str:
+    """The screen once the page shown is drawn: its title in the bar and its body under it (a
+    page's widgets are laid out a frame after the key that turned to it)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, StandupScreen)
+
+    def drawn() -> bool:
+        lines = screen_text(pilot).splitlines()
+        return screen.page.title in lines[0] and any(line.strip() for line in lines[1:-1])
+
+    await wait_until(pilot, drawn)
+    return screen_text(pilot)
 
 
 def big_numbers(screen: StandupScreen) -> list[str]:
@@ -91,7 +96,7 @@ async def test_pages_rotate_by_themselves(sample_db: Path) -> None:
                 seen.append(screen.page_index)
             return len(seen) >= 3
 
-        await wait_until(pilot, turned_twice, seconds=15.0)
+        await wait_until(pilot, turned_twice, timeout=15.0)
         count = len(screen.pages)
         assert seen[1:] == [(seen[0] + 1) % count, (seen[0] + 2) % count]
 
@@ -108,7 +113,7 @@ async def test_space_advances_and_wraps_around_left_goes_back(sample_db: Path) -
         assert visited == ["board", "movers", "teams", "target", "board"]
         assert screen.page_index == 0
         await pilot.press("left")
-        assert screen.page.kind == "target" and "On target" in screen_text(pilot)
+        assert screen.page.kind == "target" and "On target" in await page_text(pilot)
 
 
 async def test_p_pauses_with_a_visible_marker_and_resumes(sample_db: Path) -> None:
@@ -191,7 +196,7 @@ async def test_the_board_continues_across_pages_in_rank_order(sample_db: Path) -
         assert ranked[15] not in text
         assert big_numbers(screen) == ["79", "70", "65"]  # the podium's totals
         await pilot.press("space")
-        text = screen_text(pilot)
+        text = await page_text(pilot)
         assert "Leaderboard 2/2" in text
         for name in ranked[15:]:
             assert name in text
@@ -210,7 +215,7 @@ async def test_movers_page_gainers_first_and_fallers_only_when_asked(sample_db: 
         screen = await wait_for_standup(pilot)
         await pilot.press("space", "space")
         assert screen.page.kind == "movers"
-        text = screen_text(pilot)
+        text = await page_text(pilot)
         assert "Biggest gains" in text and "Biggest falls" not in text
         assert big_numbers(screen)[0] == "+2"  # Fiona Walsh, the week's biggest gain
         lines = text.splitlines()
@@ -221,7 +226,7 @@ async def test_movers_page_gainers_first_and_fallers_only_when_asked(sample_db: 
     async with StandupHost(sample_db, show_fallers=True).run_test(size=SMALL) as pilot:
         screen = await wait_for_standup(pilot)
         await pilot.press("space", "space")
-        text = screen_text(pilot)
+        text = await page_text(pilot)
         assert "Biggest gains" in text and "Biggest falls" in text
         assert "Chloe Martin" in text and "Laura Jensen" in text  # -2 each, by name
 
@@ -231,9 +236,9 @@ async def test_teams_page_averages_total_in_large_digits(sample_db: Path) -> Non
         screen = await wait_for_standup(pilot)
         await pilot.press("space", "space", "space")
         assert screen.page.kind == "teams"
+        text = await page_text(pilot)
         # Enterprise 615/11, Mid-Market 476/9, SMB 423/10, everyone 1514/30.
         assert big_numbers(screen) == ["55.9", "52.9", "42.3", "50.5"]
-        text = screen_text(pilot)
         for label in ("Enterprise", "Mid-Market", "SMB", "Everyone"):
             assert label in text
         assert "★14.3" in text  # Enterprise has the best brand average
@@ -244,9 +249,9 @@ async def test_on_target_page_counts_and_streaks(sample_db: Path) -> None:
         screen = await wait_for_standup(pilot)
         await pilot.press("left")
         assert screen.page.kind == "target"
+        text = await page_text(pilot)
         # Two reps at 70 or more; Priya has been all 26 weeks, Maria reached 70 this week.
         assert big_numbers(screen) == ["2", "26", "1"]
-        text = screen_text(pilot)
         assert "of 30 reps are at or above target" in text
         assert "Priya Raman" in text and "Maria Garcia" in text
         assert "Closest to target" in text and "Olivia Bennett" in text
@@ -256,10 +261,11 @@ async def test_anonymised_stand_up_shows_pseudonyms_only(sample_db: Path) -> Non
     async with StandupHost(sample_db, anonymise=True).run_test(size=WIDE) as pilot:
         screen = await wait_for_standup(pilot)
         for _ in screen.pages:
-            text = screen_text(pilot)
+            text = await page_text(pilot)
             assert "Priya Raman" not in text and "Fiona Walsh" not in text
             await pilot.press("space")
-        assert "Rep " in screen_text(pilot) and "anonymised" in screen_text(pilot)
+        text = await page_text(pilot)
+        assert "Rep " in text and "anonymised" in text
 
 
 async def test_names_are_shown_literally(tmp_path: Path) -> None:
@@ -276,7 +282,7 @@ async def test_names_are_shown_literally(tmp_path: Path) -> None:
         screen = await wait_for_standup(pilot)
         for page in screen.pages:
             shown = "[i]East[/i]" if page.kind == "teams" else "[b]Mallory[/b] ␛[2J"
-            assert shown in screen_text(pilot)
+            assert shown in await page_text(pilot)
             await pilot.press("space")
 
 

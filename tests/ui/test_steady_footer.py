@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.widgets.steady_footer import SteadyFooter, keys_that_fit
-from tests.ui.helpers import screen_text, wait_for_board
+from tests.ui.helpers import screen_text, wait_for_board, wait_until
 
 
 class Saver(Button):
@@ -54,27 +54,27 @@ async def test_a_screen_shown_again_keeps_its_footer_keys() -> None:
     app = Host()
     async with app.run_test(size=(80, 10)) as pilot:
         await pilot.press("d")
-        await pilot.pause()
+        await wait_until(pilot, lambda: keys(app) and "Back" in screen_text(pilot))
         first = keys(app)
-        assert first and "Back" in screen_text(pilot)
-        await pilot.press("escape", "d")
-        await pilot.pause()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "home" in screen_text(pilot))
+        await pilot.press("d")
+        await wait_until(
+            pilot, lambda: "Back" in screen_text(pilot) and "Next" in screen_text(pilot)
+        )
         assert keys(app) == first  # the very same widgets: nothing rebuilt
-        assert "Back" in screen_text(pilot) and "Next" in screen_text(pilot)
 
 
 async def test_new_keys_are_shown_when_the_bindings_change() -> None:
     app = Host()
     async with app.run_test(size=(80, 10)) as pilot:
         await pilot.press("d")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "Next" in screen_text(pilot))
         assert "Save it" not in screen_text(pilot)
         app.screen.query_one(Saver).focus()
-        await pilot.pause()
-        assert "Save it" in screen_text(pilot)
+        await wait_until(pilot, lambda: "Save it" in screen_text(pilot))
         app.screen.set_focus(None)
-        await pilot.pause()
-        assert "Save it" not in screen_text(pilot)
+        await wait_until(pilot, lambda: "Save it" not in screen_text(pilot))
 
 
 # -- only whole keys, and always the help ------------------------------------------------------

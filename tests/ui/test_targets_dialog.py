@@ -10,21 +10,13 @@ from ssi_tui.model.targets import default_target, list_targets
 from ssi_tui.ui.app import SsiApp
 from ssi_tui.ui.screens.targets_dialog import TargetsScreen
 from ssi_tui.ui.widgets.board_table import BoardTable
-from tests.ui.helpers import screen_text, wait_for_board
-
-
-async def _wait_for(pilot, predicate, tries: int = 300) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
+from tests.ui.helpers import screen_text, wait_for_board, wait_until
 
 
 async def _open_targets(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("T")
-    await _wait_for(pilot, lambda: isinstance(pilot.app.screen, TargetsScreen))
-    await _wait_for(pilot, lambda: "is measured against" in screen_text(pilot))
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TargetsScreen))
+    await wait_until(pilot, lambda: "is measured against" in screen_text(pilot))
 
 
 def _current(pilot):  # type: ignore[no-untyped-def]
@@ -42,7 +34,7 @@ async def test_setting_a_reps_own_target_reloads_the_board(sample_db: Path) -> N
         assert f"Team target ({top.team})" in text
         assert "none: the config's 70" in text
         await pilot.press(*"40")
-        await _wait_for(pilot, lambda: "is measured against 40" in screen_text(pilot))
+        await wait_until(pilot, lambda: "is measured against 40" in screen_text(pilot))
         await pilot.press("enter")
         await wait_for_board(pilot, loads=2)
         assert not isinstance(pilot.app.screen, TargetsScreen)
@@ -88,7 +80,7 @@ async def test_an_invalid_target_is_refused_inline_and_nothing_is_written(sample
         await _open_targets(pilot)
         for typed, shown in (("0", "got 0"), ("101", "got 101"), ("abc", "got 'abc'")):
             await pilot.press(*typed)
-            await _wait_for(pilot, lambda shown=shown: shown in screen_text(pilot))
+            await wait_until(pilot, lambda shown=shown: shown in screen_text(pilot))
             assert "Own target: expected a number above 0 up to 100" in screen_text(pilot)
             assert pilot.app.screen.query_one("#save").disabled
             await pilot.press("enter")  # refused: the dialog stays

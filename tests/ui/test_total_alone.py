@@ -31,7 +31,7 @@ from ssi_tui.ui.widgets.history_table import HistoryTable
 from ssi_tui.ui.widgets.pillar_bars import PillarBars
 from ssi_tui.ui.widgets.standup_rows import pillar_cell
 from tests.db_helpers import forget_pillars
-from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
+from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board, wait_until
 from tests.ui.snapshot_apps.rep_app import RepApp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -51,15 +51,6 @@ def total_alone_db(total_alone_master: Path, tmp_path: Path) -> Path:
     db = tmp_path / "history.duckdb"
     shutil.copyfile(total_alone_master, db)
     return db
-
-
-async def _until(pilot: Pilot, predicate, tries: int = 500) -> None:  # type: ignore[no-untyped-def,type-arg]
-    for _ in range(tries):
-        if predicate():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
 
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -141,7 +132,7 @@ async def test_the_drill_down_says_the_pillars_were_not_given(total_alone_db: Pa
     async with SsiApp(total_alone_db).run_test(size=(160, 45)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("enter")
-        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
         screen = pilot.app.screen
         assert isinstance(screen, RepScreen)
         text = screen_text(pilot)
@@ -167,7 +158,7 @@ async def test_the_drill_down_of_a_rep_with_pillars_says_nothing_of_it(
     async with SsiApp(total_alone_db).run_test(size=(160, 45)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("down", "enter")
-        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
         text = screen_text(pilot)
         assert "Cleo Wu" in text and "not given" not in text
 
@@ -179,7 +170,7 @@ async def test_a_rep_who_never_gave_pillars_has_a_drill_down_without_them(
     async with SsiApp(total_alone_db).run_test(size=(160, 45)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("G", "enter")  # Eve Park, last by total
-        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
         await pilot.pause(0.2)
         text = screen_text(pilot)
         assert "Eve Park" in text and "Pillars not given for 2026-01-05 (a total alone)" in text
@@ -224,7 +215,7 @@ async def test_stand_up_shows_a_dash_for_the_pillars_not_given(total_alone_db: P
     async with SsiApp(total_alone_db).run_test(size=(120, 30)) as pilot:
         await wait_for_board(pilot)
         await pilot.press("S")
-        await _until(pilot, lambda: getattr(pilot.app.screen, "loads", 0) >= 1)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "loads", 0) >= 1)
         assert isinstance(pilot.app.screen, StandupScreen)
         ana = next(line for line in screen_text(pilot).splitlines() if "Ana Lima" in line)
         assert ana.count(NOT_GIVEN) >= 4 and "0.0" not in ana
@@ -240,7 +231,7 @@ async def test_no_color_at_80x24_still_shows_the_dashes_and_the_note(
         await wait_for_board(pilot)
         assert _line_of(pilot, "Ana Lima").count(NOT_GIVEN) >= 4
         await pilot.press("enter")
-        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
         assert "Pillars not given for 2026-01-19" in screen_text(pilot)
         await pilot.press("escape", "q")
     assert app.return_code == 0
@@ -268,7 +259,7 @@ def test_snapshot_board(snap_compare, sample_total_alone_db: Path) -> None:  # t
 
 def test_snapshot_drill_down(snap_compare, sample_total_alone_db: Path) -> None:  # type: ignore[no-untyped-def]
     async def loaded(pilot: Pilot) -> None:  # type: ignore[type-arg]
-        await _until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
+        await wait_until(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None)
 
     assert snap_compare(
         RepApp(sample_total_alone_db, 1), terminal_size=(160, 45), run_before=loaded

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tests.pilot_pace import pace_pilot
 from tests.ui.conftest import sample_db, sample_db_master
+
+pace_pilot()
 
 __all__ = ["sample_db", "sample_db_master"]

@@ -124,8 +124,51 @@ async def read_until(
     return text, bool(wanted) and wanted in text
 
 
-async def keys(websocket: aiohttp.ClientWebSocketResponse, *presses: str) -> None:
-    """Keys as the page sends them (xterm.js's data, in textual-serve's envelope)."""
+KEY_GAP = 0.03
+"""After a key: typed, not pasted (keys in one read are a paste to the app)."""
+ESCAPE = "\x1b"
+
+
+async def keys(websocket: aiohttp.ClientWebSocketResponse, *presses: str) -> str:
+    """Keys as the page sends them (xterm.js's data, in textual-serve's envelope); what the
+    session drew meanwhile. After an Escape, the next key waits until the session has drawn
+    what Escape did: read with it by a busy app, the pair would be Alt+key, as in a terminal."""
+    drawn = ""
     for press in presses:
         await websocket.send_str(json.dumps(["stdin", press]))
-        await asyncio.sleep(0.1)
+        if press == ESCAPE:
+            drawn += await read_rest(websocket, quiet=0.2)
+        else:
+            await asyncio.sleep(KEY_GAP)
+    return drawn
+
+
+async def walk(websocket: aiohttp.ClientWebSocketResponse, *presses: str) -> str:
+    """KEYS one at a time, each drawn before the next is sent (every page a key leads to is
+    sent to the browser, none skipped by a faster key); what the session drew."""
+    drawn = ""
+    for press in presses:
+        await websocket.send_str(json.dumps(["stdin", press]))
+        drawn += await read_rest(websocket, quiet=0.15)
+    return drawn
+
+
+async def read_rest(
+    websocket: aiohttp.ClientWebSocketResponse, quiet: float = 1.0, seconds: float = 10.0
+) -> str:
+    """What the session draws (escape sequences removed) until it has drawn nothing for QUIET
+    seconds (the keys sent are handled), at most SECONDS."""
+    raw = ""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            message = await websocket.receive(timeout=quiet)
+        except TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY:
+            raw += message.data.decode("utf-8", "replace")
+        elif message.type == aiohttp.WSMsgType.TEXT:
+            raw += message.data
+        else:
+            break
+    return ANSI.sub("", raw)

@@ -15,7 +15,7 @@ import pytest
 from ssi_tui.cli.serve import app_command
 from ssi_tui.resources import sample_data_dir
 from tests.ui.conftest import write_csv
-from tests.web.support import keys, read_until, served
+from tests.web.support import keys, read_rest, read_until, served, walk
 
 START_SECONDS = 30.0
 """How long a session's first frame may take (a cold interpreter imports Textual)."""
@@ -59,13 +59,13 @@ async def test_a_session_that_tries_everything_leaves_every_byte_as_it_was(
         tab = await browser.ws_connect(f"{site.base}/ws?width=120&height=40", headers=site.origin)
         _, shown = await read_until(tab, "SSI leaderboard", START_SECONDS)
         assert shown
-        await keys(tab, "i", *str(data / "fa"), TAB, ENTER, ENTER)  # import the fake rep
-        await keys(tab, ESC, "i", *"/etc/", TAB, ENTER, ESC)  # browse the server's disk
-        await keys(tab, "e", ENTER, ESC, CTRL_S, "a")  # export, screenshot, names
+        seen = await keys(tab, "i", *str(data / "fa"), TAB, ENTER, ENTER)  # import a fake rep
+        seen += await keys(tab, ESC, "i", *"/etc/", TAB, ENTER, ESC)  # browse the server's disk
+        seen += await keys(tab, "e", ENTER, ESC, CTRL_S, "a")  # export, screenshot, names
         for command in ("import", "save the rows", "screenshot", "pseudonym"):
-            await keys(tab, CTRL_P, *command, ENTER, ESC)
-        await keys(tab, "r")  # read the database again: still the same board
-        seen, _ = await read_until(tab, "", 3)
+            seen += await keys(tab, CTRL_P, *command, ENTER, ESC)
+        seen += await keys(tab, "r")  # read the database again: still the same board
+        seen += await read_rest(tab)
         await tab.close()
         for _ in range(100):
             if not site.server.sessions:
@@ -89,12 +89,14 @@ async def test_a_served_anonymised_board_never_sends_a_real_name_or_id(
         tab = await browser.ws_connect(f"{site.base}/ws?width=140&height=45", headers=site.origin)
         first, shown = await read_until(tab, "SSI leaderboard", START_SECONDS)
         assert shown
-        await keys(tab, "a", ENTER, "n", "n", "p", "h", "h", ESC, "t", "o", "[", "9")
-        await keys(tab, "S", " ", " ", " ", " ", ESC, "?", ESC)
-        await keys(tab, "/", *"Carlos", ESC, CTRL_P, *"Carl", ESC)
-        rest, _ = await read_until(tab, "", 3)
+        rest = await walk(tab, "a", ENTER, "n", "n", "p", "h", "h", ESC, "t", "o", "[", "9")
+        rest += await walk(tab, "S", " ", " ", " ", " ", ESC, "?", ESC)
+        rest += await walk(tab, "/", *"Carlos", ESC, CTRL_P, *"Carl", ESC)
+        rest += await read_rest(tab)
         await tab.close()
     stream = first + rest
+    for sign in ("Rep 2 of 30", "STAND-UP", "Biggest movers", "opens the command palette"):
+        assert sign in stream, f"the walk never reached {sign!r}"
     found = {name for name in whole if name in stream}
     found |= {part for part in parts if re.search(rf"\b{re.escape(part)}\b", stream)}
     if anonymise:

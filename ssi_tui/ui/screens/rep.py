@@ -446,12 +446,15 @@ class RepScreen(Screen[str | None]):
         # Now, not on the next refresh (as table.focus() would): arrows typed with `h` in one
         # burst (faster than a frame, or a paste) then move in the table, not through reps.
         # And asking the screen: the table's has_focus lags until its Focus event is handled.
+        # Hidden while reading, it may still hold the focus until the next layout.
+        has_it = self.focused is table or (not table.display and self._history_focused)
+        self._history_focused = False
+        if table.display:
+            self.set_focus(None if has_it else table)
+            return
         if self.focused is table:
             self.set_focus(None)
-        elif table.display:
-            self.set_focus(table)
-        else:  # still reading: the table takes the focus when its history arrives
-            self._history_focused = not self._history_focused
+        self._history_focused = not has_it  # the table takes the focus when its history arrives
 
     def action_scroll_panel(self, how: str) -> None:
         """Page keys for the panel (it is not focusable, to keep up/down for walking)."""
