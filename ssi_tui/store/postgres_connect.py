@@ -55,9 +55,9 @@ def connected(url: str, *, timeout: int = CONNECT_TIMEOUT_SECONDS) -> Iterator[p
         )
     except psycopg.Error as error:
         raise connection_error(url, error) from None
-    conn.adapters.register_loader("numeric", _number_loader())
-    conn.execute(resources.query_for("session_settings", "postgres"))  # type: ignore[arg-type]
     try:
+        conn.adapters.register_loader("numeric", _number_loader())
+        conn.execute(resources.query_for("session_settings", "postgres"))  # type: ignore[arg-type]
         yield conn
     except psycopg.errors.InsufficientPrivilege as error:
         raise refusal(conn, url, _first_line(url, error)) from None
@@ -67,10 +67,20 @@ def connected(url: str, *, timeout: int = CONNECT_TIMEOUT_SECONDS) -> Iterator[p
             raise
         raise hidden from None
     except psycopg.OperationalError as error:
-        if not conn.closed and not conn.broken:
-            raise
+        if not conn.closed and not conn.broken:  # a timeout, a deadlock, a full disk...
+            raise DatabaseError(
+                f"{shown(url)}: the server stopped the statement ({_first_line(url, error)});"
+                " nothing of it was written."
+            ) from None
         raise DatabaseError(
             f"{shown(url)}: lost the connection to the server ({_first_line(url, error)})."
+        ) from None
+    except psycopg.ProgrammingError:  # a statement of ours the server cannot run: a bug to see
+        raise
+    except psycopg.Error as error:  # the server's own refusal, say a read-only replica's
+        raise DatabaseError(
+            f"{shown(url)}: the server refused the statement ({_first_line(url, error)});"
+            " nothing of it was written."
         ) from None
     finally:
         conn.close()

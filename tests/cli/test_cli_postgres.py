@@ -222,3 +222,23 @@ def test_opening_the_app_on_a_server_that_is_not_running_is_a_clean_error(
         assert result.exit_code == 1
         assert "cannot reach" in result.stderr, result.stderr
         assert "s3cret" not in result.output + result.stderr
+
+
+def test_a_write_a_read_only_server_refuses_is_one_line_and_changes_nothing(
+    invoke: Invoke, same_history: tuple[Path, str]
+) -> None:
+    """A hot standby, or a database its admin made read-only: the server's refusal, said."""
+    _, url = same_history
+    before = _tables(url)
+    read_only = {"PGOPTIONS": "-c default_transaction_read_only=on"}
+    for args in (
+        ["import", url, FIXTURES / "correction.csv"],
+        ["add", url, "--rep", "ana@acme.example", "--ssi", "61", "--date", "2026-02-02"],
+        ["target", url, "--default", "65"],
+    ):
+        result = invoke(*args, env=read_only)
+        assert result.exit_code == 1, result.output
+        assert "the server refused the statement" in result.stderr, result.stderr
+        assert "read-only transaction" in result.stderr
+        assert "Traceback" not in result.output
+    assert _tables(url) == before

@@ -262,3 +262,18 @@ def test_two_writers_take_turns_and_one_kept_waiting_too_long_is_told_busy(
             second.run("target_set", ["team", "South", 60.0])
     with BACKEND.open_read(url) as history:
         assert history.rows("targets_all") == [("team", "North", 70.0), ("team", "South", 60.0)]
+
+
+def test_a_statement_the_server_stops_is_one_line(postgres_url: Callable[[], str]) -> None:
+    """A statement timeout, a deadlock, a full disk: not a lost connection, not a traceback."""
+    from ssi_tui.store.postgres_connect import connected
+
+    url = postgres_url()
+    with (
+        pytest.raises(DatabaseError, match="the server stopped the statement"),
+        connected(url) as c,
+    ):
+        c.execute("SET statement_timeout = 1")  # test-only: the server stops the sleep below
+        c.execute("SELECT pg_sleep(1)")
+    with connected(url) as conn:  # the next connection works
+        assert conn.execute("SELECT 1").fetchone() == (1,)
