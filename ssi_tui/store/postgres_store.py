@@ -105,6 +105,10 @@ class PostgresStore(Store):
                 " writing to it); try again in a moment."
             ) from None
 
+    def bound_memory(self, input_bytes: int) -> None:
+        """Room for the import's sorts of its batch in the server's memory (postgres_load)."""
+        self.run("import_work_mem", {"work_mem": postgres_load.work_mem_for(input_bytes)})
+
     @contextmanager
     def load(self, table: str, frame: object) -> Iterator[None]:
         """FRAME copied into the temp table TABLE, dropped after the block."""
