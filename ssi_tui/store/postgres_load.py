@@ -13,7 +13,9 @@ from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
 
 if TYPE_CHECKING:
+    import duckdb
     import psycopg
+    from psycopg import sql
 
 BATCH_ROWS = 50_000
 """Rows fetched from the stream at a time: memory stays flat whatever the frame's size."""
@@ -62,11 +64,10 @@ def load_frame(conn: psycopg.Connection, table: str, frame: object) -> None:
     try:
         reader.register("frame", frame)
         cursor = reader.execute(resources.query("frame_rows"))
-        columns = [(str(d[0]), _pg_type(table, str(d[0]), str(d[1]))) for d in cursor.description]
+        columns = _columns(table, cursor)
         definitions = sql.SQL(", ").join(
             sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(kind)) for name, kind in columns
         )
-        names = sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns)
         target = sql.Identifier(table)
         in_order = {name for name, _ in columns} >= SORT_KEY
         loaded = sql.Identifier(f"{table}_unsorted") if in_order else target
@@ -75,13 +76,7 @@ def load_frame(conn: psycopg.Connection, table: str, frame: object) -> None:
                 table=loaded, columns=definitions
             )
         )
-        with conn.cursor().copy(
-            sql.SQL(resources.query_for("load_rows", "postgres")).format(table=loaded, names=names)
-        ) as copy:
-            copy.set_types([kind for _, kind in columns])
-            while batch := cursor.fetchmany(BATCH_ROWS):
-                for row in batch:
-                    copy.write_row(row)
+        _send(conn, loaded, cursor, columns)
         if in_order:
             conn.execute(
                 sql.SQL(resources.query_for("load_in_order", "postgres")).format(
@@ -92,6 +87,41 @@ def load_frame(conn: psycopg.Connection, table: str, frame: object) -> None:
         conn.execute(sql.SQL(resources.query_for("load_analyze", "postgres")).format(table=target))
     finally:
         reader.close()
+
+
+def send_rows(conn: psycopg.Connection, table: str, cursor: duckdb.DuckDBPyConnection) -> int:
+    """The rows of a DuckDB CURSOR appended to the table TABLE on CONN, its columns by name;
+    how many."""
+    from psycopg import sql
+
+    return _send(conn, sql.Identifier(table), cursor, _columns(table, cursor))
+
+
+def _columns(table: str, cursor: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Each column of CURSOR's rows, with its PostgreSQL type."""
+    return [(str(d[0]), _pg_type(table, str(d[0]), str(d[1]))) for d in cursor.description or ()]
+
+
+def _send(
+    conn: psycopg.Connection,
+    target: sql.Identifier,
+    cursor: duckdb.DuckDBPyConnection,
+    columns: list[tuple[str, str]],
+) -> int:
+    """CURSOR's rows into TARGET by COPY, BATCH_ROWS at a time; how many."""
+    from psycopg import sql
+
+    names = sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns)
+    sent = 0
+    with conn.cursor().copy(
+        sql.SQL(resources.query_for("load_rows", "postgres")).format(table=target, names=names)
+    ) as copy:
+        copy.set_types([kind for _, kind in columns])
+        while batch := cursor.fetchmany(BATCH_ROWS):
+            for row in batch:
+                copy.write_row(row)
+            sent += len(batch)
+    return sent
 
 
 def drop_frame(conn: psycopg.Connection, table: str) -> None:
