@@ -37,6 +37,8 @@ def built_locally(conn: psycopg.Connection, history: Store, url: str) -> Iterato
                 yield DuckDBStore(built, None)
                 send(built, conn, history)
         except DatabaseError as error:  # named by the server's URL, never the folder's file
+            if str(local) not in str(error):
+                raise
             raise DatabaseError(str(error).replace(str(local), postgres_sql.shown(url))) from None
 
 

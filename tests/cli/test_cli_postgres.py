@@ -166,6 +166,22 @@ def test_a_later_import_into_a_server_names_the_line_of_a_value_that_looks_like_
     assert "later.csv:2" not in result.output
 
 
+def test_a_snapshot_added_by_hand_makes_a_new_server_history_as_it_makes_a_new_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    """`add --new-rep` creates a history too (sent whole, store/postgres_build.py); the next
+    change goes on after it on either backend."""
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    for database in (path, url):
+        first = invoke("add", database, "--rep", "Cy Diaz", "--ssi", "52", "--date", "2026-05-18",
+                       "--new-rep")  # fmt: skip
+        assert first.exit_code == 0, first.output
+        later = invoke("add", database, "--rep", "Cy Diaz", "--ssi", "55", "--date", "2026-05-25")
+        assert later.exit_code == 0, later.output
+    assert _comparable(_tables(url)) == _comparable(dump_tables(path))
+    assert [row[0] for row in _tables(url)["changes"]] == [1, 2]
+
+
 SEQUENCES = [
     ["history.csv"],
     ["history.csv", "correction.csv", "week4.csv"],
