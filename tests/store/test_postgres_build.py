@@ -11,8 +11,10 @@ from typing import Any
 
 import polars as pl
 import psycopg
+import pytest
 
 from ssi_tui import store
+from ssi_tui.errors import DatabaseError
 from ssi_tui.store import settings, writer
 from ssi_tui.store.postgres_store import PostgresBackend
 from tests.db_helpers import dump_tables
@@ -153,3 +155,37 @@ def test_the_settings_a_new_history_keeps_are_sent_with_its_rows(
         assert settings.default_target(history) == 72.5
         assert history.schema_version() == store.SCHEMA_VERSION
     assert BACKEND.change_stamp(url) is not None
+
+
+def test_a_send_that_fails_midway_leaves_no_history_and_no_local_file(
+    postgres_url: Callable[[], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whole or not at all: the server's new tables and the rows sent before the failure go
+    with the transaction, and the local history with its temporary folder."""
+    from ssi_tui.store import postgres_build, postgres_load
+
+    sent: list[str] = []
+    folders: list[Path] = []
+    send_rows = postgres_load.send_rows
+
+    def failing_after_snapshots(conn: Any, table: str, cursor: Any) -> int:
+        if "snapshots" in sent:  # CURSOR is the local history's own connection
+            (path,) = cursor.execute(
+                "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+            ).fetchone()
+            folders.append(Path(path).parent)
+            raise DatabaseError("the server went away")
+        sent.append(table)
+        return send_rows(conn, table, cursor)
+
+    monkeypatch.setattr(postgres_build.postgres_load, "send_rows", failing_after_snapshots)
+    url = postgres_url()
+    with pytest.raises(DatabaseError, match="went away"), BACKEND.create_whole(url) as history:
+        writer.write(history, _batch(), _log("week.csv"))
+    assert "snapshots" in sent
+    assert BACKEND.change_stamp(url) is None
+    with psycopg.connect(url) as conn:
+        tables = conn.execute(b"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        assert tables.fetchone() == (0,)
+    assert len(folders) == 1 and folders[0].name.startswith("ssi-tui-new-history-")
+    assert not folders[0].exists()
