@@ -2,7 +2,9 @@
 
 The store layer has no Arrow library of its own but DuckDB: an in-memory DuckDB connection reads
 the stream (queries/frame_rows.sql) in batches, and psycopg sends them in PostgreSQL's binary
-COPY format into a temp table of the matching types.
+COPY format into a temp table of the matching types. An import's batch is then kept in its
+reps' order and analysed, for the queries over it (docs/performance.md, *PostgreSQL*).
+send_rows sends a DuckDB query's rows the same way into a table (postgres_build.py).
 """
 
 from __future__ import annotations
