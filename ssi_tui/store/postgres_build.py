@@ -3,8 +3,8 @@
 A history's first import writes every row it holds: into a new server history, it is written
 as it would be into a new file (DuckDB, the reference of every query; its CSV fast path
 included), in a temporary folder, and each table is then sent by COPY in the transaction that
-created the server's schema. The same rows, in about half the time the server's own windows and
-sorts over a 1.04 M-row batch took (docs/performance.md); whole or not at all, as before.
+created the server's schema: the same rows, in about half the time the server's own windows
+and sorts over the batch took (docs/performance.md, *PostgreSQL*); whole or not at all.
 """
 
 from __future__ import annotations

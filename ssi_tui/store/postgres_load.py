@@ -24,8 +24,8 @@ BATCH_ROWS = 50_000
 
 WORK_MEM_MB = (64, 256)
 """The least and most memory each sort of an import takes on the server before spilling to
-disk: the session's own 64 MB (session_settings.sql) up to 256 MB, which a batch of a million
-rows needs for its windows (160-250 MB; on disk each took 10-30% longer)."""
+disk: the session's own (session_settings.sql) up to what the windows over a million-row batch
+need (docs/performance.md, *PostgreSQL*)."""
 
 
 def work_mem_for(input_bytes: int) -> str:
