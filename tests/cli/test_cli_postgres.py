@@ -184,6 +184,7 @@ def test_a_snapshot_added_by_hand_makes_a_new_server_history_as_it_makes_a_new_f
 
 SEQUENCES = [
     ["history.csv"],
+    ["mixed/activity.csv", "history.csv"],  # a new history of activities and their estimates
     ["history.csv", "correction.csv", "week4.csv"],
     ["findings/older_teams.csv", "findings/newest.csv", "findings/typo.csv"],
     ["findings/rounded.csv", "findings/rounded_one_changed.csv"],
