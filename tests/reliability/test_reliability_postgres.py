@@ -158,7 +158,7 @@ def _history_tables(url: str) -> int:
 
 @pytest.mark.slow
 def test_a_new_history_killed_at_random_moments_is_not_there_or_there_whole(
-    postgres_server: PostgresServer, tmp_path: Path
+    postgres_server: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A first import into an empty database writes a local history and sends it in the
     transaction that makes the schema (store/postgres_build.py): killed at any moment, the
@@ -166,6 +166,9 @@ def test_a_new_history_killed_at_random_moments_is_not_there_or_there_whole(
     rng = random.Random(int(os.environ.get("SSI_TUI_CRASH_SEED", "20260601")))
     export = tmp_path / "big.csv"
     rows = write_csv(export, reps=200, weeks=50, seed=3)
+    # A killed import leaves its local history in the temporary folder: this test's own.
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     full = postgres_server.new_database()
     started = time.monotonic()
     process = _start_import(full, export)
