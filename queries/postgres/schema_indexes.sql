@@ -3,8 +3,8 @@
 -- (import_classify.sql): without these each is a scan of every snapshot. A history built locally
 -- gets them once its rows are in (store/postgres_build.py): built at once over a million rows
 -- they took 1.0 s, kept up row by row 1.8 s.
--- Each built in memory (the session's default, 64 MB, sorted a million rows on disk): this
--- transaction only.
+-- Room to sort a million keys in memory while building (PostgreSQL's default is 64 MB), for
+-- this transaction only.
 SELECT set_config('maintenance_work_mem', '256MB', true);
 CREATE INDEX snapshots_until ON snapshots (until);
 CREATE INDEX snapshots_rep_date ON snapshots (rep_id, snapshot_date, source);
