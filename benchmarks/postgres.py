@@ -8,7 +8,8 @@ Starts a throwaway PostgreSQL server of its own (tests/pg_server.py: PostgreSQL'
 be installed; durability is off there, as in the tests, so writes are faster than on a real
 server). Figures, each the best of --repeat runs, each side run alternately:
   first import    `python -m ssi_tui import DB CSV -q` of 104 weeks into a new history, in a
-                  fresh process (wall time);
+                  fresh process (wall time; a new server history is written locally, then
+                  sent whole: store/postgres_build.py);
   weekly import   one more week (one row per rep) into that history, in a fresh process;
   first board     in-process load_board(DB, with_trends=True), as the app reads it, from opening
                   the history to the rows (the server's connection included);

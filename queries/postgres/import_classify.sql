@@ -1,14 +1,16 @@
 -- queries/import_classify.sql in PostgreSQL's words (the columns spelled out where DuckDB says
--- EXCLUDE and REPLACE); the same meaning, see there.
+-- EXCLUDE and REPLACE); the same meaning, see there. The rows keep their line, which
+-- import_warnings.sql names (rather than joining the batch again to find it).
 DROP TABLE IF EXISTS staged;
 CREATE TEMP TABLE staged AS
 SELECT
     m.file_index, m.rep_id, m.name, m.team, m.snapshot_date, m.source, m.ssi, m.brand, m.people,
     m.insights, m.relationships, m.industry_rank, m.network_rank, m.industry_avg, m.network_avg,
+    m.line,
     CASE WHEN m.known IS NULL THEN 'added' ELSE 'updated' END AS status
 FROM (
     SELECT
-        i.file_index, i.rep_id, i.name, i.team, i.snapshot_date, i.source,
+        i.file_index, i.rep_id, i.name, i.team, i.snapshot_date, i.source, i.line,
         kept_at_precision(i.ssi, s.ssi) AS ssi,
         CASE WHEN k.total_alone_kept THEN s.brand
              ELSE kept_at_precision(i.brand, s.brand) END AS brand,

@@ -1,10 +1,14 @@
 -- queries/import_warnings.sql in PostgreSQL's words: its ASOF JOIN as the latest stored row
 -- before and the one before it, each read by a lateral LIMIT 1 down the index (a window over
 -- the batch reps' whole stored history, then DISTINCT ON, took 0.75 s of a 1.8 s weekly import
--- at 3,000 reps), and columns named before another uses them; the same meaning.
+-- at 3,000 reps), and columns named before another uses them; the same meaning. Only the rows of
+-- reps the store knows are joined to what it holds, and each row carries its line and name
+-- (staged has them, import_classify.sql): joining the whole batch to those lookups and back to
+-- `resolved` sorted it twice more, ~3 s of a first import of 1.04 M rows.
 WITH batch AS (
     SELECT
         rep_id, snapshot_date, source, ssi, brand, people, insights, relationships, file_index,
+        name, line,
         lag(snapshot_date) OVER w AS previous_date,
         lag(ssi) OVER w AS previous_ssi,
         lag(brand) OVER w AS previous_brand,
@@ -60,8 +64,20 @@ sourced AS (
         o.before_relationships AS o_before_relationships,
         o.stored_date IS NOT NULL
             AND (b.previous_date IS NULL OR o.stored_date > b.previous_date) AS from_store
-    FROM batch AS b
+    FROM known AS b
     LEFT JOIN before AS o USING (rep_id, snapshot_date, source)
+    UNION ALL
+    -- The rows of reps the store does not know: nothing stored before them.
+    SELECT
+        b.*,
+        NULL::date, NULL::date,
+        NULL::double precision, NULL::double precision, NULL::double precision,
+        NULL::double precision, NULL::double precision,
+        NULL::double precision, NULL::double precision, NULL::double precision,
+        NULL::double precision, NULL::double precision,
+        false
+    FROM batch AS b
+    WHERE NOT EXISTS (SELECT 1 FROM rep_changes AS c WHERE c.rep_id = b.rep_id)
 ),
 chosen AS (
     SELECT
@@ -83,8 +99,8 @@ chosen AS (
 ),
 paired AS (
     SELECT
-        rep_id, snapshot_date, source, file_index, ssi, brand, people, insights, relationships,
-        from_store,
+        rep_id, snapshot_date, source, file_index, name, line, ssi, brand, people, insights,
+        relationships, from_store,
         CASE WHEN from_store THEN stored_date ELSE previous_date END AS previous_date,
         CASE WHEN from_store THEN o_ssi ELSE previous_ssi END AS previous_ssi,
         CASE WHEN from_store THEN o_brand ELSE previous_brand END AS previous_brand,
@@ -117,10 +133,9 @@ flagged AS (
        OR looks_like_typo(relationships, previous_relationships, before_relationships)
 ),
 moved AS (
-    SELECT p.file_index, u.line, coalesce(r.name, u.name) AS rep, p.snapshot_date,
+    SELECT p.file_index, p.line, coalesce(r.name, p.name) AS rep, p.snapshot_date,
            p.previous_date, v.ordinal, v.column_name, v.previous, v.value
     FROM flagged AS p
-    JOIN resolved AS u USING (rep_id, snapshot_date, source)
     LEFT JOIN reps AS r USING (rep_id)
     CROSS JOIN LATERAL (
         VALUES

@@ -1,8 +1,9 @@
 -- A new PostgreSQL history's schema in one step (issue #24): the tables of queries/schema.sql
 -- (schema version store.SCHEMA_VERSION; the migrations say what each table and column is for),
 -- in PostgreSQL's types (DOUBLE is `double precision`); tests/store/test_postgres_schema.py holds
--- the two equal. Then what only a server needs: indexes for its planner, the import's vocabulary
--- as functions (DuckDB's are temporary macros, import_macros.sql), and the change counter.
+-- the two equal. Then what only a server needs: the import's vocabulary as functions (DuckDB's
+-- are temporary macros, import_macros.sql) and the change counter; its indexes are in
+-- schema_indexes.sql.
 CREATE TABLE ssi_meta (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
@@ -197,11 +198,7 @@ CREATE TABLE superseded_aliases (
     rep_id    VARCHAR
 );
 
--- The board reads the points in force on a date (leaderboard.sql), an import the rows of its reps
--- and dates (import_classify.sql): without these each is a scan of every snapshot.
-CREATE INDEX snapshots_until ON snapshots (until);
-CREATE INDEX snapshots_rep_date ON snapshots (rep_id, snapshot_date, source);
-CREATE INDEX best_points_until ON best_points (until);
+-- Its indexes: schema_indexes.sql (a new history's first rows are sent before they are built).
 
 -- A DuckDB function the shared queries use, with DuckDB's meaning, so those queries run here
 -- unchanged: round(DOUBLE, digits), as DuckDB works it out (scaled, rounded half away from zero

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui import resources
 from ssi_tui.errors import DatabaseError
-from ssi_tui.store import database, postgres_connect, postgres_load, postgres_sql
+from ssi_tui.store import (
+    database,
+    postgres_build,
+    postgres_connect,
+    postgres_load,
+    postgres_sql,
+)
 from ssi_tui.store.interface import Backend, ChangeStamp, Params, Store
 
 if TYPE_CHECKING:
@@ -105,6 +111,10 @@ class PostgresStore(Store):
                 " writing to it); try again in a moment."
             ) from None
 
+    def bound_memory(self, input_bytes: int) -> None:
+        """Room for the import's sorts of its batch in the server's memory (postgres_load)."""
+        self.run("import_work_mem", {"work_mem": postgres_load.work_mem_for(input_bytes)})
+
     @contextmanager
     def load(self, table: str, frame: object) -> Iterator[None]:
         """FRAME copied into the temp table TABLE, dropped after the block."""
@@ -169,7 +179,12 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def create_whole(self, location: str | Path) -> Iterator[Store]:
-        """The schema and everything the block writes in ONE transaction: whole or not at all."""
+        """The schema and everything the block writes in ONE transaction: whole or not at all.
+
+        The block writes a new local history, whose every row is then sent into the server's
+        new one: a first import's million rows go by COPY rather than through the server's own
+        windows over its batch (postgres_build.py).
+        """
         url = str(location)
         with postgres_connect.connected(url) as conn:
             history = PostgresStore(conn, url, writes=True, wait=database.BUSY_WAIT_SECONDS)
@@ -180,8 +195,10 @@ class PostgresBackend(Backend):
                         f"{postgres_sql.shown(url)}: another import created this history"
                         " meanwhile; import again."
                     )
-                _migrate(history, url, create=True)
-                yield history
+                _migrate(history, url, create=True, indexes=False)
+                # Written as into a new file, then sent whole (postgres_build.py).
+                with postgres_build.built_locally(conn, history, url) as built:
+                    yield built
 
     @contextmanager
     def open_scratch(self, location: str | Path, *, allow_older: bool = True) -> Iterator[Store]:
@@ -231,7 +248,7 @@ def _check_version(url: str, version: int) -> None:
         )
 
 
-def _migrate(history: PostgresStore, url: str, *, create: bool) -> None:
+def _migrate(history: PostgresStore, url: str, *, create: bool, indexes: bool = True) -> None:
     """Bring the schema up to SCHEMA_VERSION inside the caller's transaction, one client at a
     time: a database without a history gets the latest schema in one step (CREATE), one with
     other tables is refused."""
@@ -246,6 +263,8 @@ def _migrate(history: PostgresStore, url: str, *, create: bool) -> None:
                 f" {_HINT}"
             )
         history.run("schema")
+        if indexes:  # else made once the caller's first rows are in (postgres_build.py)
+            history.run("schema_indexes")
         history.run("meta_set", ["app", database.APP_ID])
         history.run("meta_set", ["schema_version", str(database.SCHEMA_VERSION)])
         return

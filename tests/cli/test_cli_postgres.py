@@ -11,6 +11,7 @@ import pytest
 
 from ssi_tui.store import SCHEMA_VERSION
 from tests.cli.conftest import Invoke
+from tests.db_helpers import dump_tables
 from tests.pg_server import copy_history
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -120,8 +121,70 @@ def test_a_rejected_import_leaves_the_server_as_it_was(
     assert _tables(url) == before
 
 
+WEEKS = (
+    "date,rep_id,name,team,ssi,brand,people,insights,relationships\n"
+    "2026-11-09,ann,Ann Lee,SMB,61,16.2,15.2,14.5,15.1\n"
+    "2026-11-16,ann,Ann Lee,SMB,61,16.3,15.2,14.5,15.0\n"
+)
+TYPO = "2026-11-23,ann,Ann Lee,SMB,46.6,1.65,15.2,14.5,15.25\n"
+"""Ann's Brand 1.65 after 16.3 and 16.2: a value that looks like a typo (of 16.5)."""
+
+
+def test_a_first_import_into_a_new_server_reports_word_for_word_as_into_a_new_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    """A new server history is written as a new file is (store/postgres_build.py), by DuckDB's
+    CSV fast path: the same report, its warnings without line numbers alike."""
+    export = tmp_path / "weeks.csv"
+    export.write_text(WEEKS + TYPO, encoding="utf-8")
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    into_file, into_server = invoke("import", path, export), invoke("import", url, export)
+    assert into_server.exit_code == into_file.exit_code == 0, into_server.output
+    assert "1.65" in into_server.output
+    assert into_server.output.replace(url, "DB") == into_file.output.replace(str(path), "DB")
+    assert _comparable(_tables(url)) == _comparable(dump_tables(path))
+
+
+def test_a_later_import_into_a_server_names_the_line_of_a_value_that_looks_like_a_typo(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    """Into a history that exists, the server's own queries write the Polars path's batch,
+    which knows each row's line (import_warnings.sql reads it from the staged rows)."""
+    first, later = tmp_path / "weeks.csv", tmp_path / "later.csv"
+    first.write_text(WEEKS, encoding="utf-8")
+    later.write_text(
+        WEEKS.splitlines(keepends=True)[0]
+        + "2026-11-23,bo,Bo Kim,SMB,50,12.5,12.5,12.5,12.5\n"
+        + TYPO,
+        encoding="utf-8",
+    )
+    url = postgres_url()
+    assert invoke("import", url, first).exit_code == 0
+    result = invoke("import", url, later)
+    assert result.exit_code == 0, result.output
+    assert "later.csv:3" in result.output, result.output
+    assert "later.csv:2" not in result.output
+
+
+def test_a_snapshot_added_by_hand_makes_a_new_server_history_as_it_makes_a_new_file(
+    invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str]
+) -> None:
+    """`add --new-rep` creates a history too (sent whole, store/postgres_build.py); the next
+    change goes on after it on either backend."""
+    url, path = postgres_url(), tmp_path / "team.duckdb"
+    for database in (path, url):
+        first = invoke("add", database, "--rep", "Cy Diaz", "--ssi", "52", "--date", "2026-05-18",
+                       "--new-rep")  # fmt: skip
+        assert first.exit_code == 0, first.output
+        later = invoke("add", database, "--rep", "Cy Diaz", "--ssi", "55", "--date", "2026-05-25")
+        assert later.exit_code == 0, later.output
+    assert _comparable(_tables(url)) == _comparable(dump_tables(path))
+    assert [row[0] for row in _tables(url)["changes"]] == [1, 2]
+
+
 SEQUENCES = [
     ["history.csv"],
+    ["mixed/activity.csv", "history.csv"],  # a new history of activities and their estimates
     ["history.csv", "correction.csv", "week4.csv"],
     ["findings/older_teams.csv", "findings/newest.csv", "findings/typo.csv"],
     ["findings/rounded.csv", "findings/rounded_one_changed.csv"],
@@ -147,15 +210,14 @@ def _report(output: str, database: str) -> str:
 def test_imports_into_a_url_write_what_they_write_into_a_file(
     invoke: Invoke, tmp_path: Path, postgres_url: Callable[[], str], files: list[str]
 ) -> None:
-    from tests.db_helpers import dump_tables
-
     url, path = postgres_url(), tmp_path / "team.duckdb"
     for name in files:
         into_file = invoke("import", path, FIXTURES / name)
         into_server = invoke("import", url, FIXTURES / name)
         assert into_server.exit_code == into_file.exit_code, into_server.output
-        # A file takes DuckDB's CSV fast path, which knows no line numbers; a server the
-        # Polars path, which names the line: the rest of the report is the same.
+        # A file takes DuckDB's CSV fast path, which knows no line numbers, and so does a new
+        # server history (written locally); a later import into a server the Polars path,
+        # which names the line: the rest of the report is the same.
         assert _report(into_server.output, url) == _report(into_file.output, str(path))
         assert _comparable(_tables(url)) == _comparable(dump_tables(path))
 

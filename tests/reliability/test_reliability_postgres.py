@@ -1,6 +1,7 @@
 """Faults of a history on a PostgreSQL server (issue #24): a connection lost mid-session is one
 clear message and the next opening works; an import killed with SIGKILL leaves the old state or
-the new one, never part of it, and importing again completes it."""
+the new one, never part of it (a new history: none, or all of it), and importing again
+completes it."""
 
 from __future__ import annotations
 
@@ -144,3 +145,56 @@ def test_an_import_killed_at_random_moments_leaves_the_old_or_the_new_state(
     run_import(victims[-1], [export])
     assert state(victims[-1])[:3] == new[:3]
     print(f"kills: {sum(f == old for f in found)} left the old state, the rest the new")
+
+
+def _history_tables(url: str) -> int:
+    """How many tables the database at URL holds (0: no history)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        found = conn.execute(b"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        return int(found.fetchone()[0])  # type: ignore[index]
+
+
+@pytest.mark.slow
+def test_a_new_history_killed_at_random_moments_is_not_there_or_there_whole(
+    postgres_server: PostgresServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first import into an empty database writes a local history and sends it in the
+    transaction that makes the schema (store/postgres_build.py): killed at any moment, the
+    database holds no history, or all of it; importing again makes it."""
+    rng = random.Random(int(os.environ.get("SSI_TUI_CRASH_SEED", "20260601")))
+    export = tmp_path / "big.csv"
+    rows = write_csv(export, reps=200, weeks=50, seed=3)
+    # A killed import leaves its local history in the temporary folder: this test's own.
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    full = postgres_server.new_database()
+    started = time.monotonic()
+    process = _start_import(full, export)
+    assert process.wait(timeout=300) == 0, process.stderr.read() if process.stderr else ""
+    run_time = time.monotonic() - started
+    whole = state(full)
+    assert whole[0] == rows
+
+    delays = [rng.uniform(0.0, run_time) for _ in range(KILLS)]
+    victims = [postgres_server.new_database() for _ in range(KILLS)]
+
+    def kill_once(attempt: int) -> State | None:
+        process = _start_import(victims[attempt], export)
+        time.sleep(delays[attempt])
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        # Only what committed is seen from here: the dead client's transaction, never.
+        return state(victims[attempt]) if _history_tables(victims[attempt]) else None
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        found = list(pool.map(kill_once, range(KILLS)))
+    for attempt, left in enumerate(found):
+        assert left in (None, whole), f"kill {attempt} after {delays[attempt]:.2f} s: {left}"
+
+    emptied = next((url for url, left in zip(victims, found, strict=True) if left is None), None)
+    if emptied is not None:
+        run_import(emptied, [export])
+        assert state(emptied)[:3] == whole[:3]
+    print(f"kills: {sum(left is None for left in found)} left no history, the rest all of it")
