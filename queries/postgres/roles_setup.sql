@@ -135,3 +135,51 @@ DROP TRIGGER IF EXISTS undo_by_every_team ON changes;
 CREATE TRIGGER undo_by_every_team BEFORE UPDATE OF undone_by ON changes
     FOR EACH ROW WHEN (NEW.undone_by IS NOT NULL AND OLD.undone_by IS NULL)
     EXECUTE FUNCTION ssi_undo_needs_every_team();
+
+-- The change history and the import log: a change names reps in its summary (a typed entry, a
+-- rename, a merge) and a file by its name. A team-limited login sees the changes, and their
+-- imports, that touched no other team's rep; a change of several teams (the organisation's
+-- weekly file) is seen by logins that see every team. Which changes touched another team is
+-- worked out by a function that reads every rep (SECURITY DEFINER: it runs as the owner, whom
+-- row-level security does not limit), once per query.
+CREATE OR REPLACE FUNCTION ssi_changes_hidden_from(login name) RETURNS SETOF integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    WITH theirs AS (
+        SELECT t.team FROM team_access t WHERE t.role_name = login
+    ),
+    others AS (
+        SELECT r.rep_id FROM reps r
+        WHERE r.team IS NULL OR r.team NOT IN (SELECT team FROM theirs)
+    )
+    SELECT i.change_id
+    FROM snapshots s JOIN imports i ON i.import_id = s.import_id
+    WHERE i.change_id IS NOT NULL AND s.rep_id IN (SELECT rep_id FROM others)
+    UNION
+    SELECT i.change_id
+    FROM activities a JOIN imports i ON i.import_id = a.import_id
+    WHERE i.change_id IS NOT NULL AND a.rep_id IN (SELECT rep_id FROM others)
+    UNION
+    SELECT change_id FROM superseded_snapshots WHERE rep_id IN (SELECT rep_id FROM others)
+    UNION
+    SELECT change_id FROM superseded_activities WHERE rep_id IN (SELECT rep_id FROM others)
+    UNION
+    SELECT change_id FROM superseded_aliases WHERE rep_id IN (SELECT rep_id FROM others)
+    UNION
+    SELECT change_id FROM superseded_reps
+    WHERE rep_id IN (SELECT rep_id FROM others)
+       OR (team IS NOT NULL AND team NOT IN (SELECT team FROM theirs))
+$$;
+REVOKE ALL ON FUNCTION ssi_changes_hidden_from(name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ssi_changes_hidden_from(name) TO ssi_viewer;
+
+ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_rows ON changes;
+CREATE POLICY team_rows ON changes
+    USING ((SELECT ssi_sees_every_team())
+           OR change_id NOT IN (SELECT ssi_changes_hidden_from(current_user)));
+
+ALTER TABLE imports ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_rows ON imports;
+CREATE POLICY team_rows ON imports
+    USING ((SELECT ssi_sees_every_team())
+           OR change_id NOT IN (SELECT ssi_changes_hidden_from(current_user)));

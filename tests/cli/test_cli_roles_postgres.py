@@ -269,3 +269,47 @@ def test_setup_on_a_new_database_makes_the_history_for_an_importer(
     done = invoke("import", as_login(url), FIXTURES / "history.csv")
     assert done.exit_code == 0, done.output
     assert _board_reps(invoke, as_login(url)) == ENTERPRISE | SMB
+
+
+def test_a_team_limited_login_sees_only_its_teams_changes_and_imports(
+    invoke: Invoke, shared: str, login, tmp_path: Path
+) -> None:
+    """A change's summary names reps ("typed: Ana Lima ...", a rename) and a file: another
+    team's changes are not shown, by `history`, `undo` or SQL; the shared file of both teams
+    is seen by logins seeing every team."""
+    import psycopg
+
+    for args in (
+        ["add", shared, "--rep", "Ana Lima", "--ssi", "61", "--date", "2026-02-02"],
+        ["add", shared, "--rep", "Eve Park", "--ssi", "42", "--date", "2026-02-02"],
+        ["reps", "rename", shared, "Bob Stone", "Robert Stone"],
+    ):
+        assert invoke(*args).exit_code == 0, args
+    smb_file = tmp_path / "smb_week.csv"
+    smb_file.write_text(
+        "date,rep_id,name,team,ssi,brand,people,insights,relationships\n"
+        "2026-02-09,eve@acme.example,Eve Park,SMB,43,10,11,11,11\n",
+        encoding="utf-8",
+    )
+    assert invoke("import", shared, smb_file).exit_code == 0
+    name, as_login = login("smb")
+    _grant(invoke, shared, name, "viewer", "--team", "SMB")
+    url = as_login(shared)
+
+    shown = invoke("history", url)
+    assert shown.exit_code == 0, shown.output
+    assert "typed: Eve Park 2026-02-02" in shown.stdout and "smb_week.csv" in shown.stdout
+    for other in ("Ana Lima", "Bob Stone", "Robert Stone", "history.csv"):
+        assert other not in shown.stdout, other
+    everything = invoke("history", shared).stdout
+    assert "Ana Lima" in everything and "Robert Stone" in everything  # the owner sees all
+    with psycopg.connect(url) as conn:
+        summaries = [s for (s,) in conn.execute(b"SELECT summary FROM changes")]
+        files = [f for (f,) in conn.execute(b"SELECT file_name FROM imports")]
+    assert not any("Ana" in s or "Stone" in s for s in summaries), summaries
+    assert "history.csv" not in files and "smb_week.csv" in files
+    ana_change = next(
+        line.split()[0] for line in everything.splitlines() if "typed: Ana Lima" in line
+    )
+    planned = invoke("undo", url, ana_change.lstrip("#"), "--dry-run")
+    assert "Ana Lima" not in planned.output + planned.stderr
