@@ -23,7 +23,6 @@ from ssi_tui.model.view import BoardView
 
 if TYPE_CHECKING:
     from ssi_tui.boards.head_start import HeadStart
-    from ssi_tui.ui.screens.import_dialog import ImportDone
     from ssi_tui.ui.screens.rep import RepScreen
 from ssi_tui.boards.board_loader import BoardSource, PreparedBoard, neighbours
 from ssi_tui.boards.board_summary import empty_text, summary_text
@@ -31,8 +30,8 @@ from ssi_tui.boards.layout import RowMeasure
 from ssi_tui.boards.quiet_collector import set_aside
 from ssi_tui.boards.watch import history_name
 from ssi_tui.text import fold
-from ssi_tui.ui.follow_history import FollowsHistory
 from ssi_tui.ui.messages import BoardLoaded, BoardLoadFailed
+from ssi_tui.ui.screens.board_dialogs import BoardDialogs
 from ssi_tui.ui.screens.board_keys import BOARD_BINDINGS
 from ssi_tui.ui.screens.help import HelpScreen
 from ssi_tui.ui.served import is_absent, remove_absent_bindings, viewer_bindings
@@ -45,7 +44,7 @@ RELOAD_CHECK_SECONDS = 2.0
 server's change counter)."""
 
 
-class LeaderboardScreen(FollowsHistory):
+class LeaderboardScreen(BoardDialogs):
     """One row per rep; sort, filter, walk through weeks and teams, open a rep."""
 
     DEFAULT_CSS = """
@@ -361,92 +360,7 @@ class LeaderboardScreen(FollowsHistory):
     def roster_changed(self) -> None:
         """A roster change made in the app: read the board again now (an open drill-down
         follows it, see _show), not at the next look at the file."""
-        self.caught_up()
-        self.action_reload()
-
-    def action_import_exports(self) -> None:
-        from ssi_tui.ui.screens.import_dialog import ImportScreen
-
-        self.workers.cancel_group(self, "read-ahead")  # the import needs the file to itself
-        self.app.push_screen(ImportScreen(self.database), self._import_closed)
-
-    def _import_closed(self, done: ImportDone | None) -> None:
-        """After an import: show the new data and say what changed."""
-        if done is None:
-            return
-        report = done.report
-        from ssi_tui.importing.import_report import total_summary
-
-        self.notify(
-            f"{total_summary(report)}.",
-            title="Import finished",
-            markup=False,
-        )
-        self.caught_up()
-        self.action_reload()
-
-    def action_history(self) -> None:
-        from ssi_tui.ui.screens.history import HistoryScreen
-
-        self.workers.cancel_group(self, "read-ahead")  # an undo needs the file to itself
-        self.app.push_screen(HistoryScreen(self.database), self._history_closed)
-
-    def _history_closed(self, undone: bool | None) -> None:
-        """After an undo: show the data as it is now."""
-        if undone:
-            self.caught_up()
-            self.action_reload()
-
-    def action_add_entry(self) -> None:
-        """The entry form, over the board; each save reloads the board behind it."""
-        from ssi_tui.ui.screens.entry_form import EntryFormScreen
-
-        self.workers.cancel_group(self, "read-ahead")  # a save needs the file to itself
-        current = self.query_one(BoardTable).current
-        rep = current.name if current and not self.view.anonymise else ""
-        form = EntryFormScreen(
-            self.database,
-            rep=rep,
-            on_saved=self._entry_saved,
-            suggest_names=not self.view.anonymise,
-        )
-        self.app.push_screen(form)
-
-    def _entry_saved(self, _outcome: object) -> None:
-        self.caught_up()
-        self.action_reload()
-
-    def action_targets(self) -> None:
-        """The highlighted rep's, their team's and the default target (model/targets.py)."""
-        current = self.query_one(BoardTable).current
-        if current is None:
-            return
-        from ssi_tui.ui.screens.targets_dialog import TargetsScreen
-
-        screen = TargetsScreen(self.database, current.rep_id, current.name, self.view.target)
-        self.app.push_screen(screen, self._targets_closed)
-
-    def _targets_closed(self, saved: bool | None) -> None:
-        """After saving targets: the board read again (% of target, sort 9)."""
-        if saved:
-            self.caught_up()
-            self.action_reload()
-
-    def action_export(self) -> None:
-        from ssi_tui.ui.screens.export_dialog import ExportScreen
-
-        as_of = self.board.as_of.isoformat() if self.board and self.board.as_of else "board"
-        sort = (self.view.sort, self.view.reverse)
-        self.app.push_screen(ExportScreen(self.shown, f"ssi-{as_of}", sort), self._exported)
-
-    def _exported(self, path: Path | None) -> None:
-        if path is not None:
-            self.notify(f"Saved {path}", title="Export", markup=False)
-
-    def action_screenshot(self) -> None:
-        """An SVG of exactly what is on screen (Textual draws it), saved in the current folder."""
-        path = self.app.save_screenshot(path=str(Path.cwd()))
-        self.notify(f"Saved {path}", title="Screenshot", markup=False)
+        self._written()
 
     def action_toggle_anonymise(self) -> None:
         anonymise = not self.view.anonymise
