@@ -99,6 +99,15 @@ async def served(
         await runner.cleanup()
 
 
+def _drawn(message: aiohttp.WSMessage) -> str | None:
+    """The text a websocket message carries, or None when the session closed."""
+    if message.type == aiohttp.WSMsgType.BINARY:
+        return message.data.decode("utf-8", "replace")
+    if message.type == aiohttp.WSMsgType.TEXT:
+        return message.data
+    return None
+
+
 async def read_until(
     websocket: aiohttp.ClientWebSocketResponse, wanted: str, seconds: float
 ) -> tuple[str, bool]:
@@ -112,12 +121,9 @@ async def read_until(
             if wanted and wanted in ANSI.sub("", raw):
                 break
             continue
-        if message.type == aiohttp.WSMsgType.BINARY:
-            raw += message.data.decode("utf-8", "replace")
-        elif message.type == aiohttp.WSMsgType.TEXT:
-            raw += message.data
-        else:
+        if (drawn := _drawn(message)) is None:
             break
+        raw += drawn
         if wanted and wanted in ANSI.sub("", raw[-20000:]):
             break
     text = ANSI.sub("", raw)
@@ -165,10 +171,7 @@ async def read_rest(
             message = await websocket.receive(timeout=quiet)
         except TimeoutError:
             break
-        if message.type == aiohttp.WSMsgType.BINARY:
-            raw += message.data.decode("utf-8", "replace")
-        elif message.type == aiohttp.WSMsgType.TEXT:
-            raw += message.data
-        else:
+        if (drawn := _drawn(message)) is None:
             break
+        raw += drawn
     return ANSI.sub("", raw)
