@@ -25,8 +25,15 @@ from markdown_it import MarkdownIt
 from ssi_tui.importing.importer import run_import
 from ssi_tui.text import printable
 from ssi_tui.ui.app import SsiApp
+from ssi_tui.ui.screens.rep import RepScreen
 from tests.hostile.support import csv_text, run_cli
-from tests.ui.helpers import screen_text, shown_names, visible_lines, wait_for_board
+from tests.ui.helpers import (
+    screen_text,
+    shown_names,
+    visible_lines,
+    wait_for_board,
+    wait_until,
+)
 
 RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\x00")
 """Characters that must never reach the terminal as they are."""
@@ -105,10 +112,18 @@ async def test_names_are_literal_on_the_board_and_in_the_drill_down(tmp_path: Pa
         order = shown_names(pilot)
         await pilot.press("enter")
         for position, name in enumerate(order):
-            await pilot.pause(0.3)
-            text = screen_text(pilot)
-            assert printable(name) in text, (position, name)
-            assert not any(ch in text for ch in RAW), (position, name)
+
+            def drawn(position: int = position, name: str = name) -> bool:
+                """The drill-down on this rep, their name drawn (not the board's, cut short)."""
+                screen = pilot.app.screen
+                return (
+                    isinstance(screen, RepScreen)
+                    and screen.index == position
+                    and printable(name) in screen_text(pilot)
+                )
+
+            await wait_until(pilot, drawn)
+            assert not any(ch in screen_text(pilot) for ch in RAW), (position, name)
             await pilot.press("n")
         await pilot.press("escape")
 

@@ -120,8 +120,8 @@ async def test_p_pauses_with_a_visible_marker_and_resumes(sample_db: Path) -> No
     async with StandupHost(sample_db, rotate=0.2).run_test(size=SMALL) as pilot:
         screen = await wait_for_standup(pilot)
         await pilot.press("p")
-        await pilot.pause(0.05)
-        assert screen.paused and "PAUSED" in screen_text(pilot)
+        await wait_until(pilot, lambda: "PAUSED" in screen_text(pilot))
+        assert screen.paused
         assert "p resume" in screen_text(pilot)
         page = screen.page_index
         await pilot.pause(0.7)  # more than three turns' worth

@@ -116,7 +116,8 @@ async def test_the_board_and_drill_down_footers_show_whole_keys_and_the_help_key
     async with SsiApp(sample_db).run_test(size=size) as pilot:
         await wait_for_board(pilot)
         for back in ("", "esc Back"):
-            await pilot.pause(0.05)
+            await wait_until(pilot, lambda: screen_text_lines(pilot.app)[-1].endswith("palette"))
+            await wait_until(pilot, lambda back=back: back in screen_text_lines(pilot.app)[-1])
             line, shown, hidden = footer_keys_shown(pilot.app)
             assert line.endswith("^p palette"), line
             assert "? Help" in shown and "? Help" in line
