@@ -165,7 +165,7 @@ async def test_n_and_p_walk_the_order_and_stop_at_both_ends(sample_db: Path) -> 
         await pilot.press("n")
         await pilot.pause()
         assert screen.rep_id == rows[-1].rep_id
-        assert "last rep" in screen_text(pilot)
+        await wait_until(pilot, lambda: "last rep" in screen_text(pilot))  # a notice, drawn later
         await pilot.press("p")
         assert name_shown(screen).startswith(rows[-2].name)
         assert app.screen is screen  # never went back to the host
@@ -179,7 +179,7 @@ async def test_n_and_p_walk_the_order_and_stop_at_both_ends(sample_db: Path) -> 
         await pilot.press("p")
         await pilot.pause()
         assert screen.rep_id == rows[0].rep_id
-        assert "first rep" in screen_text(pilot)
+        await wait_until(pilot, lambda: "first rep" in screen_text(pilot))
         await pilot.press("n")
         assert name_shown(screen).startswith(rows[1].name)
         assert app.screen is screen
