@@ -24,14 +24,10 @@ class BoardDialogs(FollowsHistory):
     board: Board | None
     shown: list[LeaderboardRow]
 
-    def action_reload(self) -> None:
-        """The board read again (LeaderboardScreen's)."""
-        raise NotImplementedError
-
     def _written(self) -> None:
         """After this app's own write: the board read again now, not at the next look."""
         self.caught_up()
-        self.action_reload()
+        self.read_again()
 
     def action_import_exports(self) -> None:
         from ssi_tui.ui.screens.import_dialog import ImportScreen
